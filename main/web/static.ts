@@ -1,0 +1,63 @@
+/** Serves the built renderer with the browser host's CSP and the WebSocket bridge script injected. */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { ServerResponse } from 'node:http';
+import { contentSecurityPolicy } from '../security';
+
+const mimeTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export const BRIDGE_SCRIPT_PATH = '/desk-bridge.js';
+
+export function securityHeaders(origin: string): Record<string, string> {
+  const wsOrigin = origin.replace(/^http/, 'ws');
+  return {
+    'Content-Security-Policy': contentSecurityPolicy(wsOrigin),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+  };
+}
+
+/** The bridge must run before the app bundle so `window.desk` exists when React starts. */
+export function injectBridge(html: string): string {
+  const tag = `<script src="${BRIDGE_SCRIPT_PATH}"></script>`;
+  return html.includes('</title>') ? html.replace('</title>', `</title>\n    ${tag}`) : `${tag}\n${html}`;
+}
+
+export async function serveStatic(
+  res: ServerResponse,
+  urlPath: string,
+  dirs: { renderer: string; bridgeScript: string },
+  origin: string,
+): Promise<void> {
+  const headers = securityHeaders(origin);
+  let file: string;
+  if (urlPath === BRIDGE_SCRIPT_PATH) {
+    file = dirs.bridgeScript;
+  } else {
+    const relative = urlPath === '/' ? '/index.html' : decodeURIComponent(urlPath);
+    const root = path.resolve(dirs.renderer);
+    file = path.resolve(root, `.${relative}`);
+    if (!file.startsWith(root + path.sep)) {
+      res.writeHead(404, headers).end('Not found');
+      return;
+    }
+  }
+  try {
+    let body: Buffer | string = await fs.readFile(file);
+    if (file.endsWith('index.html')) body = injectBridge(body.toString('utf8'));
+    res.writeHead(200, { ...headers, 'Content-Type': mimeTypes[path.extname(file)] ?? 'application/octet-stream' });
+    res.end(body);
+  } catch {
+    res.writeHead(404, headers).end('Not found');
+  }
+}

@@ -1,0 +1,19 @@
+/** The renderer's only way out: the typed client over `window.desk` (no network, no secrets). */
+import { createDeskClient } from '../../common/desk-client';
+import type { DeskBridge } from '../../common/contract';
+
+declare global {
+  interface Window {
+    desk?: DeskBridge;
+  }
+}
+
+const missingBridge: DeskBridge = {
+  invoke: async () => ({
+    ok: false,
+    error: { code: 'offline', message: 'Token Desk was opened without its host. Start it with `npm start` or `npm run serve`.' },
+  }),
+  on: () => () => undefined,
+};
+
+export const desk = createDeskClient(typeof window !== 'undefined' && window.desk ? window.desk : missingBridge);

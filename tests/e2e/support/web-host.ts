@@ -1,0 +1,59 @@
+/** Starts the real browser host (dist/web/server.cjs) as a child process, like a user would. */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface WebHostProcess {
+  url: string;
+  origin: string;
+  secret: string;
+  dataDir: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+const root = path.resolve(__dirname, '..', '..', '..');
+
+export function makeDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'token-desk-e2e-'));
+}
+
+export async function startWebHostProcess(options: { dataDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<WebHostProcess> {
+  const dataDir = options.dataDir ?? makeDataDir();
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'dist/web/server.cjs'), '--data-dir', dataDir], {
+    cwd: root,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`browser host did not start:\n${output}`)), 15_000);
+    const check = () => {
+      const match = /^TOKEN_DESK_URL=(\S+)$/m.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.on('exit', (code) => reject(new Error(`browser host exited with ${code}:\n${output}`)));
+  });
+  const parsed = new URL(url);
+  return {
+    url,
+    origin: parsed.origin,
+    secret: parsed.searchParams.get('token')!,
+    dataDir,
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * A stand-in for the `electron` module: Electron cannot run on the build
+ * machines, so the glue (main/*.ts) is tested against this fake. It records
+ * what the glue asked for, and lets tests fire the events Electron would.
+ */
+import { EventEmitter } from 'node:events';
+import { vi } from 'vitest';
+
+type PermissionRequestHandler = (wc: unknown, permission: string, cb: (ok: boolean) => void) => void;
+type PermissionCheckHandler = (...args: unknown[]) => boolean;
+interface FakeSession {
+  permissionRequestHandler?: PermissionRequestHandler;
+  permissionCheckHandler?: PermissionCheckHandler;
+  setPermissionRequestHandler(h: PermissionRequestHandler): void;
+  setPermissionCheckHandler(h: PermissionCheckHandler): void;
+}
+
+export class FakeWebContents extends EventEmitter {
+  windowOpenHandler?: (details: { url: string }) => { action: 'deny' | 'allow' };
+  sent: { channel: string; args: unknown[] }[] = [];
+  session: FakeSession = {
+    setPermissionRequestHandler(h) {
+      this.permissionRequestHandler = h;
+    },
+    setPermissionCheckHandler(h) {
+      this.permissionCheckHandler = h;
+    },
+  };
+  setWindowOpenHandler(handler: FakeWebContents['windowOpenHandler']) {
+    this.windowOpenHandler = handler;
+  }
+  send(channel: string, ...args: unknown[]) {
+    this.sent.push({ channel, args });
+  }
+  isDestroyed() {
+    return false;
+  }
+  /** Fires a cancellable event like Electron does; returns whether it was prevented. */
+  fire(name: string, ...args: unknown[]): boolean {
+    let prevented = false;
+    this.emit(name, { preventDefault: () => (prevented = true) }, ...args);
+    return prevented;
+  }
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static instances: FakeBrowserWindow[] = [];
+  webContents = new FakeWebContents();
+  loadedUrl?: string;
+  minimized = false;
+  calls: string[] = [];
+  constructor(public options: Record<string, any>) {
+    super();
+    FakeBrowserWindow.instances.push(this);
+  }
+  loadURL(url: string) {
+    this.loadedUrl = url;
+    return Promise.resolve();
+  }
+  isMinimized() {
+    return this.minimized;
+  }
+  isDestroyed() {
+    return false;
+  }
+  restore() {
+    this.calls.push('restore');
+    this.minimized = false;
+  }
+  show() {
+    this.calls.push('show');
+  }
+  focus() {
+    this.calls.push('focus');
+  }
+}
+
+export function createFakeElectron() {
+  const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
+  const app = Object.assign(new EventEmitter(), {
+    gotLock: true,
+    requestSingleInstanceLock: vi.fn(function (this: { gotLock: boolean }) {
+      return app.gotLock;
+    }),
+    quit: vi.fn(),
+    whenReady: vi.fn(() => new Promise<void>(() => undefined)), // never ready: lifecycle tests stop before windows exist
+    getVersion: () => '0.0.0-test',
+  });
+  return {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    shell: { openExternal: vi.fn(async () => undefined) },
+    ipcMain: {
+      handlers,
+      handle: vi.fn((channel: string, fn: (event: unknown, input: unknown) => Promise<unknown>) => handlers.set(channel, fn)),
+      removeHandler: vi.fn((channel: string) => handlers.delete(channel)),
+    },
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+    net: { fetch: vi.fn() },
+    Menu: { buildFromTemplate: vi.fn((t: unknown) => t) },
+    Tray: vi.fn(),
+    nativeImage: { createFromPath: vi.fn() },
+  };
+}
+
+export type FakeElectron = ReturnType<typeof createFakeElectron>;
