@@ -1,0 +1,96 @@
+/**
+ * Copy a secret to the clipboard and clear it again after N ms, but ONLY if the clipboard still
+ * holds that secret: if the user copied something else meanwhile, we must not wipe it.
+ *
+ * The port is Electron's `clipboard` in the app (adapter in the glue) and a fake in tests.
+ * Concealment (keeping the value out of clipboard history / cloud clipboard) is OS-specific
+ * and belongs to the Electron adapter: Windows uses the `ExcludeClipboardContentFromMonitorProcessing`
+ * / `CanIncludeInClipboardHistory=0` formats, macOS the `org.nspasteboard.ConcealedType`
+ * pasteboard type, and Linux (X11/Wayland) has no standard flag (KDE Klipper honours
+ * `x-kde-passwordManagerHint=secret`). This service stays OS-neutral.
+ */
+
+/** Sync or async: Electron 45's clipboard is promise-based, the test ports are not. */
+export interface ClipboardPort {
+  writeText(text: string): void | Promise<void>;
+  readText(): string | Promise<string>;
+  /** Optional: a real "clear" (Electron's clipboard.clear) instead of writing "". */
+  clear?(): void | Promise<void>;
+}
+
+type TimerHandle = unknown;
+
+export interface ClipboardServiceOptions {
+  /** Default 30 s. 0 or less disables auto-clear. */
+  clearAfterMs?: number;
+  now?: () => number;
+  setTimeout?: (fn: () => void, ms: number) => TimerHandle;
+  clearTimeout?: (handle: TimerHandle) => void;
+}
+
+export interface CopyResult {
+  /** ISO-8601 time when the clipboard will be cleared; null when auto-clear is off. */
+  clearsAt: string | null;
+}
+
+export interface ClipboardService {
+  copySecret(value: string): Promise<CopyResult>;
+  /**
+   * Cancels the pending clear and clears now if the clipboard still holds the last secret.
+   * Call on app quit so a secret does not outlive the app.
+   */
+  dispose(): Promise<void>;
+}
+
+export function createClipboardService(port: ClipboardPort, options: ClipboardServiceOptions = {}): ClipboardService {
+  const clearAfterMs = options.clearAfterMs ?? 30_000;
+  const now = options.now ?? Date.now;
+  const schedule =
+    options.setTimeout ??
+    ((fn: () => void, ms: number) => {
+      const handle = setTimeout(fn, ms);
+      // A pending clear must not keep a Node process (tests, browser host) alive.
+      handle.unref?.();
+      return handle;
+    });
+  const cancel = options.clearTimeout ?? ((handle: TimerHandle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
+
+  let pending: { handle: TimerHandle; value: string } | undefined;
+
+  const clearIfStillHolds = async (value: string): Promise<void> => {
+    try {
+      // Compare, then clear: the user's own later copy is never wiped.
+      if ((await port.readText()) !== value) return;
+      if (port.clear) await port.clear();
+      else await port.writeText('');
+    } catch {
+      // A clipboard that cannot be read cannot be cleared safely either; nothing more to do.
+    }
+  };
+
+  return {
+    async copySecret(value: string): Promise<CopyResult> {
+      if (pending) {
+        // A newer copy supersedes the old timer. If the old secret is still on the clipboard it
+        // is being overwritten right now anyway.
+        cancel(pending.handle);
+        pending = undefined;
+      }
+      await port.writeText(value);
+      if (clearAfterMs <= 0) return { clearsAt: null };
+      const handle = schedule(() => {
+        pending = undefined;
+        void clearIfStillHolds(value);
+      }, clearAfterMs);
+      pending = { handle, value };
+      return { clearsAt: new Date(now() + clearAfterMs).toISOString() };
+    },
+    async dispose(): Promise<void> {
+      if (!pending) return;
+      cancel(pending.handle);
+      const { value } = pending;
+      pending = undefined;
+      await clearIfStillHolds(value);
+    },
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * The vault: where Token Desk keeps secrets (the admin token of each connection and the token
+ * values captured at creation). Secrets live ONLY in the OS keychain, behind the SecretStore
+ * port; nothing here ever writes a secret to a file or a log.
+ *
+ * Account naming (one keychain service, `token-desk`):
+ *   connection:<connectionId>           the admin's API token for that connection
+ *   token:<connectionId>:<TKN-id>       a token value, captured from the create (201) response
+ * Connection ids are UUIDs (no `:`), so a prefix with the trailing `:` can never match another
+ * connection's entries.
+ */
+import { DeskError } from '../../common/errors';
+
+export { createKeytarSecretStore, keychainUnavailable, keychainFixHint, DEFAULT_KEYCHAIN_SERVICE } from './secret-store-keytar';
+export type { KeytarLike, KeytarSecretStoreOptions } from './secret-store-keytar';
+
+/** Port over a keychain. Every method may reject with DeskError `keychain_unavailable`. */
+export interface SecretStore {
+  get(account: string): Promise<string | null>;
+  set(account: string, secret: string): Promise<void>;
+  /** true when an entry was deleted, false when there was none. */
+  delete(account: string): Promise<boolean>;
+  /** Account names only; never the secrets. */
+  list(): Promise<string[]>;
+}
+
+const TOKEN_ID = /^TKN-\d{4}-\d{4}$/;
+
+export const connectionAccount = (connectionId: string): string => `connection:${checkConnectionId(connectionId)}`;
+export const tokenAccount = (connectionId: string, tokenId: string): string =>
+  `${tokenPrefix(connectionId)}${checkTokenId(tokenId)}`;
+const tokenPrefix = (connectionId: string): string => `token:${checkConnectionId(connectionId)}:`;
+
+function checkConnectionId(id: string): string {
+  // A `:` or an empty id would make account names ambiguous (and removeConnection could then
+  // delete another connection's entries), so refuse it outright: it is a programming error.
+  if (!id || id.includes(':')) {
+    throw new DeskError({ code: 'internal', message: `Invalid connection id for the vault: "${id}"` });
+  }
+  return id;
+}
+
+function checkTokenId(id: string): string {
+  if (!TOKEN_ID.test(id)) {
+    throw new DeskError({ code: 'validation', message: `Invalid token id "${id}" (expected TKN-1234-5678)`, fields: { tokenId: ['Token ids look like TKN-1234-5678'] } });
+  }
+  return id;
+}
+
+/** Every method is async and REJECTS (never throws synchronously), also on a bad id. */
+export class Vault {
+  constructor(private readonly secrets: SecretStore) {}
+
+  async setConnectionSecret(connectionId: string, token: string): Promise<void> {
+    return this.secrets.set(connectionAccount(connectionId), token);
+  }
+
+  /**
+   * null when there is no entry. Note: on Linux a LOCKED keyring also reads as "no entry"
+   * (libsecret returns nothing instead of failing), so callers should word a missing secret as
+   * "re-enter the token, or unlock your keychain".
+   */
+  async getConnectionSecret(connectionId: string): Promise<string | null> {
+    return this.secrets.get(connectionAccount(connectionId));
+  }
+
+  async deleteConnectionSecret(connectionId: string): Promise<boolean> {
+    return this.secrets.delete(connectionAccount(connectionId));
+  }
+
+  async setTokenValue(connectionId: string, tokenId: string, value: string): Promise<void> {
+    return this.secrets.set(tokenAccount(connectionId, tokenId), value);
+  }
+
+  async getTokenValue(connectionId: string, tokenId: string): Promise<string | null> {
+    return this.secrets.get(tokenAccount(connectionId, tokenId));
+  }
+
+  async deleteTokenValue(connectionId: string, tokenId: string): Promise<boolean> {
+    return this.secrets.delete(tokenAccount(connectionId, tokenId));
+  }
+
+  async hasTokenValue(connectionId: string, tokenId: string): Promise<boolean> {
+    return (await this.getTokenValue(connectionId, tokenId)) !== null;
+  }
+
+  /** TKN ids whose value this connection holds (so the UI can offer "copy" on those rows). */
+  async listTokenIds(connectionId: string): Promise<string[]> {
+    const prefix = tokenPrefix(connectionId);
+    return (await this.secrets.list())
+      .filter((account) => account.startsWith(prefix))
+      .map((account) => account.slice(prefix.length))
+      .filter((id) => TOKEN_ID.test(id))
+      .sort();
+  }
+
+  /**
+   * Deletes every entry this connection owned (its admin token and every token value) and
+   * nothing else. Returns the accounts deleted.
+   */
+  async removeConnection(connectionId: string): Promise<string[]> {
+    const own = connectionAccount(connectionId);
+    const prefix = tokenPrefix(connectionId);
+    const accounts = (await this.secrets.list()).filter((a) => a === own || a.startsWith(prefix));
+    // Sequential on purpose: the Secret Service serialises writes anyway, and a failure midway
+    // then leaves a clear state (the rest is retried by calling removeConnection again).
+    const removed: string[] = [];
+    for (const account of accounts) {
+      if (await this.secrets.delete(account)) removed.push(account);
+    }
+    return removed;
+  }
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { ApiToken, AuditRecord, Module } from '../../../common/domain';
+import { OfflineCache, stripSecrets } from '../../../main/core/cache';
+import { MemoryStore } from './fakes';
+
+const SECRET = 'idt:TKN-1111-2222:4l6Fq7jrGSfZVjDYHabJkxTuv4nynuj5f8qVTbbHJS5rFXpetnvRYfvwiaRjGzrF';
+
+function token(i: number, extra: Partial<ApiToken> = {}): ApiToken {
+  const id = `TKN-${String(1000 + (i % 9000)).padStart(4, '0')}-${String(i).padStart(4, '0')}`;
+  return {
+    id,
+    name: `Robot ${i}`,
+    status: 'Active',
+    account: { id: 'ACC-9042-0088', name: 'Stark Industries', type: 'Client' },
+    modules: [{ id: 'MOD-1756', name: 'Access Management' }],
+    ...extra,
+  };
+}
+
+const fixedNow = () => new Date('2026-01-02T03:04:05.000Z');
+
+describe('OfflineCache', () => {
+  it('round-trips a token list with the time it was fetched', () => {
+    const cache = new OfflineCache(new MemoryStore(), { now: fixedNow });
+    expect(cache.getTokens('c1')).toBeUndefined();
+    cache.putTokens('c1', [token(1), token(2)]);
+    const snap = cache.getTokens('c1');
+    expect(snap?.fetchedAt).toBe('2026-01-02T03:04:05.000Z');
+    expect(snap?.items.map((t) => t.name)).toEqual(['Robot 1', 'Robot 2']);
+  });
+
+  it('never writes a token value to the store (top level, nested, or inside text)', () => {
+    const store = new MemoryStore();
+    const cache = new OfflineCache(store, { now: fixedNow });
+    const items = [token(1, { token: SECRET }), token(2, { account: { id: 'ACC-1', token: SECRET } as ApiToken['account'] })];
+    const returned = cache.putTokens('c1', items);
+    const audit = [{ id: 'AUD-1', timestamp: '2026-01-01T00:00:00Z', details: `created with value ${SECRET} by admin`, request: { body: { token: SECRET } } }] as AuditRecord[];
+    cache.putAudit('c1', 'TKN-1111-2222', audit);
+
+    expect(store.dump()).not.toContain(SECRET);
+    expect(store.dump()).not.toContain('4l6Fq7jrGSfZVjDY');
+    expect(returned.items[0]).not.toHaveProperty('token');
+    expect(cache.getTokens('c1')?.items[0]).not.toHaveProperty('token');
+    expect(cache.getAudit('c1', 'TKN-1111-2222')?.items[0]?.details).toBe('created with value [redacted token value] by admin');
+    // The caller's objects are not mutated: the create flow still needs the value it holds.
+    expect(items[0]?.token).toBe(SECRET);
+  });
+
+  it('stripSecrets masks every token value in a string and keeps other strings as they are', () => {
+    const out = stripSecrets({ a: `${SECRET} and ${SECRET}`, b: 'idt:TKN-1234 not a value', c: [1, null, true] });
+    expect(out).toEqual({ a: '[redacted token value] and [redacted token value]', b: 'idt:TKN-1234 not a value', c: [1, null, true] });
+  });
+
+  it('keeps connections apart and drops only the one asked', () => {
+    const store = new MemoryStore();
+    const cache = new OfflineCache(store, { now: fixedNow });
+    const modules: Module[] = [{ id: 'MOD-1756', name: 'Access Management' }];
+    cache.putTokens('c1', [token(1)]);
+    cache.putTokens('c2', [token(2), token(3)]);
+    cache.putModules('c1', modules);
+    cache.putAudit('c1', 'TKN-1001-0001', []);
+    cache.putAudit('c2', 'TKN-1002-0002', []);
+
+    expect(cache.getTokens('c1')?.items).toHaveLength(1);
+    expect(cache.getTokens('c2')?.items).toHaveLength(2);
+    expect(cache.getModules('c2')).toBeUndefined();
+    expect(cache.getAudit('c2', 'TKN-1001-0001')).toBeUndefined();
+
+    cache.dropConnection('c1');
+    expect(cache.getTokens('c1')).toBeUndefined();
+    expect(cache.getModules('c1')).toBeUndefined();
+    expect(cache.getAudit('c1', 'TKN-1001-0001')).toBeUndefined();
+    expect(cache.getTokens('c2')?.items).toHaveLength(2);
+    expect(cache.getAudit('c2', 'TKN-1002-0002')).toBeDefined();
+    expect(store.dump()).not.toContain('c1');
+  });
+
+  it('stores a whole list under one key (10,000 tokens = one entry)', () => {
+    const store = new MemoryStore();
+    const cache = new OfflineCache(store, { now: fixedNow });
+    cache.putTokens('c1', Array.from({ length: 10_000 }, (_, i) => token(i)));
+    expect(store.data.size).toBe(1);
+    expect(cache.getTokens('c1')?.items).toHaveLength(10_000);
+  });
+
+  it('treats a malformed entry as not cached instead of failing', () => {
+    const store = new MemoryStore();
+    store.set('cache:c1:tokens', { items: 'nope' });
+    store.set('cache:c1:audit', ['not', 'a', 'map']);
+    const cache = new OfflineCache(store);
+    expect(cache.getTokens('c1')).toBeUndefined();
+    expect(cache.getAudit('c1', 'TKN-1111-2222')).toBeUndefined();
+  });
+
+  it('keeps at most maxAuditLists audit lists per connection, newest win', () => {
+    let t = 0;
+    const cache = new OfflineCache(new MemoryStore(), { maxAuditLists: 2, now: () => new Date(1_700_000_000_000 + t++ * 1000) });
+    cache.putAudit('c1', 'TKN-0000-0001', []);
+    cache.putAudit('c1', 'TKN-0000-0002', []);
+    cache.putAudit('c1', 'TKN-0000-0001', []); // refreshed: now the newest
+    cache.putAudit('c1', 'TKN-0000-0003', []);
+    expect(cache.getAudit('c1', 'TKN-0000-0002')).toBeUndefined();
+    expect(cache.getAudit('c1', 'TKN-0000-0001')).toBeDefined();
+    expect(cache.getAudit('c1', 'TKN-0000-0003')).toBeDefined();
+  });
+});
