@@ -9,6 +9,8 @@
  */
 import { z } from 'zod';
 import type { DeskResult } from './errors';
+import { accountTypeSchema, apiTokenSchema, auditRecordSchema, moduleSchema } from './domain';
+import { TOKEN_DESCRIPTION_MAX, TOKEN_NAME_MAX, ICON_MAX_BYTES, ICON_MIME_TYPES } from './limits';
 
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 const noInput = z.object({}).strict();
@@ -26,11 +28,179 @@ export const appInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
+// ---- connections ------------------------------------------------------------------------------
+
+/** A saved connection. Never holds a secret: the admin token lives in the keychain. */
+export const connectionProfileSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  baseUrl: z.string().min(1),
+  account: z.object({ id: z.string(), name: z.string(), type: accountTypeSchema }),
+  adminTokenId: z.string(),
+  sandbox: z.boolean().optional(),
+  createdAt: z.string(),
+  lastUsedAt: z.string(),
+});
+export type ConnectionProfile = z.infer<typeof connectionProfileSchema>;
+
+const connectionId = z.object({ id: z.string().min(1).max(100) }).strict();
+/** Secrets are length-capped so a pasted novel is refused before it reaches the keychain. */
+const tokenValueInput = z.string().max(512, 'That is far longer than an API token.');
+
+export const connectionsStateSchema = z.object({
+  connections: z.array(connectionProfileSchema),
+  activeId: z.string().nullable(),
+});
+export type ConnectionsState = z.infer<typeof connectionsStateSchema>;
+
+export const restoreResultSchema = z.object({
+  state: connectionsStateSchema,
+  /** ok: verified; needs_token: the API rejected the stored credential (re-enter it);
+   *  offline: could not reach the API (cached data is shown); none: no saved connection. */
+  status: z.enum(['ok', 'needs_token', 'offline', 'none']),
+  message: z.string().optional(),
+});
+export type RestoreResult = z.infer<typeof restoreResultSchema>;
+
+// ---- tokens -------------------------------------------------------------------------------------
+
+/** A token as the renderer sees it: never the secret; whether a value is in the keychain. */
+export const tokenViewSchema = apiTokenSchema.omit({ token: true }).extend({
+  hasValue: z.boolean(),
+  /** Rotation links kept by Token Desk (the API has no rotation). */
+  replacedBy: z.string().optional(),
+  replaces: z.string().optional(),
+});
+export type TokenView = z.infer<typeof tokenViewSchema>;
+
+export const tokenIdSchema = z.string().regex(/^TKN-\d{4}-\d{4}$/, 'Token ids look like TKN-1234-5678');
+const tokenRef = z.object({ id: tokenIdSchema }).strict();
+
+export const tokenListSchema = z.object({
+  tokens: z.array(tokenViewSchema),
+  fetchedAt: z.string().nullable(),
+  /** Set when the list comes from the offline cache because the API could not be reached. */
+  offline: z.object({ message: z.string() }).optional(),
+});
+export type TokenList = z.infer<typeof tokenListSchema>;
+
+export const iconUploadSchema = z
+  .object({
+    fileName: z.string().min(1).max(255),
+    mimeType: z.enum(ICON_MIME_TYPES, { message: 'The logo must be a PNG, JPEG or WebP image.' }),
+    /** Base64 so it survives both IPC and the browser host's JSON WebSocket. */
+    dataBase64: z.string().max(Math.ceil((ICON_MAX_BYTES * 4) / 3) + 4, 'The logo must be 1 MB or smaller.'),
+  })
+  .strict();
+export type IconUpload = z.infer<typeof iconUploadSchema>;
+
+const tokenName = z.string().trim().min(1, 'Enter a name.').max(TOKEN_NAME_MAX, `Use at most ${TOKEN_NAME_MAX} characters.`);
+const tokenDescription = z.string().trim().max(TOKEN_DESCRIPTION_MAX, `Use at most ${TOKEN_DESCRIPTION_MAX} characters.`);
+const moduleIds = z.array(z.string().regex(/^MOD-\d{4}$/, 'Module ids look like MOD-1234')).min(1, 'Choose at least one module.');
+
+export const tokenEditSchema = z
+  .object({
+    id: tokenIdSchema,
+    name: tokenName,
+    description: tokenDescription,
+    moduleIds,
+    revision: z.number().int().positive().optional(),
+    /** undefined: keep the logo; null: remove it; an upload: replace it. */
+    icon: iconUploadSchema.nullable().optional(),
+  })
+  .strict();
+
+export const tokenCreateSchema = z
+  .object({
+    name: tokenName,
+    description: tokenDescription,
+    moduleIds,
+    icon: iconUploadSchema.optional(),
+    /** Set when this creation rotates an existing token. */
+    rotatesId: tokenIdSchema.optional(),
+  })
+  .strict();
+
+export const createResultSchema = z.object({
+  token: tokenViewSchema,
+  /** The value, shown once in the wizard's summary (the API returns it only now). */
+  value: z.string(),
+  /** False when the keychain write failed: the summary must keep the value on screen. */
+  stored: z.boolean(),
+  keychainError: z.string().optional(),
+});
+
+export const bulkResultSchema = z.object({
+  results: z.array(z.object({ id: z.string(), ok: z.boolean(), message: z.string().optional(), token: tokenViewSchema.optional() })),
+});
+
+export const modulesResultSchema = z.object({
+  modules: z.array(moduleSchema),
+  /** api: the modules endpoint; derived: union of the account's tokens and the defaults of its type (may be partial). */
+  source: z.enum(['api', 'derived']),
+  partial: z.boolean(),
+});
+
+export const auditPageSchema = z.object({
+  items: z.array(auditRecordSchema),
+  total: z.number().int(),
+  offset: z.number().int(),
+  limit: z.number().int(),
+  fetchedAt: z.string().nullable(),
+  offline: z.object({ message: z.string() }).optional(),
+});
+
 export const calls = {
   'app.info': call(noInput, appInfoSchema),
+
+  'connections.list': call(noInput, connectionsStateSchema),
+  'connections.restore': call(noInput, restoreResultSchema),
+  'connections.add': call(
+    z.object({ name: z.string().max(200), baseUrl: z.string().max(2048).optional(), token: tokenValueInput }).strict(),
+    connectionProfileSchema,
+  ),
+  'connections.switch': call(connectionId, connectionProfileSchema),
+  'connections.rename': call(connectionId.extend({ name: z.string().max(200) }).strict(), connectionProfileSchema),
+  'connections.reenterToken': call(connectionId.extend({ token: tokenValueInput }).strict(), connectionProfileSchema),
+  'connections.remove': call(connectionId, connectionsStateSchema),
+  /** "Try the sandbox": start the local simulator with sample data and connect to it. */
+  'sandbox.start': call(noInput, connectionProfileSchema),
+
+  /** The cached list at once (may be empty); then `tokens.sync` refreshes it. */
+  'tokens.cached': call(noInput, tokenListSchema),
+  'tokens.sync': call(noInput, tokenListSchema),
+  'tokens.get': call(tokenRef, tokenViewSchema),
+  'tokens.enable': call(tokenRef, tokenViewSchema),
+  'tokens.disable': call(tokenRef, tokenViewSchema),
+  'tokens.update': call(tokenEditSchema, tokenViewSchema),
+  'tokens.delete': call(tokenRef, z.object({ id: z.string(), valueRemoved: z.boolean() })),
+  'tokens.bulk': call(
+    z.object({ action: z.enum(['enable', 'disable', 'delete']), ids: z.array(tokenIdSchema).min(1).max(1000) }).strict(),
+    bulkResultSchema,
+  ),
+  'tokens.audit': call(
+    z.object({ id: tokenIdSchema, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(100).default(20) }).strict(),
+    auditPageSchema,
+  ),
+  'tokens.modules': call(noInput, modulesResultSchema),
+  'tokens.create': call(tokenCreateSchema, createResultSchema),
+  /** After a lost create answer: tokens with this name created in the last minutes. */
+  'tokens.findRecent': call(z.object({ name: z.string().max(TOKEN_NAME_MAX + 50), withinMinutes: z.number().int().min(1).max(60).default(10) }).strict(), z.object({ tokens: z.array(tokenViewSchema) })),
+  'tokens.link': call(z.object({ oldId: tokenIdSchema, newId: tokenIdSchema }).strict(), z.object({ ok: z.literal(true) })),
+
+  /** Token values (keychain). Copy happens in main; reveal is an explicit "show". */
+  'values.copy': call(tokenRef, z.object({ clearsAt: z.string() })),
+  'values.reveal': call(tokenRef, z.object({ value: z.string() })),
+  'values.add': call(tokenRef.extend({ value: tokenValueInput }).strict(), tokenViewSchema),
 } as const;
 
 export const events = {
+  /** Progress of a long list load (tokens.sync). */
+  'tokens.progress': z.object({ loaded: z.number().int(), total: z.number().int() }),
+  /** Progress of a bulk action, one entry per finished token. */
+  'tokens.bulkProgress': z.object({ done: z.number().int(), total: z.number().int(), id: z.string(), ok: z.boolean(), message: z.string().optional() }),
+  /** The set of connections or the active one changed (e.g. from the tray). */
+  'connections.changed': connectionsStateSchema,
   /** A short message for the user (e.g. "Copied — clipboard clears in 30 s"). */
   'app.notice': z.object({
     level: z.enum(['info', 'success', 'warning', 'error']),

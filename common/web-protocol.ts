@@ -7,4 +7,6 @@ export const SESSION_COOKIE = 'token_desk_session';
 export type ClientMessage = { type: 'invoke'; id: number; channel: string; input: unknown };
 export type ServerMessage =
   | { type: 'result'; id: number; result: DeskResult<unknown> }
-  | { type: 'event'; event: string; payload: unknown };
+  | { type: 'event'; event: string; payload: unknown }
+  /** Clipboard work for the bridge script (never reaches the React app). */
+  | { type: 'clipboard'; op: 'write' | 'clearIf'; text: string };

@@ -7,6 +7,12 @@ import { app, BrowserWindow, ipcMain } from 'electron';
 import path from 'node:path';
 import { createDispatch } from './core/dispatch';
 import { createHandlerTable } from './core/handlers';
+import { createCoreServices } from './core/services';
+import type { CoreServices } from './core/services';
+import { startTrySandbox } from './core/try-sandbox';
+import { createKeytarSecretStore } from './core/vault';
+import { createElectronClipboard } from './clipboard-electron';
+import { createElectronStore } from './store-electron';
 import { bindIpc } from './ipc';
 import { registerAppSchemeAsPrivileged, serveRenderer } from './protocol';
 import { createTray } from './tray';
@@ -23,21 +29,52 @@ export function startApp(): void {
   app.on('second-instance', () => focusWindow(mainWindow));
   registerAppSchemeAsPrivileged();
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     serveRenderer(path.join(distDir, 'renderer'));
-    const dispatch = createDispatch(createHandlerTable({}));
-    bindIpc(ipcMain, dispatch);
+    const services = await createServices();
+    bindIpc(ipcMain, createDispatch(createHandlerTable(services)));
     const open = () => {
       if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createMainWindow(path.join(distDir, 'preload', 'index.cjs'));
       else focusWindow(mainWindow);
     };
     open();
-    createTray(path.join(distDir, 'resources', 'tray.png'), { open, copy: () => undefined, quit: () => app.quit() });
+    const tray = createTray(path.join(distDir, 'resources', 'tray.png'), {
+      open,
+      copy: (tokenId) => void copyFromTray(services, tokenId),
+      quit: () => app.quit(),
+    });
+    // Rebuild the quick-copy list when the menu is about to matter: on start and whenever the window gains focus.
+    const refreshTray = () => void quickCopyList(services).then(tray.update, () => tray.update([]));
+    refreshTray();
+    app.on('browser-window-focus', refreshTray);
     app.on('activate', open);
+    app.on('before-quit', () => void services.dispose());
   });
 
   // The tray keeps the app alive on every platform; quitting is explicit.
   app.on('window-all-closed', () => undefined);
+}
+
+async function createServices(): Promise<CoreServices> {
+  const userData = app.getPath('userData');
+  return createCoreServices({
+    settingsStore: await createElectronStore({ cwd: userData, configName: 'settings' }),
+    cacheStore: await createElectronStore({ cwd: userData, configName: 'cache', onCorrupt: 'move-aside' }),
+    secretStore: createKeytarSecretStore(),
+    clipboard: createElectronClipboard(),
+    startSandbox: startTrySandbox,
+  });
+}
+
+// TODO(wire): replaced by the token capability's quickCopyEntries.
+async function quickCopyList(_services: CoreServices): Promise<{ tokenId: string; label: string }[]> {
+  return [];
+}
+
+async function copyFromTray(services: CoreServices, tokenId: string): Promise<void> {
+  const { profile } = await services.session();
+  const value = await services.vault.getTokenValue(profile.id, tokenId);
+  if (value) await services.clipboard.copySecret(value);
 }
 
 startApp();

@@ -10,6 +10,16 @@ import type { Transport } from './bridge';
 import { WS_PATH } from '../common/web-protocol';
 import type { ClientMessage, ServerMessage } from '../common/web-protocol';
 
+/** Copy happens here, in the bridge, so the value never passes through the React app. */
+async function applyClipboard(op: 'write' | 'clearIf', text: string): Promise<void> {
+  try {
+    if (op === 'write') await navigator.clipboard.writeText(text);
+    else if ((await navigator.clipboard.readText()) === text) await navigator.clipboard.writeText('');
+  } catch {
+    // Without clipboard permission there is nothing safe to fall back to.
+  }
+}
+
 function createWebSocketTransport(): Transport {
   const pending = new Map<number, (result: DeskResult<unknown>) => void>();
   const eventListeners = new Set<(event: never, payload: unknown) => void>();
@@ -48,6 +58,8 @@ function createWebSocketTransport(): Transport {
         if (data.type === 'result') {
           pending.get(data.id)?.(data.result);
           pending.delete(data.id);
+        } else if (data.type === 'clipboard') {
+          void applyClipboard(data.op, data.text);
         } else if (data.type === 'event' && isEventName(data.event)) {
           for (const listener of eventListeners) listener(data.event as never, data.payload);
         }

@@ -1,17 +1,22 @@
 /**
  * The handler table: channel -> async (input, ctx) => output. Electron binds it
  * to ipcMain (main/ipc.ts); the browser host binds it to a WebSocket
- * (main/web/). Nothing here imports electron.
+ * (main/web/). Nothing here imports electron. One file per capability.
  */
 import { appHandlers } from './handlers/app';
+import { connectionHandlers } from './handlers/connections';
+import { createHandlers } from './handlers/create';
+import { tokenHandlers } from './handlers/tokens';
 import type { HandlerTable } from './dispatch';
+import type { CoreServices } from './services';
 
-export interface CoreServices {
-  // Filled as capabilities land: connections, vault, api clients, cache, clipboard.
-}
+export type { CoreServices } from './services';
 
-export function createHandlerTable(_services: CoreServices): HandlerTable {
+export function createHandlerTable(services: CoreServices): HandlerTable {
   return {
     ...appHandlers(),
+    ...connectionHandlers(services),
+    ...tokenHandlers(services),
+    ...createHandlers(services),
   };
 }

@@ -29,6 +29,8 @@ export interface RunningWebHost {
   port: number;
   /** Push an event to every connected page. */
   broadcast: HandlerContext['emit'];
+  /** Send a raw protocol message (e.g. clipboard work for the bridge) to every connected page. */
+  sendToPages(message: ServerMessage): void;
   close(): Promise<void>;
 }
 
@@ -108,6 +110,9 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     url: `${origin}/?token=${secret}`,
     port,
     broadcast,
+    sendToPages(message) {
+      for (const ws of sockets) send(ws, message);
+    },
     async close() {
       for (const ws of sockets) ws.terminate();
       wss.close();

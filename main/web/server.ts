@@ -1,29 +1,59 @@
 /**
  * `npm run serve`: starts the browser host and prints its URL.
- * Flags: --port <n> (default: a free port), --data-dir <path> (where the app keeps its store).
+ * Flags: --port <n> (default: a free port), --data-dir <path> (where the app keeps its files).
+ * Env: TOKEN_DESK_KEYCHAIN_SERVICE overrides the keychain service name (tests isolate with it).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { ServerMessage } from '../../common/web-protocol';
+import { defaultDataDir } from '../core/data-dir';
 import { createDispatch } from '../core/dispatch';
 import { createHandlerTable } from '../core/handlers';
+import { createCoreServices } from '../core/services';
+import { createConfStore } from '../core/store';
+import { startTrySandbox } from '../core/try-sandbox';
+import { createKeytarSecretStore, DEFAULT_KEYCHAIN_SERVICE } from '../core/vault';
 import { startWebHost } from './host';
+import { createPageClipboard } from './page-clipboard';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { port: { type: 'string' }, 'data-dir': { type: 'string' } },
-  });
+  const { values } = parseArgs({ options: { port: { type: 'string' }, 'data-dir': { type: 'string' } } });
+  const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
   const distDir = path.resolve(__dirname, '..');
-  const dispatch = createDispatch(createHandlerTable({}));
+
+  let sendToPages: (message: ServerMessage) => void = () => undefined;
+  const sandboxes: { close(): Promise<void> }[] = [];
+  const services = createCoreServices({
+    settingsStore: await createConfStore({ cwd: dataDir, configName: 'settings' }),
+    cacheStore: await createConfStore({
+      cwd: dataDir,
+      configName: 'cache',
+      onCorrupt: 'move-aside',
+      onRecovered: (r) => console.warn(`Token Desk: the offline cache was unreadable and was moved aside to ${r.movedTo}; it will be rebuilt.`),
+    }),
+    secretStore: createKeytarSecretStore(process.env.TOKEN_DESK_KEYCHAIN_SERVICE || DEFAULT_KEYCHAIN_SERVICE),
+    clipboard: createPageClipboard((message) => sendToPages(message)),
+    startSandbox: async () => {
+      const sandbox = await startTrySandbox();
+      sandboxes.push(sandbox);
+      return sandbox;
+    },
+  });
+
   const host = await startWebHost({
-    dispatch,
+    dispatch: createDispatch(createHandlerTable(services)),
     rendererDir: path.join(distDir, 'renderer'),
     bridgeScript: path.join(distDir, 'web', 'desk-bridge.js'),
     port: values.port ? Number(values.port) : 0,
   });
+  sendToPages = host.sendToPages;
+
   // The first line is machine-readable for tests and scripts; the rest is for people.
   console.log(`TOKEN_DESK_URL=${host.url}`);
-  console.log(`\nToken Desk is running in your browser host.\nOpen: ${host.url}\n(The link carries a one-time access secret. Press Ctrl+C to stop.)`);
-  const stop = () => void host.close().then(() => process.exit(0));
+  console.log(`\nToken Desk is running in your browser host (data: ${dataDir}).\nOpen: ${host.url}\n(The link carries the access secret. Press Ctrl+C to stop.)`);
+  const stop = () => {
+    void Promise.all([services.dispose(), host.close(), ...sandboxes.map((s) => s.close())]).then(() => process.exit(0));
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

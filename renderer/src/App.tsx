@@ -1,16 +1,34 @@
+import { useEffect } from 'react';
 import { AboutPanel } from './features/about/AboutPanel';
-import { ConnectScreen } from './features/connect/ConnectScreen';
+import { ConnectionSwitcher } from './features/connections/ConnectionSwitcher';
+import { ManageConnections } from './features/connections/ManageConnections';
+import { Home } from './features/home/Home';
+import { useConnectionsStore } from './stores/connections-store';
 import { useShellStore } from './stores/shell-store';
 import type { View } from './stores/shell-store';
 import { Notices } from './ui/Notices';
 
 const navItems: { view: View; label: string }[] = [
   { view: 'home', label: 'API tokens' },
+  { view: 'connections', label: 'Connections' },
   { view: 'about', label: 'About' },
 ];
 
+function CurrentView({ view }: { view: View }) {
+  if (view === 'about') return <AboutPanel />;
+  if (view === 'connections') return <ManageConnections />;
+  return <Home />;
+}
+
 export function App() {
   const { view, setView } = useShellStore();
+  const restore = useConnectionsStore((s) => s.restore);
+  const offlineMessage = useConnectionsStore((s) => s.offlineMessage);
+
+  useEffect(() => {
+    void restore();
+  }, [restore]);
+
   return (
     <div className="shell">
       <header className="topbar">
@@ -20,7 +38,9 @@ export function App() {
           </span>
           Token Desk
         </span>
-        <div className="topbar-slot" id="connection-slot" />
+        <div className="topbar-slot">
+          <ConnectionSwitcher />
+        </div>
       </header>
       <nav className="sidenav" aria-label="Main">
         <ul>
@@ -38,7 +58,14 @@ export function App() {
           ))}
         </ul>
       </nav>
-      <main className="content">{view === 'about' ? <AboutPanel /> : <ConnectScreen />}</main>
+      <main className="content">
+        {offlineMessage && (
+          <p role="status" className="banner banner-warning">
+            Offline: {offlineMessage}
+          </p>
+        )}
+        <CurrentView view={view} />
+      </main>
       <Notices />
     </div>
   );

@@ -5,6 +5,7 @@ import { DeskError } from '../../../common/errors';
 import { createDispatch } from '../../../main/core/dispatch';
 import type { HandlerContext, HandlerTable } from '../../../main/core/dispatch';
 import { createHandlerTable } from '../../../main/core/handlers';
+import type { CoreServices } from '../../../main/core/services';
 import { createBridge } from '../../../preload/bridge';
 import pkg from '../../../package.json';
 
@@ -12,7 +13,7 @@ const ctx: HandlerContext = { host: 'browser', emit: () => undefined };
 
 function tableWithSpy() {
   const spy = vi.fn(async () => ({ name: 'x', version: '1', platform: 'linux', arch: 'x64', hostKind: 'browser' as const, runtime: { node: '20' } }));
-  return { spy, table: { ...createHandlerTable({}), 'app.info': spy } as HandlerTable };
+  return { spy, table: { ...createHandlerTable({} as CoreServices), 'app.info': spy } as HandlerTable };
 }
 
 describe('dispatch validates every input against the contract', () => {
@@ -35,12 +36,12 @@ describe('dispatch validates every input against the contract', () => {
   });
 
   it('refuses channels the contract does not name', async () => {
-    const result = await createDispatch(createHandlerTable({}))('shell.exec', {}, ctx);
+    const result = await createDispatch(createHandlerTable({} as CoreServices))('shell.exec', {}, ctx);
     expect(result).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
   });
 
   it('turns a thrown DeskError into data and any other error into a generic message without a stack', async () => {
-    const table = { ...createHandlerTable({}) } as HandlerTable;
+    const table = { ...createHandlerTable({} as CoreServices) } as HandlerTable;
     table['app.info'] = async () => {
       throw new DeskError({ code: 'forbidden', message: 'No.', status: 403 });
     };
@@ -56,13 +57,13 @@ describe('dispatch validates every input against the contract', () => {
   });
 
   it('serves app.info with the package version and the calling host', async () => {
-    const result = await createDispatch(createHandlerTable({}))('app.info', {}, ctx);
+    const result = await createDispatch(createHandlerTable({} as CoreServices))('app.info', {}, ctx);
     expect(result).toMatchObject({ ok: true, value: { version: pkg.version, hostKind: 'browser', name: 'Token Desk' } });
     if (result.ok) expect(calls['app.info'].output.safeParse(result.value).success).toBe(true);
   });
 
   it('has a handler for every channel in the contract', () => {
-    const table = createHandlerTable({});
+    const table = createHandlerTable({} as CoreServices);
     for (const channel of channels) expect(typeof table[channel]).toBe('function');
     expect(Object.keys(table).sort()).toEqual([...channels].sort());
   });
@@ -70,7 +71,7 @@ describe('dispatch validates every input against the contract', () => {
 
 describe('bridge and client', () => {
   it('round-trips a call and rethrows errors as DeskError with code and fields', async () => {
-    const dispatch = createDispatch(createHandlerTable({}));
+    const dispatch = createDispatch(createHandlerTable({} as CoreServices));
     const bridge = createBridge({ invoke: (c, i) => dispatch(c, i, ctx), subscribe: () => () => undefined });
     const client = createDeskClient(bridge);
     await expect(client.call('app.info')).resolves.toMatchObject({ version: pkg.version });

@@ -1,0 +1,118 @@
+/**
+ * The core services every handler works with, built once per host (Electron
+ * or the browser host) from ports the host supplies: where files live, which
+ * store and clipboard to use, how to start the sandbox. Plain Node only.
+ */
+import { DeskError } from '../../common/errors';
+import type { ConnectionProfile } from '../../common/contract';
+import { createMarketplaceClient } from './api';
+import type { MarketplaceClient } from './api';
+import { OfflineCache } from './cache';
+import { createClipboardService } from './clipboard';
+import type { ClipboardPort, ClipboardService } from './clipboard';
+import { ConnectionService } from './connections';
+import type { KeyValueStore } from './store';
+import { Vault } from './vault';
+import { RotationLinks } from './links';
+import type { SecretStore } from './vault';
+import { APP_VERSION } from './app-info';
+import { CLIPBOARD_CLEAR_MS } from '../../common/limits';
+
+/** A running local Marketplace simulator ("Try the sandbox"). */
+export interface SandboxHandle {
+  url: string;
+  /** The admin token of its sample Client account. */
+  adminToken: string;
+  accountName: string;
+}
+
+export interface CoreServiceDeps {
+  /** Connection profiles, rotation links, UI preferences — small and precious. */
+  settingsStore: KeyValueStore;
+  /** The offline cache — large and disposable (a corrupt one is rebuilt). */
+  cacheStore: KeyValueStore;
+  secretStore: SecretStore;
+  clipboard: ClipboardPort;
+  /** Starts the in-process sandbox once per run; the host decides how. */
+  startSandbox?: () => Promise<SandboxHandle>;
+  /** Test hook: API client options (short timeouts, few retries). */
+  clientOptions?: { timeoutMs?: number; retry?: { maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number } };
+}
+
+export interface ActiveSession {
+  profile: ConnectionProfile;
+  client: MarketplaceClient;
+}
+
+export interface CoreServices {
+  settings: KeyValueStore;
+  vault: Vault;
+  cache: OfflineCache;
+  clipboard: ClipboardService;
+  connections: ConnectionService;
+  links: RotationLinks;
+  /** The active connection and an API client for it; `not_connected` when there is none. */
+  session(): Promise<ActiveSession>;
+  /** An API client for any saved connection (credentials from the keychain). */
+  clientFor(profile: ConnectionProfile): Promise<MarketplaceClient>;
+  /** Starts (once) the sandbox and returns it; refuses where the host has none. */
+  sandbox(): Promise<SandboxHandle>;
+  dispose(): Promise<void>;
+}
+
+export function createCoreServices(deps: CoreServiceDeps): CoreServices {
+  const vault = new Vault(deps.secretStore);
+  const cache = new OfflineCache(deps.cacheStore);
+  const clipboard = createClipboardService(deps.clipboard, { clearAfterMs: CLIPBOARD_CLEAR_MS });
+  const links = new RotationLinks(deps.settingsStore);
+  let sandboxRun: Promise<SandboxHandle> | undefined;
+
+  const sandbox = (): Promise<SandboxHandle> => {
+    if (!deps.startSandbox) {
+      return Promise.reject(new DeskError({ code: 'internal', message: 'This Token Desk build has no sandbox.' }));
+    }
+    sandboxRun ??= deps.startSandbox().catch((error: unknown) => {
+      sandboxRun = undefined;
+      throw error;
+    });
+    return sandboxRun;
+  };
+
+  /** A sandbox profile points at whichever port this run's sandbox got. */
+  const baseUrlOf = async (profile: ConnectionProfile) => (profile.sandbox ? (await sandbox()).url : profile.baseUrl);
+
+  const makeClient = (baseUrl: string, token: string) =>
+    createMarketplaceClient({ baseUrl, token, appVersion: APP_VERSION, ...deps.clientOptions });
+
+  const connections = new ConnectionService({
+    store: deps.settingsStore,
+    vault,
+    verify: async (baseUrl, token) => makeClient(baseUrl, token).whoAmI(),
+    onRemoved: (id) => {
+      cache.dropConnection(id);
+      links.dropConnection(id);
+    },
+  });
+
+  const clientFor = async (profile: ConnectionProfile): Promise<MarketplaceClient> => {
+    const { token } = await connections.credentials(profile.id);
+    return makeClient(await baseUrlOf(profile), token);
+  };
+
+  return {
+    settings: deps.settingsStore,
+    vault,
+    cache,
+    clipboard,
+    connections,
+    links,
+    sandbox,
+    clientFor,
+    async session() {
+      const profile = connections.active();
+      if (!profile) throw new DeskError({ code: 'not_connected', message: 'Connect to the Marketplace first.' });
+      return { profile, client: await clientFor(profile) };
+    },
+    dispose: () => clipboard.dispose(),
+  };
+}

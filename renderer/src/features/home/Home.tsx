@@ -1,0 +1,47 @@
+/** The main view: the connect screen until a connection is active, then its API tokens. */
+import { useConnectionsStore } from '../../stores/connections-store';
+import { ConnectScreen } from '../connect/ConnectScreen';
+import { ReenterTokenForm } from '../connections/ReenterTokenForm';
+
+export function Home() {
+  const { phase, needsToken, startupError } = useConnectionsStore();
+  const active = useConnectionsStore((s) => s.connections.find((c) => c.id === s.activeId));
+
+  if (phase === 'starting') {
+    return (
+      <p role="status" className="muted">
+        Opening your saved connection…
+      </p>
+    );
+  }
+  if (needsToken && active) {
+    return (
+      <section className="panel" aria-labelledby="reenter-title">
+        <h1 id="reenter-title">Re-enter the API token of “{active.name}”</h1>
+        <p role="alert">{needsToken.message}</p>
+        <ReenterTokenForm id={active.id} />
+      </section>
+    );
+  }
+  if (!active) {
+    return (
+      <>
+        {startupError && (
+          <p role="alert" className="banner banner-error">
+            {startupError}
+          </p>
+        )}
+        <ConnectScreen />
+      </>
+    );
+  }
+  // The token table (issue 5) mounts here.
+  return (
+    <section className="panel" aria-labelledby="home-title">
+      <h1 id="home-title">API tokens</h1>
+      <p>
+        Connected to <strong>{active.account.name}</strong> ({active.account.type}).
+      </p>
+    </section>
+  );
+}

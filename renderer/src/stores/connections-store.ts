@@ -1,0 +1,83 @@
+/** Saved connections, the active one, and the launch-time restore. No secrets ever live here. */
+import { create } from 'zustand';
+import type { ConnectionProfile, ConnectionsState } from '../../../common/contract';
+import { DeskError } from '../../../common/errors';
+import { desk } from '../desk';
+
+export type Phase = 'starting' | 'ready';
+
+interface ConnectionsStore extends ConnectionsState {
+  phase: Phase;
+  /** Set when the saved credential of the active connection was rejected at launch. */
+  needsToken?: { id: string; message: string };
+  /** Set when the API could not be reached at launch (cached data is shown). */
+  offlineMessage?: string;
+  startupError?: string;
+  active(): ConnectionProfile | undefined;
+  restore(): Promise<void>;
+  add(input: { name: string; baseUrl?: string; token: string }): Promise<ConnectionProfile>;
+  trySandbox(): Promise<ConnectionProfile>;
+  switchTo(id: string): Promise<void>;
+  rename(id: string, name: string): Promise<void>;
+  reenterToken(id: string, token: string): Promise<void>;
+  remove(id: string): Promise<void>;
+}
+
+const upsert = (list: ConnectionProfile[], profile: ConnectionProfile) =>
+  list.some((p) => p.id === profile.id) ? list.map((p) => (p.id === profile.id ? profile : p)) : [...list, profile];
+
+export const useConnectionsStore = create<ConnectionsStore>((set, get) => ({
+  connections: [],
+  activeId: null,
+  phase: 'starting',
+  active: () => get().connections.find((c) => c.id === get().activeId),
+
+  async restore() {
+    try {
+      const result = await desk.call('connections.restore');
+      set({
+        ...result.state,
+        phase: 'ready',
+        needsToken: result.status === 'needs_token' && result.state.activeId ? { id: result.state.activeId, message: result.message ?? '' } : undefined,
+        offlineMessage: result.status === 'offline' ? result.message : undefined,
+        startupError: undefined,
+      });
+    } catch (error) {
+      // Still show what is saved, so the user can switch or fix things.
+      const state = await desk.call('connections.list').catch(() => ({ connections: [], activeId: null }));
+      set({ ...state, phase: 'ready', startupError: DeskError.is(error) ? error.message : 'Could not open your saved connection.' });
+    }
+  },
+
+  async add(input) {
+    const profile = await desk.call('connections.add', input);
+    set((s) => ({ connections: upsert(s.connections, profile), activeId: profile.id, needsToken: undefined, offlineMessage: undefined }));
+    return profile;
+  },
+
+  async trySandbox() {
+    const profile = await desk.call('sandbox.start');
+    set((s) => ({ connections: upsert(s.connections, profile), activeId: profile.id, needsToken: undefined, offlineMessage: undefined }));
+    return profile;
+  },
+
+  async switchTo(id) {
+    const profile = await desk.call('connections.switch', { id });
+    set((s) => ({ connections: upsert(s.connections, profile), activeId: profile.id, needsToken: undefined, offlineMessage: undefined }));
+  },
+
+  async rename(id, name) {
+    const profile = await desk.call('connections.rename', { id, name });
+    set((s) => ({ connections: upsert(s.connections, profile) }));
+  },
+
+  async reenterToken(id, token) {
+    const profile = await desk.call('connections.reenterToken', { id, token });
+    set((s) => ({ connections: upsert(s.connections, profile), needsToken: s.needsToken?.id === id ? undefined : s.needsToken }));
+  },
+
+  async remove(id) {
+    const state = await desk.call('connections.remove', { id });
+    set((s) => ({ ...state, needsToken: s.needsToken?.id === id ? undefined : s.needsToken }));
+  },
+}));
