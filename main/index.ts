@@ -11,6 +11,7 @@ import { createCoreServices } from './core/services';
 import type { CoreServices } from './core/services';
 import { startTrySandbox } from './core/try-sandbox';
 import { createKeytarSecretStore } from './core/vault';
+import { quickCopyEntries } from './core/handlers/tokens';
 import { createElectronClipboard } from './clipboard-electron';
 import { createElectronStore } from './store-electron';
 import { bindIpc } from './ipc';
@@ -44,7 +45,7 @@ export function startApp(): void {
       quit: () => app.quit(),
     });
     // Rebuild the quick-copy list when the menu is about to matter: on start and whenever the window gains focus.
-    const refreshTray = () => void quickCopyList(services).then(tray.update, () => tray.update([]));
+    const refreshTray = () => void quickCopyEntries(services).then(tray.update, () => tray.update([]));
     refreshTray();
     app.on('browser-window-focus', refreshTray);
     app.on('activate', open);
@@ -64,11 +65,6 @@ async function createServices(): Promise<CoreServices> {
     clipboard: createElectronClipboard(),
     startSandbox: startTrySandbox,
   });
-}
-
-// TODO(wire): replaced by the token capability's quickCopyEntries.
-async function quickCopyList(_services: CoreServices): Promise<{ tokenId: string; label: string }[]> {
-  return [];
 }
 
 async function copyFromTray(services: CoreServices, tokenId: string): Promise<void> {

@@ -1,0 +1,40 @@
+/**
+ * The token channels (`tokens.*`, `values.*`). Thin on purpose: each handler picks its module
+ * in main/core/tokens/ (one responsibility each) and passes the validated contract input on.
+ */
+import type { Handler } from '../dispatch';
+import type { CoreServices } from '../services';
+import { tokenAudit } from '../tokens/audit';
+import { runBulk } from '../tokens/bulk';
+import { deleteToken, getToken, toggleToken, updateToken } from '../tokens/lifecycle';
+import { cachedTokens, syncTokens } from '../tokens/list';
+import { tokenModules } from '../tokens/modules-source';
+import { addValue, copyValue, revealValue } from '../tokens/values';
+
+export { quickCopyEntries } from '../tokens/values';
+
+type TokenChannels = 'tokens.cached' | 'tokens.sync' | 'tokens.get' | 'tokens.enable' | 'tokens.disable' | 'tokens.update' | 'tokens.delete' | 'tokens.bulk' | 'tokens.audit' | 'tokens.modules' | 'values.copy' | 'values.reveal' | 'values.add';
+
+export function tokenHandlers(services: CoreServices): { [C in TokenChannels]: Handler<C> } {
+  return {
+    'tokens.cached': (_input, ctx) => cachedTokens(services, ctx),
+    'tokens.sync': (_input, ctx) => syncTokens(services, ctx),
+    'tokens.get': ({ id }) => getToken(services, id),
+    'tokens.enable': ({ id }) => toggleToken(services, id, 'enable'),
+    'tokens.disable': ({ id }) => toggleToken(services, id, 'disable'),
+    'tokens.update': (input) => updateToken(services, input),
+    'tokens.delete': async ({ id }, ctx) => {
+      const outcome = await deleteToken(services, id);
+      if (outcome.keychainError) {
+        ctx.emit('app.notice', { level: 'warning', message: `${id} was deleted, but its stored value could not be removed from the keychain: ${outcome.keychainError}` });
+      }
+      return { id: outcome.id, valueRemoved: outcome.valueRemoved };
+    },
+    'tokens.bulk': ({ action, ids }, ctx) => runBulk(services, action, ids, ctx),
+    'tokens.audit': (input) => tokenAudit(services, input),
+    'tokens.modules': () => tokenModules(services),
+    'values.copy': ({ id }, ctx) => copyValue(services, id, ctx),
+    'values.reveal': ({ id }) => revealValue(services, id),
+    'values.add': ({ id, value }) => addValue(services, id, value),
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * Single-token actions: get, enable, disable, edit, delete. Each keeps the cached snapshot in
+ * step (so a restart shows the new state) and turns the API's refusals into sentences that say
+ * what happened and what to do.
+ */
+import type { IconUpload, TokenView } from '../../../common/contract';
+import type { ApiToken, UpdateTokenInput } from '../../../common/domain';
+import { DeskError } from '../../../common/errors';
+import { HttpClient } from '../api/http';
+import { APP_VERSION } from '../app-info';
+import type { ActiveSession, CoreServices } from '../services';
+import { updateWithIcon } from './icon-edit';
+import { removeCachedTokens, upsertCachedToken } from './snapshot';
+import { viewOf } from './views';
+
+export const CONFLICT_MESSAGE = 'Someone changed this token since you opened it. Review the latest version and apply your edit again.';
+
+export type Toggle = 'enable' | 'disable';
+
+/**
+ * Disabling or deleting the token the connection signs in with would lock Token Desk out of
+ * the account in the middle of the action (every later call answers 401), so refuse it here.
+ */
+export function refuseSelfLockout(session: ActiveSession, tokenId: string, action: 'disable' | 'delete'): void {
+  if (tokenId !== session.profile.adminTokenId) return;
+  throw new DeskError({
+    code: 'validation',
+    message: `${tokenId} is the API token the connection "${session.profile.name}" signs in with. To ${action} it, use another connection (or another administrator's token); otherwise Token Desk would lock itself out.`,
+  });
+}
+
+/** The API's "no" for one token, reworded; a vanished token also leaves the cache. */
+function explain(services: CoreServices, connectionId: string, tokenId: string, verb: string, error: unknown): unknown {
+  if (!DeskError.is(error)) return error;
+  if (error.code === 'not_found') {
+    removeCachedTokens(services.cache, connectionId, [tokenId]);
+    return new DeskError({ ...error.toData(), message: `${tokenId} no longer exists in the Marketplace (someone may have deleted it). Refresh the list.` });
+  }
+  if (error.code === 'validation' && verb) {
+    return new DeskError({ ...error.toData(), message: `The Marketplace refused to ${verb} ${tokenId}: ${error.message}` });
+  }
+  return error;
+}
+
+async function settle(services: CoreServices, connectionId: string, token: ApiToken): Promise<TokenView> {
+  upsertCachedToken(services.cache, connectionId, token);
+  return viewOf(services, connectionId, token);
+}
+
+export async function getToken(services: CoreServices, id: string): Promise<TokenView> {
+  const { profile, client } = await services.session();
+  let token: ApiToken;
+  try {
+    token = await client.tokens.get(id);
+  } catch (error) {
+    throw explain(services, profile.id, id, '', error);
+  }
+  return settle(services, profile.id, token);
+}
+
+/**
+ * Enable or disable. The API client has "desired state" semantics (a token already in the
+ * target state is returned as is), so a double click or a lost answer is not an error.
+ */
+export async function toggleToken(services: CoreServices, id: string, action: Toggle, session?: ActiveSession): Promise<TokenView> {
+  const s = session ?? (await services.session());
+  if (action === 'disable') refuseSelfLockout(s, id, 'disable');
+  let token: ApiToken;
+  try {
+    token = action === 'enable' ? await s.client.tokens.enable(id) : await s.client.tokens.disable(id);
+  } catch (error) {
+    throw explain(services, s.profile.id, id, action, error);
+  }
+  return settle(services, s.profile.id, token);
+}
+
+export interface EditInput {
+  id: string;
+  name: string;
+  description: string;
+  moduleIds: string[];
+  revision?: number | undefined;
+  /** undefined: keep the logo; null: remove it; an upload: replace it. */
+  icon?: IconUpload | null | undefined;
+}
+
+/** PUT with the revision the edit started from; a stale revision (409) is explained. */
+export async function updateToken(services: CoreServices, input: EditInput): Promise<TokenView> {
+  const { profile, client } = await services.session();
+  const edit: UpdateTokenInput = {
+    name: input.name,
+    // An emptied description is "no description" (null), as the API models it.
+    description: input.description.trim() === '' ? null : input.description,
+    moduleIds: input.moduleIds,
+    ...(input.revision !== undefined ? { revision: input.revision } : {}),
+  };
+  let token: ApiToken;
+  try {
+    if (input.icon === undefined) {
+      token = await client.tokens.update(input.id, edit);
+    } else {
+      const { token: admin } = await services.connections.credentials(profile.id);
+      const http = new HttpClient({ baseUrl: client.baseUrl, token: admin, appVersion: APP_VERSION });
+      token = await updateWithIcon(http, input.id, edit, input.icon);
+    }
+  } catch (error) {
+    if (DeskError.is(error) && error.code === 'conflict') {
+      // The API's own text names revisions; ours says what to do. Nothing secret either way.
+      throw new DeskError({ code: 'conflict', message: CONFLICT_MESSAGE, ...(error.status ? { status: error.status } : {}), ...(error.traceId ? { traceId: error.traceId } : {}) });
+    }
+    throw explain(services, profile.id, input.id, 'save', error);
+  }
+  return settle(services, profile.id, token);
+}
+
+export interface DeleteOutcome {
+  id: string;
+  valueRemoved: boolean;
+  /** Set when the token is gone but its stored value could not be removed. */
+  keychainError?: string;
+}
+
+/**
+ * DELETE, then its keychain value and its cache entry. A 404 means someone deleted it first:
+ * the user's intent is fulfilled, so the local cleanup still runs and it counts as done.
+ */
+export async function deleteToken(services: CoreServices, id: string, session?: ActiveSession): Promise<DeleteOutcome> {
+  const s = session ?? (await services.session());
+  refuseSelfLockout(s, id, 'delete');
+  try {
+    await s.client.tokens.delete(id);
+  } catch (error) {
+    if (!(DeskError.is(error) && error.code === 'not_found')) throw explain(services, s.profile.id, id, 'delete', error);
+  }
+  removeCachedTokens(services.cache, s.profile.id, [id]);
+  try {
+    return { id, valueRemoved: await services.vault.deleteTokenValue(s.profile.id, id) };
+  } catch (error) {
+    // The token is deleted in the Marketplace; a dead value left in the keychain is harmless
+    // but the user should know, so the caller raises a warning.
+    return { id, valueRemoved: false, keychainError: DeskError.is(error) ? error.message : 'The keychain could not be updated.' };
+  }
+}
