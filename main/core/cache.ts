@@ -81,8 +81,12 @@ export class OfflineCache {
     return this.read<CachedToken>(key(connectionId, 'tokens'));
   }
 
-  putTokens(connectionId: string, items: readonly ApiToken[]): CacheSnapshot<CachedToken> {
-    return this.write<CachedToken>(key(connectionId, 'tokens'), items);
+  /**
+   * `fetchedAt` defaults to now (a full sync). A single-token change passes the snapshot's
+   * own time so "offline — data from …" keeps meaning the last full sync.
+   */
+  putTokens(connectionId: string, items: readonly ApiToken[], fetchedAt?: string): CacheSnapshot<CachedToken> {
+    return this.write<CachedToken>(key(connectionId, 'tokens'), items, fetchedAt);
   }
 
   getModules(connectionId: string): CacheSnapshot<Module> | undefined {
@@ -126,13 +130,13 @@ export class OfflineCache {
     return isSnapshot(value) ? (value as CacheSnapshot<T>) : undefined;
   }
 
-  private write<T>(storeKey: string, items: readonly unknown[]): CacheSnapshot<T> {
-    const snapshot = this.snapshot<T>(items);
+  private write<T>(storeKey: string, items: readonly unknown[], fetchedAt?: string): CacheSnapshot<T> {
+    const snapshot = this.snapshot<T>(items, fetchedAt);
     this.store.set(storeKey, snapshot);
     return snapshot;
   }
 
-  private snapshot<T>(items: readonly unknown[]): CacheSnapshot<T> {
-    return { items: stripSecrets([...items]) as T[], fetchedAt: this.now().toISOString() };
+  private snapshot<T>(items: readonly unknown[], fetchedAt?: string): CacheSnapshot<T> {
+    return { items: stripSecrets([...items]) as T[], fetchedAt: fetchedAt ?? this.now().toISOString() };
   }
 }

@@ -5,8 +5,7 @@
  *
  * Only an EXISTING snapshot is touched: writing a one-token snapshot where there was none would
  * make `tokens.cached` present one token as the whole account.
- * Note: OfflineCache.putTokens stamps `fetchedAt` with the write time (it has no way to keep the
- * old stamp), so after a single-token write the list's "data from" time is that of the write.
+ * The snapshot keeps its `fetchedAt`: "offline — data from …" still names the last full sync.
  */
 import type { ApiToken } from '../../../common/domain';
 import type { OfflineCache } from '../cache';
@@ -22,7 +21,7 @@ export function upsertCachedToken(cache: OfflineCache, connectionId: string, tok
     return token;
   });
   if (!found) items.push(token);
-  cache.putTokens(connectionId, items);
+  cache.putTokens(connectionId, items, snapshot.fetchedAt);
 }
 
 export function removeCachedTokens(cache: OfflineCache, connectionId: string, ids: readonly string[]): void {
@@ -31,7 +30,7 @@ export function removeCachedTokens(cache: OfflineCache, connectionId: string, id
   const gone = new Set(ids);
   const items = cachedItems(snapshot);
   if (!items.some((t) => gone.has(t.id))) return;
-  cache.putTokens(connectionId, items.filter((t) => !gone.has(t.id)));
+  cache.putTokens(connectionId, items.filter((t) => !gone.has(t.id)), snapshot.fetchedAt);
 }
 
 /** The cached name of a token, for messages ("Copied CI pipeline"). */

@@ -104,3 +104,21 @@ describe('OfflineCache', () => {
     expect(cache.getAudit('c1', 'TKN-0000-0003')).toBeDefined();
   });
 });
+
+describe('token snapshot time', () => {
+  it('keeps the time of the last full sync when a single token changes', async () => {
+    const { OfflineCache } = await import('../../../main/core/cache');
+    const { upsertCachedToken } = await import('../../../main/core/tokens/snapshot');
+    const data = new Map<string, unknown>();
+    const store = { get: (k: string) => data.get(k) as never, set: (k: string, v: unknown) => void data.set(k, v), delete: (k: string) => void data.delete(k), path: ':memory:' };
+    let now = new Date('2026-01-01T00:00:00.000Z');
+    const cache = new OfflineCache(store, { now: () => now });
+    const token = { id: 'TKN-1111-1111', name: 'a', status: 'Active', account: { id: 'ACC-1111-1111' }, modules: [] } as never;
+    cache.putTokens('c1', [token]);
+    now = new Date('2026-01-02T00:00:00.000Z');
+    upsertCachedToken(cache, 'c1', { ...(token as object), status: 'Disabled' } as never);
+    const snapshot = cache.getTokens('c1')!;
+    expect(snapshot.fetchedAt).toBe('2026-01-01T00:00:00.000Z');
+    expect((snapshot.items[0] as { status: string }).status).toBe('Disabled');
+  });
+});
