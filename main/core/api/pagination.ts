@@ -1,0 +1,183 @@
+/**
+ * Paging over the Marketplace list envelope
+ * `{ "$meta": { "pagination": { offset, limit, total } }, "data": [...] }` (marketplace-api.md §7).
+ */
+import type { z } from 'zod';
+import type { ListPage } from '../../../common/domain';
+import { DeskError } from '../../../common/errors';
+import type { CallOptions, HttpClient } from './http';
+import { buildQuery, type QueryParts } from './rql';
+
+/** The platform caps `limit` at 100. */
+export const MAX_PAGE_SIZE = 100;
+
+/** Fetch one page at (offset, limit). */
+export type PageFetcher<T> = (offset: number, limit: number, signal?: AbortSignal) => Promise<ListPage<T>>;
+
+/** Parse a list envelope into a ListPage, validating every item with `itemSchema`. */
+export function parseListEnvelope<S extends z.ZodType>(
+  body: unknown,
+  itemSchema: S,
+  requested: { offset: number; limit: number },
+): ListPage<z.output<S>> {
+  const env = body as { $meta?: { pagination?: { offset?: unknown; limit?: unknown; total?: unknown } }; data?: unknown } | undefined;
+  if (!env || typeof env !== 'object' || !Array.isArray(env.data)) {
+    throw new DeskError({ code: 'server', message: 'The Marketplace sent a list in an unexpected format.' });
+  }
+  const items = env.data.map((raw, i) => {
+    const parsed = itemSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue ? `${issue.path.join('.') || '(item)'}: ${issue.message}` : 'unknown';
+      throw new DeskError({ code: 'server', message: `The Marketplace sent a list item Token Desk cannot read (item ${i}, ${where}).` });
+    }
+    return parsed.data as z.output<S>;
+  });
+  const p = env.$meta?.pagination;
+  const int = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined);
+  const offset = int(p?.offset) ?? requested.offset;
+  const limit = int(p?.limit) ?? requested.limit;
+  // total is nullable in the spec; when absent we only know what we have seen so far.
+  // (-1 marks "unknown" internally; see fetchAll.)
+  const total = int(p?.total) ?? -1;
+  return { items, offset, limit, total };
+}
+
+/** The Python client's rule: has_next = (offset // limit) + 1 < ceil(total / limit). */
+export function hasNextPage(page: Pick<ListPage<unknown>, 'offset' | 'limit' | 'total'>): boolean {
+  if (page.limit <= 0) return false;
+  return Math.floor(page.offset / page.limit) + 1 < Math.ceil(page.total / page.limit);
+}
+
+export interface IterateOptions extends CallOptions {
+  pageSize?: number;
+  /** Where to start. Default 0. */
+  offset?: number;
+}
+
+/**
+ * Pages one after another, the way the official Python client iterates.
+ * With an unknown total it continues while pages come back full.
+ */
+export async function* iteratePages<T>(fetchPage: PageFetcher<T>, opts: IterateOptions = {}): AsyncGenerator<ListPage<T>> {
+  const pageSize = clampPageSize(opts.pageSize);
+  let offset = opts.offset ?? 0;
+  for (;;) {
+    opts.signal?.throwIfAborted();
+    const page = await fetchPage(offset, pageSize, opts.signal);
+    yield normaliseTotal(page);
+    const more = page.total >= 0 ? hasNextPage(page) : page.items.length >= page.limit && page.items.length > 0;
+    if (!more || page.limit <= 0) return;
+    offset = page.offset + page.limit;
+  }
+}
+
+export interface FetchAllOptions extends CallOptions {
+  /** Default 100 (the platform maximum). */
+  pageSize?: number;
+  /** Pages in flight at once after the first. Default 6. */
+  concurrency?: number;
+  onProgress?: (loaded: number, total: number) => void;
+}
+
+/**
+ * Every item of a list. The first page reveals `total`; the remaining pages are fetched with
+ * bounded concurrency and concatenated IN ORDER. One failing page aborts the others and
+ * fails the whole call (a partial list would look complete in the UI).
+ */
+export async function fetchAll<T>(fetchPage: PageFetcher<T>, opts: FetchAllOptions = {}): Promise<T[]> {
+  const pageSize = clampPageSize(opts.pageSize);
+  const concurrency = Math.max(1, Math.floor(opts.concurrency ?? 6));
+  const first = await fetchPage(0, pageSize, opts.signal);
+
+  if (first.total < 0) {
+    // No total from the server: we cannot plan pages, so walk them in sequence.
+    const items: T[] = [...first.items];
+    opts.onProgress?.(items.length, items.length);
+    if (first.items.length === 0 || first.items.length < first.limit) return items;
+    for await (const page of iteratePages(fetchPage, { ...opts, pageSize, offset: first.offset + first.limit })) {
+      items.push(...page.items);
+      opts.onProgress?.(items.length, page.total);
+    }
+    return items;
+  }
+
+  // The server may cap limit below what we asked: plan with the limit it actually used.
+  const step = first.limit > 0 ? first.limit : pageSize;
+  const offsets: number[] = [];
+  for (let o = step; o < first.total; o += step) offsets.push(o);
+  const pages: T[][] = new Array<T[]>(offsets.length);
+  let loaded = first.items.length;
+  opts.onProgress?.(loaded, first.total);
+  if (offsets.length === 0) return first.items;
+
+  const inner = new AbortController();
+  const signal = opts.signal ? AbortSignal.any([opts.signal, inner.signal]) : inner.signal;
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async () => {
+    while (!failure && next < offsets.length) {
+      const index = next++;
+      try {
+        const page = await fetchPage(offsets[index]!, step, signal);
+        pages[index] = page.items;
+        loaded += page.items.length;
+        opts.onProgress?.(loaded, first.total);
+      } catch (error) {
+        if (!failure) {
+          failure = { error };
+          inner.abort(error);
+        }
+        return;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, offsets.length) }, worker));
+  if (failure) {
+    // A caller cancel wins over the errors it caused in other workers.
+    if (opts.signal?.aborted) throw opts.signal.reason;
+    throw failure.error;
+  }
+  return first.items.concat(...pages);
+}
+
+function clampPageSize(size: number | undefined): number {
+  const n = Math.floor(size ?? MAX_PAGE_SIZE);
+  if (!Number.isFinite(n) || n < 1) return MAX_PAGE_SIZE;
+  return Math.min(n, MAX_PAGE_SIZE);
+}
+
+function normaliseTotal<T>(page: ListPage<T>): ListPage<T> {
+  return page.total >= 0 ? page : { ...page, total: page.offset + page.items.length };
+}
+
+/**
+ * A PageFetcher for `GET path?<params>&<filter>`. `query.limit`/`offset` are overridden per page.
+ */
+export function listFetcher<S extends z.ZodType>(
+  http: HttpClient,
+  path: string,
+  query: Omit<QueryParts, 'limit' | 'offset'>,
+  itemSchema: S,
+): PageFetcher<z.output<S>> {
+  return async (offset, limit, signal) => {
+    const res = await http.request({ method: 'GET', path, query: buildQuery({ ...query, limit, offset }), ...(signal ? { signal } : {}) });
+    return parseListEnvelope(res.body, itemSchema, { offset, limit });
+  };
+}
+
+/** One page, with an unknown total replaced by what was seen. */
+export async function fetchPageOnce<T>(fetchPage: PageFetcher<T>, offset: number, limit: number, signal?: AbortSignal): Promise<ListPage<T>> {
+  return normaliseTotal(await fetchPage(offset, limit, signal));
+}
+
+/** `fetchAll` for `GET path?<query>`: every item, validated with `itemSchema`, in order. */
+export function fetchAllFrom<S extends z.ZodType>(
+  http: HttpClient,
+  path: string,
+  query: Omit<QueryParts, 'limit' | 'offset'>,
+  itemSchema: S,
+  opts: FetchAllOptions = {},
+): Promise<Array<z.output<S>>> {
+  return fetchAll(listFetcher(http, path, query, itemSchema), opts);
+}
