@@ -1,0 +1,112 @@
+/**
+ * Add API token (issue 6): create with one-time value capture, "look before retrying" after a
+ * lost answer, and rotation links.
+ *
+ * The API returns a token's value ONCE, in the create response. It goes into the keychain
+ * before the handler returns; if that write fails the result says so (stored: false) and
+ * still carries the value so the wizard can keep it on screen until the user has copied it.
+ * The create call is never retried: a lost answer must never turn into two tokens.
+ */
+import type { ApiToken, CreateTokenInput } from '../../../common/domain';
+import { DeskError } from '../../../common/errors';
+import { rql } from '../api';
+import type { Handler } from '../dispatch';
+import type { CoreServices } from '../services';
+import { withWizardFields } from '../tokens-create/fields';
+import { decodeIcon } from '../tokens-create/icon';
+import { toTokenView, tokenViews } from '../tokens-create/view';
+
+type CreateChannels = 'tokens.create' | 'tokens.findRecent' | 'tokens.link';
+
+/** Errors after which the create may or may not have happened on the server. */
+export function isLostAnswer(error: DeskError): boolean {
+  return error.code === 'offline' || error.code === 'timeout' || (error.code === 'server' && error.status !== undefined && error.status < 300);
+}
+
+export const LOST_ANSWER_MESSAGE =
+  'The answer to the create request was lost, so the token may or may not have been created. Token Desk will look for it before letting you try again.';
+
+export function createHandlers(services: CoreServices): { [C in CreateChannels]: Handler<C> } {
+  return {
+    async 'tokens.create'(input) {
+      // Check the logo before anything reaches the network.
+      const icon = input.icon ? decodeIcon(input.icon) : undefined;
+      const { profile, client } = await services.session();
+      const request: CreateTokenInput = {
+        name: input.name.trim(),
+        description: input.description.trim() === '' ? undefined : input.description.trim(),
+        moduleIds: [...new Set(input.moduleIds)],
+        accountId: profile.account.id,
+        ...(icon ? { icon } : {}),
+      };
+
+      let created;
+      try {
+        created = await client.tokens.create(request); // never retried (see api/tokens.ts)
+      } catch (error) {
+        if (!DeskError.is(error)) throw error;
+        if (isLostAnswer(error)) {
+          const code = error.code === 'offline' ? 'offline' : 'timeout';
+          throw new DeskError({ code, message: LOST_ANSWER_MESSAGE, ...(error.traceId ? { traceId: error.traceId } : {}) });
+        }
+        throw withWizardFields(error);
+      }
+
+      const value = created.token ?? '';
+      let stored = false;
+      let keychainError: string | undefined;
+      if (!value) {
+        keychainError = 'The Marketplace did not return the new token’s value, so it could not be stored.';
+      } else {
+        try {
+          await services.vault.setTokenValue(profile.id, created.id, value);
+          stored = true;
+        } catch (error) {
+          keychainError = error instanceof Error && error.message ? error.message : 'The keychain refused to store the value.';
+        }
+      }
+
+      if (input.rotatesId) services.links.add(profile.id, input.rotatesId, created.id);
+      addToCachedList(services, profile.id, created);
+
+      const token = toTokenView(created, { hasValue: stored, ...(input.rotatesId ? { replaces: input.rotatesId } : {}) });
+      return keychainError !== undefined ? { token, value, stored, keychainError } : { token, value, stored };
+    },
+
+    async 'tokens.findRecent'(input) {
+      const { profile, client } = await services.session();
+      const name = input.name.trim();
+      if (!name) return { tokens: [] };
+      const since = Date.now() - input.withinMinutes * 60_000;
+      const page = await client.tokens.list({ filter: rql.eq('name', name), select: ['audit'], order: ['-audit.created.at'], limit: 50 });
+      const recent = page.items.filter((t) => {
+        const at = t.audit?.created?.at;
+        const ms = at ? Date.parse(at) : NaN;
+        // A small allowance for clock skew between this computer and the API.
+        return Number.isFinite(ms) && ms >= since - 60_000;
+      });
+      return { tokens: await tokenViews(services, profile.id, recent) };
+    },
+
+    async 'tokens.link'(input) {
+      const { profile } = await services.session();
+      services.links.add(profile.id, input.oldId, input.newId);
+      return { ok: true as const };
+    },
+  };
+}
+
+/** The new token joins the cached list (never with its value; the cache strips it anyway). */
+function addToCachedList(services: CoreServices, connectionId: string, token: ApiToken): void {
+  try {
+    const snapshot = services.cache.getTokens(connectionId);
+    if (!snapshot) return; // no list cached yet: the next sync fetches it, new token included
+    const { token: _value, ...withoutValue } = token;
+    // Cached items are ApiTokens without `token` (an optional field), so they read as ApiTokens.
+    const items = (snapshot.items as unknown as ApiToken[]).filter((t) => t.id !== token.id);
+    services.cache.putTokens(connectionId, [...items, withoutValue as ApiToken]);
+  } catch (error) {
+    // The cache is disposable; a failed write must not hide the captured value.
+    console.warn('[token-desk] could not add the new token to the cached list:', error instanceof Error ? error.message : String(error));
+  }
+}
