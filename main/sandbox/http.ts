@@ -15,8 +15,10 @@ export interface SandboxRequest {
 
 export interface SandboxResponse {
   status: number;
-  /** JSON body; undefined = empty body (204). */
+  /** JSON body; undefined = empty body (204) unless `jsonBytes` is set. */
   json?: unknown;
+  /** An already serialised JSON body, UTF-8 (sent as is, same content type as `json`). */
+  jsonBytes?: Buffer;
   /** Raw body (icons). */
   raw?: { contentType: string; data: Buffer };
   headers?: Record<string, string>;

@@ -5,20 +5,25 @@
  */
 import type { AddressInfo } from 'node:net';
 import { FaultInjector } from './faults';
-import type { FaultOptions, RunningSandbox, SandboxAccount, SandboxOptions } from './options';
+import type { FaultOptions, RunningSandbox, SandboxAccount, SandboxAccountSpec, SandboxOptions } from './options';
 import { Router } from './router';
 import { auditRoutes } from './routes/audit';
 import { moduleRoutes } from './routes/modules';
 import { tokenRoutes } from './routes/tokens';
-import { generateSampleData } from './sample-data';
+import { DEFAULT_SAMPLE_ACCOUNTS, generateSampleData, type SampleAccountSpec } from './sample-data';
 import { createSandboxServer } from './server';
 import { SandboxStore } from './store';
 
-export type { FaultOptions, RunningSandbox, SandboxAccount, SandboxOptions } from './options';
+export type { FaultOptions, RunningSandbox, SandboxAccount, SandboxAccountSpec, SandboxOptions } from './options';
 export { generateSampleData, generateAccountSample, DEFAULT_SAMPLE_ACCOUNTS } from './sample-data';
 export type { SampleAccountSpec, SampleData, SampleDataOptions, SampleAdmin } from './sample-data';
 export { MODULES, modulesForAccountType } from './modules-catalogue';
 export type { ModuleDefinition } from './modules-catalogue';
+
+function accountSpec(spec: SandboxAccountSpec): SampleAccountSpec {
+  const name = spec.name ?? DEFAULT_SAMPLE_ACCOUNTS.find((a) => a.type === spec.type)?.name ?? `${spec.type} account`;
+  return spec.tokens === undefined ? { name, type: spec.type } : { name, type: spec.type, tokens: spec.tokens };
+}
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSandbox> {
   const seed = opts.seed ?? 1;
@@ -28,6 +33,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     tokensPerAccount: opts.tokensPerAccount ?? 25,
     auditHistory: opts.auditHistory ?? true,
     keepValues: legacyReveal,
+    ...(opts.accounts ? { accounts: opts.accounts.map(accountSpec) } : {}),
   });
   const store = new SandboxStore(data, seed, legacyReveal);
   const router = new Router();

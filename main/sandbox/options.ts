@@ -1,4 +1,6 @@
 /** Public option and handle types of the sandbox (re-exported by index.ts). */
+import type { AccountType } from './modules-catalogue';
+
 export interface FaultOptions {
   /** Added delay per request. */
   latencyMs?: number;
@@ -27,6 +29,14 @@ export interface SandboxAccount {
   adminToken: string;
 }
 
+export interface SandboxAccountSpec {
+  type: AccountType;
+  /** Default: "Stark Industries" / "Globex Software" / "SoftwareOne Operations" by type. */
+  name?: string;
+  /** Sample tokens besides the admin token. Default: `tokensPerAccount`. */
+  tokens?: number;
+}
+
 export interface SandboxOptions {
   /** Default 127.0.0.1. */
   host?: string;
@@ -35,6 +45,13 @@ export interface SandboxOptions {
   seed?: number;
   /** Sample tokens per account besides the admin token. Default 25. */
   tokensPerAccount?: number;
+  /**
+   * Which accounts exist, in order, each with its own number of sample tokens (default
+   * `tokensPerAccount`) and name (default: the sample account of that type). Default: the three
+   * sample accounts (Client, Vendor, Operations). E.g. one Client with 10,000 tokens:
+   * `accounts: [{ type: 'Client', tokens: 10_000 }]`.
+   */
+  accounts?: SandboxAccountSpec[];
   /** Historic audit records for the sample tokens. Default true. */
   auditHistory?: boolean;
   faults?: FaultOptions;

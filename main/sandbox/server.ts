@@ -106,18 +106,21 @@ function send(res: ServerResponse, response: SandboxResponse): void {
     res.end(response.raw.data);
     return;
   }
-  if (response.json === undefined) {
+  if (response.json === undefined && response.jsonBytes === undefined) {
     res.writeHead(response.status, headers);
     res.end();
     return;
   }
   const contentType = headers['Content-Type'] ?? 'application/json; charset=utf-8';
   delete headers['Content-Type'];
-  sendJson(res, response.status, response.json, contentType, headers);
+  sendText(res, response.status, response.jsonBytes ?? JSON.stringify(response.json), contentType, headers);
 }
 
 function sendJson(res: ServerResponse, status: number, json: unknown, contentType: string, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(json);
+  sendText(res, status, JSON.stringify(json), contentType, headers);
+}
+
+function sendText(res: ServerResponse, status: number, text: string | Buffer, contentType: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, { ...headers, 'Content-Type': contentType, 'Content-Length': String(Buffer.byteLength(text)) });
   res.end(text);
 }

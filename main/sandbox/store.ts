@@ -1,8 +1,11 @@
 /**
  * In-memory state of the sandbox: accounts, tokens, audit records, icons.
  * Designed for 100k+ tokens: API views are built once per token and cached (rebuilt only when
- * that token changes), sorted orders are cached per data version, and list calls walk the
- * cached arrays instead of cloning the dataset.
+ * that token changes); each caller scope (one account's non-Deleted tokens, or every token for
+ * Operations) is kept as an array in natural order, and sorted orders are cached per scope and
+ * kept current on every mutation (the changed token is moved, nothing is re-sorted). A list
+ * page therefore slices an array and builds views for that page only, unless a filter must
+ * look at every candidate.
  */
 import { buildAuditRecord } from './audit-log';
 import type { AccountRecord, AuditAction, AuditRecordJson, TokenRecord, TokenStatus } from './model';
@@ -35,6 +38,17 @@ export type TokenChanges = Partial<Pick<TokenRecord, 'name' | 'description' | 'i
 
 export const isOps = (caller: Caller): boolean => caller.account.type === 'Operations';
 
+/** Scope key of Operations callers (every token, Deleted included); other scopes are account ids. */
+const OPS_SCOPE = '*ops';
+
+interface TokenOrder {
+  scope: string;
+  order: readonly OrderKey[];
+  usesAccess: boolean;
+  /** Every token of the scope, sorted by `order` then natural position. */
+  items: TokenRecord[];
+}
+
 export class SandboxStore {
   readonly accounts = new Map<string, AccountRecord>();
   private readonly tokens: TokenRecord[] = [];
@@ -48,10 +62,13 @@ export class SandboxStore {
   private readonly icons = new Map<string, StoredIcon>();
   private readonly accountRefs = new Map<string, object>();
   private readonly moduleRefs = new Map<string, object>();
-  private readonly sortCache = new Map<string, { version: string; items: unknown[]; order: readonly OrderKey[] }>();
-  /** Bumped on every token mutation; `accessVersion` on every lastAccessAt touch. */
-  private version = 0;
-  private accessVersion = 0;
+  /** Natural (insertion) position of each token: the tie-break of every token order. */
+  private readonly seqOf = new Map<TokenRecord, number>();
+  /** Per account: its non-Deleted tokens in natural order (what a Client/Vendor caller sees). */
+  private readonly visibleByAccount = new Map<string, TokenRecord[]>();
+  /** Sorted token orders per scope, kept current on every mutation. Key `scope|order`. */
+  private readonly tokenOrders = new Map<string, TokenOrder>();
+  private readonly auditSortCache = new Map<string, { version: number; items: AuditRecordJson[] }>();
   readonly ids: IdFactory;
 
   constructor(
@@ -75,10 +92,21 @@ export class SandboxStore {
   }
 
   private addToken(token: TokenRecord): void {
+    this.seqOf.set(token, this.tokens.length);
     this.tokens.push(token);
     this.tokenById.set(token.id, token);
     if (token.tokenHash) this.tokenByHash.set(token.tokenHash, token);
     this.ids.reserve(token.id);
+    if (token.status !== 'Deleted') this.accountScope(token.accountId).push(token); // appended: natural order holds
+  }
+
+  private accountScope(accountId: string): TokenRecord[] {
+    let scope = this.visibleByAccount.get(accountId);
+    if (!scope) {
+      scope = [];
+      this.visibleByAccount.set(accountId, scope);
+    }
+    return scope;
   }
 
   private addAudit(record: AuditRecordJson): void {
@@ -99,32 +127,12 @@ export class SandboxStore {
 
   /** Every authenticated call records the caller's last access. */
   touch(token: TokenRecord, at: string): void {
-    const before = `${this.version}:${this.accessVersion}`;
+    if (token.lastAccessAt === at) return;
     token.lastAccessAt = at;
     this.views.delete(token.id);
-    this.accessVersion++;
-    // Orders on lastAccessAt would go stale on every call (the caller is touched each time);
+    // Orders on lastAccessAt would go stale on every call (the caller is touched each time):
     // move just this token to its new place instead of re-sorting 100k tokens per request.
-    for (const [key, entry] of this.sortCache) {
-      if (!key.startsWith('t:') || !key.includes('lastAccessAt') || entry.version !== before) continue;
-      this.reposition(entry.items as TokenRecord[], token, entry.order);
-      entry.version = `${this.version}:${this.accessVersion}`;
-    }
-  }
-
-  private reposition(items: TokenRecord[], token: TokenRecord, order: readonly OrderKey[]): void {
-    const from = items.indexOf(token);
-    if (from === -1) return;
-    items.splice(from, 1);
-    const view = this.tokenView(token);
-    let lo = 0;
-    let hi = items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compareByOrder(this.tokenView(items[mid] as TokenRecord), view, order) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    items.splice(lo, 0, token);
+    this.reorder(token, (order) => order.usesAccess);
   }
 
   /** Scoping (§10, INFERRED): non-ops see their own account's tokens and never Deleted ones. */
@@ -190,38 +198,65 @@ export class SandboxStore {
     return ref;
   }
 
-  /** Token views visible to the caller, in the requested order (cached per data version). */
-  *visibleTokenViews(caller: Caller, order: readonly OrderKey[]): Generator<object> {
-    const sorted = this.sortedTokens(order);
-    const ops = isOps(caller);
-    const accountId = caller.account.id;
-    for (const token of sorted) {
-      if (!ops && (token.accountId !== accountId || token.status === 'Deleted')) continue;
-      yield this.tokenView(token);
+  /**
+   * The tokens the caller may see, in the requested order: a shared, read-only array (never
+   * copy it per request; slice the page you need and build views for those tokens only).
+   */
+  visibleTokens(caller: Caller, order: readonly OrderKey[]): readonly TokenRecord[] {
+    const scope = isOps(caller) ? OPS_SCOPE : caller.account.id;
+    if (order.length === 0) return this.scopeTokens(scope);
+    return this.tokenOrder(scope, order).items;
+  }
+
+  private scopeTokens(scope: string): readonly TokenRecord[] {
+    return scope === OPS_SCOPE ? this.tokens : (this.visibleByAccount.get(scope) ?? []);
+  }
+
+  private inScope(scope: string, token: TokenRecord): boolean {
+    return scope === OPS_SCOPE || (token.accountId === scope && token.status !== 'Deleted');
+  }
+
+  private tokenOrder(scope: string, order: readonly OrderKey[]): TokenOrder {
+    const key = `${scope}|${order.map((o) => (o.desc ? '-' : '+') + o.path.join('.')).join(',')}`;
+    let entry = this.tokenOrders.get(key);
+    if (!entry) {
+      // Stable sort of the natural order: ties keep insertion order, as `compareTokens` does.
+      const base = this.scopeTokens(scope);
+      const items = sortIndexes(base.map((t) => this.tokenView(t)), order).map((i) => base[i] as TokenRecord);
+      if (this.tokenOrders.size >= 32) this.tokenOrders.clear(); // bounded: odd orders do not pile up
+      entry = { scope, order, usesAccess: order.some((o) => o.path[0] === 'lastAccessAt'), items };
+      this.tokenOrders.set(key, entry);
     }
+    return entry;
   }
 
-  private sortedTokens(order: readonly OrderKey[]): readonly TokenRecord[] {
-    if (order.length === 0) return this.tokens;
-    const key = order.map((o) => (o.desc ? '-' : '+') + o.path.join('.')).join(',');
-    const usesAccess = order.some((o) => o.path[0] === 'lastAccessAt');
-    const version = `${this.version}:${usesAccess ? this.accessVersion : 0}`;
-    const cached = this.sortCache.get(`t:${key}`);
-    if (cached && cached.version === version) return cached.items as TokenRecord[];
-    // A stale order is still almost right (only touched/changed tokens moved): feeding it back
-    // makes the stable sort nearly linear, so `order=-lastAccessAt` stays fast while every
-    // call updates the caller's lastAccessAt. New tokens are appended to the stale order.
-    let base: readonly TokenRecord[] = this.tokens;
-    if (cached && cached.items.length <= this.tokens.length) base = [...(cached.items as TokenRecord[]), ...this.tokens.slice(cached.items.length)];
-    const views = base.map((t) => this.tokenView(t));
-    const items = sortIndexes(views, order).map((i) => base[i] as TokenRecord);
-    this.remember(`t:${key}`, version, items, order);
-    return items;
+  /** The total order of a cached sort: the order keys, then natural position (= stable sort). */
+  private compareTokens(a: TokenRecord, b: TokenRecord, order: readonly OrderKey[]): number {
+    return compareByOrder(this.tokenView(a), this.tokenView(b), order) || (this.seqOf.get(a) as number) - (this.seqOf.get(b) as number);
   }
 
-  private remember(key: string, version: string, items: unknown[], order: readonly OrderKey[]): void {
-    if (this.sortCache.size > 32) this.sortCache.clear(); // bounded: odd orders do not pile up
-    this.sortCache.set(key, { version, items, order });
+  /**
+   * After `token` changed (or was added): take it out of each cached order `affects` selects
+   * and put it back at its sorted place if it still belongs to that scope. O(n) memmove per
+   * order instead of an O(n log n) re-sort.
+   */
+  private reorder(token: TokenRecord, affects: (order: TokenOrder) => boolean = () => true): void {
+    for (const entry of this.tokenOrders.values()) {
+      // A token never changes account: other accounts' orders cannot hold it.
+      if (!affects(entry) || (entry.scope !== OPS_SCOPE && entry.scope !== token.accountId)) continue;
+      const items = entry.items;
+      const from = items.indexOf(token);
+      if (from !== -1) items.splice(from, 1);
+      if (!this.inScope(entry.scope, token)) continue;
+      let lo = 0;
+      let hi = items.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (this.compareTokens(items[mid] as TokenRecord, token, entry.order) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      items.splice(lo, 0, token);
+    }
   }
 
   createToken(caller: Caller, input: NewToken, tokenHash: string, value: string, at: string): TokenRecord {
@@ -276,7 +311,23 @@ export class SandboxStore {
 
   private changed(token: TokenRecord): void {
     this.views.delete(token.id);
-    this.version++;
+    const scope = this.accountScope(token.accountId);
+    const at = scope.indexOf(token);
+    if (token.status === 'Deleted') {
+      if (at !== -1) scope.splice(at, 1);
+    } else if (at === -1) {
+      // Back in view (not reachable through the API today): re-insert at its natural place.
+      const seq = this.seqOf.get(token) as number;
+      let lo = 0;
+      let hi = scope.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((this.seqOf.get(scope[mid] as TokenRecord) as number) < seq) lo = mid + 1;
+        else hi = mid;
+      }
+      scope.splice(lo, 0, token);
+    }
+    this.reorder(token);
   }
 
   private record(caller: Caller, token: TokenRecord, action: AuditAction, at: string): void {
@@ -314,12 +365,13 @@ export class SandboxStore {
 
   private sortedAudit(order: readonly OrderKey[]): readonly AuditRecordJson[] {
     if (order.length === 0) return this.audit;
-    const key = `a:${order.map((o) => (o.desc ? '-' : '+') + o.path.join('.')).join(',')}`;
-    const version = String(this.audit.length); // records are append-only
-    const cached = this.sortCache.get(key);
-    if (cached && cached.version === version) return cached.items as AuditRecordJson[];
+    const key = order.map((o) => (o.desc ? '-' : '+') + o.path.join('.')).join(',');
+    const version = this.audit.length; // records are append-only
+    const cached = this.auditSortCache.get(key);
+    if (cached && cached.version === version) return cached.items;
     const items = sortBy(this.audit, order);
-    this.remember(key, version, items, order);
+    if (this.auditSortCache.size >= 32) this.auditSortCache.clear();
+    this.auditSortCache.set(key, { version, items });
     return items;
   }
 }

@@ -8,8 +8,9 @@
  * The sandbox runs in a worker thread so its CPU time does not compete with the client's on
  * one event loop (in the app the Marketplace is another machine). Options:
  *   --concurrency=6 (or SYNC_CONCURRENCY)  --tokens=10000  --latency=20  --runs=3
- *   --seed=sample (default: tokensPerAccount=N, i.e. N tokens in EACH of the 3 sample accounts)
- *   --seed=api    (no sample tokens; N tokens created through the API for the Client account only)
+ *   --seed=sample (default: the sandbox has ONE account, a Client, with N sample tokens; about
+ *                 2% of them are Deleted and so not listed)
+ *   --seed=api    (the same Client account with no sample tokens; N tokens created through the API)
  *
  * Not a vitest file: bundled by the build to dist/bench/sync.bench.cjs. By hand:
  *   npx esbuild tests/bench/sync.bench.ts --bundle --platform=node --format=cjs \
@@ -46,7 +47,7 @@ function settings(): Settings {
 
 /** Worker side: run the sandbox and obey fault/close messages. */
 async function sandboxWorker(s: Settings): Promise<void> {
-  const sb = await startSandbox({ seed: 7, tokensPerAccount: s.seed === 'sample' ? s.tokens : 0, auditHistory: false });
+  const sb = await startSandbox({ seed: 7, accounts: [{ type: 'Client', tokens: s.seed === 'sample' ? s.tokens : 0 }], auditHistory: false });
   parentPort!.on('message', (msg: ToWorker) => {
     if (msg.type === 'faults') {
       sb.setFaults(msg.faults);

@@ -5,7 +5,7 @@ import { ok, type HandlerContext, type SandboxResponse } from '../http';
 import type { TokenRecord } from '../model';
 import { ACCESS_MANAGEMENT_MODULE } from '../modules-catalogue';
 import { ApiProblem, notFound } from '../problem';
-import { listEnvelope, parseListQuery, projectOne } from '../list-response';
+import { listArrayJson, parseListQuery, projectOne } from '../list-response';
 import { TOKEN_FIELDS, TOKEN_LIST_OMITTED } from '../resource-fields';
 import type { Route } from '../router';
 import { sha256 } from '../sample-data';
@@ -50,7 +50,9 @@ function find(ctx: HandlerContext): TokenRecord {
 function list(ctx: HandlerContext): SandboxResponse {
   requireTokenAdmin(ctx.caller);
   const query = parseListQuery(ctx.req.rawQuery, TOKEN_FIELDS);
-  return ok(listEnvelope(query, ctx.store.visibleTokenViews(ctx.caller, query.order), TOKEN_FIELDS, TOKEN_LIST_OMITTED));
+  const store = ctx.store;
+  const tokens = store.visibleTokens(ctx.caller, query.order);
+  return { status: 200, jsonBytes: listArrayJson(query, tokens, (t) => store.tokenView(t), TOKEN_FIELDS, TOKEN_LIST_OMITTED) };
 }
 
 function get(ctx: HandlerContext): SandboxResponse {
