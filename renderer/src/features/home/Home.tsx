@@ -2,6 +2,7 @@
 import { useConnectionsStore } from '../../stores/connections-store';
 import { ConnectScreen } from '../connect/ConnectScreen';
 import { ReenterTokenForm } from '../connections/ReenterTokenForm';
+import { TokensPage } from '../tokens/TokensPage';
 
 export function Home() {
   const { phase, needsToken, startupError } = useConnectionsStore();
@@ -35,13 +36,6 @@ export function Home() {
       </>
     );
   }
-  // The token table (issue 5) mounts here.
-  return (
-    <section className="panel" aria-labelledby="home-title">
-      <h1 id="home-title">API tokens</h1>
-      <p>
-        Connected to <strong>{active.account.name}</strong> ({active.account.type}).
-      </p>
-    </section>
-  );
+  // The token table (issue 5).
+  return <TokensPage connectionId={active.id} />;
 }

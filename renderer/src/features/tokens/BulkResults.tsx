@@ -1,0 +1,45 @@
+import { bulkVerb, useTokensStore } from '../../stores/tokens-store';
+import { Button } from '../../ui/Button';
+import { ProgressBar } from '../../ui/ProgressBar';
+
+const ING = { enable: 'Enabling', disable: 'Disabling', delete: 'Deleting' } as const;
+
+/** Progress and the per-token result of the last bulk action. */
+export function BulkResults() {
+  const bulk = useTokensStore((s) => s.bulk);
+  if (!bulk) return null;
+  const failed = bulk.results.filter((r) => !r.ok);
+  const title = bulk.running
+    ? `${ING[bulk.action]} ${bulk.total} tokens…`
+    : `${bulkVerb(bulk.action)} ${bulk.results.length - failed.length} of ${bulk.total} tokens${failed.length ? ` — ${failed.length} failed` : ''}`;
+  return (
+    <section className="bulk-results" aria-label="Bulk action results">
+      <div className="bulk-results-head">
+        <strong role="status" aria-live="polite">
+          {title}
+        </strong>
+        {!bulk.running ? (
+          <Button size="small" variant="ghost" onClick={() => useTokensStore.getState().closeBulk()}>
+            Close
+          </Button>
+        ) : null}
+      </div>
+      <ProgressBar label="Bulk action progress" value={bulk.done} max={bulk.total} />
+      {bulk.error ? (
+        <p className="error-text" role="alert">
+          {bulk.error}
+        </p>
+      ) : null}
+      {bulk.results.length > 0 ? (
+        <ul className="bulk-list" aria-label="Result per token">
+          {bulk.results.map((r) => (
+            <li key={r.id} className={r.ok ? 'ok' : 'failed'}>
+              <span aria-hidden="true">{r.ok ? '✓' : '✗'}</span> {r.name} <span className="muted">{r.id}</span> —{' '}
+              {r.ok ? 'done' : `failed${r.message ? `: ${r.message}` : ''}`}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,212 @@
+import { useId, useState } from 'react';
+import type { TokenView } from '../../../../common/contract';
+import { DeskError } from '../../../../common/errors';
+import { desk } from '../../desk';
+import { useShellStore } from '../../stores/shell-store';
+import { errorMessage, useTokensStore } from '../../stores/tokens-store';
+import { useTokensUiStore } from '../../stores/tokens-ui-store';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { daysSince, formatRelative } from '../../ui/format';
+import { EditTokenDialog } from './EditTokenDialog';
+import { checkValueFormat } from './values';
+
+/** Renders the dialog the ui store says is open. */
+export function TokenDialogs() {
+  const dialog = useTokensUiStore((s) => s.dialog);
+  const tokens = useTokensStore((s) => s.tokens);
+  const close = useTokensUiStore((s) => s.closeDialog);
+  if (!dialog) return null;
+  if (dialog.kind === 'bulkDelete') return <BulkDeleteDialog ids={dialog.ids} onClose={close} />;
+  const token = tokens.find((t) => t.id === dialog.tokenId);
+  if (!token) return null;
+  if (dialog.kind === 'edit') return <EditTokenDialog key={token.id} token={token} onClose={close} />;
+  if (dialog.kind === 'delete') return <DeleteTokenDialog token={token} onClose={close} />;
+  return <AddValueDialog token={token} onClose={close} />;
+}
+
+export function recentUseWarning(token: TokenView, now = Date.now()): string | null {
+  const days = daysSince(token.lastAccessAt, now);
+  if (days === null || days > 30) return null;
+  return `This token was used ${formatRelative(token.lastAccessAt, now)} — anything using it will stop working.`;
+}
+
+function DeleteTokenDialog({ token, onClose }: { token: TokenView; onClose(): void }) {
+  const descId = useId();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const warning = recentUseWarning(token);
+
+  async function remove() {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await desk.call('tokens.delete', { id: token.id });
+      useTokensStore.getState().removeToken(token.id);
+      useShellStore.getState().pushNotice({
+        level: 'success',
+        message: `Deleted “${token.name}”.${result.valueRemoved ? ' Its stored value was removed from the keychain too.' : ''}`,
+      });
+      onClose();
+    } catch (e) {
+      setError(errorMessage(e, 'Could not delete the token.'));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog
+      title={`Delete “${token.name}”?`}
+      onClose={onClose}
+      describedBy={descId}
+      footer={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button variant="danger" disabled={busy} onClick={() => void remove()}>
+            {busy ? 'Deleting…' : 'Delete token'}
+          </Button>
+        </>
+      }
+    >
+      <div id={descId}>
+        <p>
+          “{token.name}” ({token.id}) will be deleted permanently. It cannot be restored.
+        </p>
+        {warning ? <p className="warning-text">{warning}</p> : null}
+      </div>
+      {error ? (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </Dialog>
+  );
+}
+
+function BulkDeleteDialog({ ids, onClose }: { ids: string[]; onClose(): void }) {
+  const tokens = useTokensStore((s) => s.tokens);
+  const chosen = ids.map((id) => tokens.find((t) => t.id === id)).filter((t): t is TokenView => !!t);
+  const recent = chosen.filter((t) => recentUseWarning(t) !== null).length;
+  const descId = useId();
+  return (
+    <Dialog
+      title={`Delete ${chosen.length} token${chosen.length === 1 ? '' : 's'}?`}
+      onClose={onClose}
+      describedBy={descId}
+      footer={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button
+            variant="danger"
+            onClick={() => {
+              onClose();
+              void useTokensStore.getState().runBulk(
+                'delete',
+                chosen.map((t) => t.id),
+              );
+            }}
+          >
+            Delete {chosen.length} token{chosen.length === 1 ? '' : 's'}
+          </Button>
+        </>
+      }
+    >
+      <div id={descId}>
+        <p>These tokens will be deleted permanently:</p>
+        <ul className="bulk-names">
+          {chosen.slice(0, 10).map((t) => (
+            <li key={t.id}>
+              {t.name} <span className="muted">{t.id}</span>
+            </li>
+          ))}
+          {chosen.length > 10 ? <li>and {chosen.length - 10} more</li> : null}
+        </ul>
+        {recent > 0 ? (
+          <p className="warning-text">
+            {recent} of them {recent === 1 ? 'was' : 'were'} used in the last 30 days — anything using {recent === 1 ? 'it' : 'them'} will stop
+            working.
+          </p>
+        ) : null}
+      </div>
+    </Dialog>
+  );
+}
+
+function AddValueDialog({ token, onClose }: { token: TokenView; onClose(): void }) {
+  const base = useId();
+  const [value, setValue] = useState('');
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const problem = checkValueFormat(value, token.id);
+    setFieldError(problem);
+    setError(null);
+    if (problem) return;
+    setBusy(true);
+    try {
+      const updated = await desk.call('values.add', { id: token.id, value: value.trim() });
+      useTokensStore.getState().applyToken(updated);
+      useShellStore.getState().pushNotice({ level: 'success', message: `The value of “${token.name}” is now kept in the keychain.` });
+      setValue('');
+      onClose();
+    } catch (e) {
+      if (DeskError.is(e) && e.fields) {
+        const messages = Object.values(e.fields).flat();
+        setFieldError(messages.join(' ') || e.message);
+      } else setError(errorMessage(e, 'Could not add the value.'));
+      setBusy(false);
+    }
+  }
+
+  const formId = `${base}-form`;
+  return (
+    <Dialog
+      title={`Add the value of “${token.name}”`}
+      onClose={onClose}
+      footer={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button variant="primary" type="submit" form={formId} disabled={busy}>
+            {busy ? 'Checking…' : 'Verify and keep'}
+          </Button>
+        </>
+      }
+    >
+      <form id={formId} className="tk-form" onSubmit={(e) => void submit(e)} noValidate>
+        <p className="muted">
+          Paste the value you saved when the token was created. Token Desk checks it with the Marketplace before keeping it in this
+          computer&apos;s keychain.
+        </p>
+        <label className="field">
+          <span className="field-label">Token value</span>
+          <input
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            value={value}
+            placeholder={`idt:${token.id}:…`}
+            aria-invalid={fieldError ? true : undefined}
+            aria-describedby={fieldError ? `${base}-err` : undefined}
+            onChange={(e) => {
+              setValue(e.target.value);
+              if (fieldError) setFieldError(null);
+            }}
+          />
+        </label>
+        {fieldError ? (
+          <p id={`${base}-err`} className="field-error">
+            {fieldError}
+          </p>
+        ) : null}
+        {error ? (
+          <p className="error-text" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </form>
+    </Dialog>
+  );
+}

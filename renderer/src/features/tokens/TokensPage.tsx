@@ -1,0 +1,200 @@
+/**
+ * The API tokens page: cached list at once, then a sync with progress; local filters, sort,
+ * keyboard navigation, multi-select with bulk actions; details in place of the table.
+ * Mount it when a connection is active.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { TokenView } from '../../../../common/contract';
+import { useTokensStore } from '../../stores/tokens-store';
+import { useTokensUiStore } from '../../stores/tokens-ui-store';
+import { useWizardBridge } from '../../stores/wizard-bridge';
+import { Button } from '../../ui/Button';
+import { ProgressBar } from '../../ui/ProgressBar';
+import { formatDateTime } from '../../ui/format';
+import { BulkBar } from './BulkBar';
+import { BulkResults } from './BulkResults';
+import { TokenDialogs } from './TokenDialogs';
+import { TokenDetails } from './TokenDetails';
+import { TokenTable } from './TokenTable';
+import { TokensToolbar } from './TokensToolbar';
+import { createFilterCache, hasActiveFilters, indexTokens, sortIndexed, warmHaystacks } from './filtering';
+import { defaultRotate, RotateContext } from './rotate';
+
+export interface TokensPageProps {
+  /** The active connection; when it changes the list is reloaded from scratch. */
+  connectionId?: string;
+  /** Called by the "Rotate" action; defaults to the wizard bridge (openWizard mode 'rotate'). */
+  onRotate?: (token: TokenView) => void;
+}
+
+let loadedFor: string | undefined;
+
+export function TokensPage({ onRotate, connectionId }: TokensPageProps) {
+  const selectedTokenId = useTokensUiStore((s) => s.selectedTokenId);
+  const phase = useTokensStore((s) => s.phase);
+
+  useEffect(() => {
+    const store = useTokensStore.getState();
+    if (loadedFor !== connectionId && store.phase !== 'idle') store.reset();
+    loadedFor = connectionId;
+    if (useTokensStore.getState().phase === 'idle') void useTokensStore.getState().load();
+  }, [connectionId]);
+
+  return (
+    <RotateContext.Provider value={onRotate ?? defaultRotate}>
+      <div className="tokens-page">
+        {selectedTokenId ? <TokenDetails id={selectedTokenId} /> : <TokenListView phase={phase} />}
+        <TokenDialogs />
+      </div>
+    </RotateContext.Provider>
+  );
+}
+
+function TokenListView({ phase }: { phase: string }) {
+  const tokens = useTokensStore((s) => s.tokens);
+  const filters = useTokensUiStore((s) => s.filters);
+  const sort = useTokensUiStore((s) => s.sort);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const [filterRows] = useState(createFilterCache);
+  const indexed = useMemo(() => indexTokens(tokens), [tokens]);
+  const sorted = useMemo(() => sortIndexed(indexed, sort), [indexed, sort]);
+  const rows = useMemo(() => filterRows(sorted, filters, Date.now()), [filterRows, sorted, filters]);
+
+  // Build the search text of every token while the page is idle, so the first keystroke is cheap.
+  useEffect(() => warmHaystacks(indexed, whenIdle), [indexed]);
+
+  // "/" (outside text fields) and Ctrl/Cmd+F focus the search box.
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      const target = event.target as HTMLElement | null;
+      const typing = !!target && (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable);
+      const inDialog = !!target?.closest?.('[role="dialog"]');
+      if (inDialog) return;
+      if ((event.key === 'f' || event.key === 'F') && (event.ctrlKey || event.metaKey) && !event.altKey) {
+        event.preventDefault();
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      } else if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        searchRef.current?.focus();
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <section className="tokens-list" aria-labelledby="tokens-title">
+      <div className="tokens-head">
+        <h1 id="tokens-title">API tokens</h1>
+        <Button variant="primary" onClick={() => useWizardBridge.getState().openWizard({ mode: 'create' })}>
+          Add token
+        </Button>
+      </div>
+      <StatusBanners />
+      {phase === 'loading' ? <LoadingState /> : null}
+      {phase === 'error' ? <ErrorState /> : null}
+      {phase === 'ready' ? (
+        <>
+          <TokensToolbar ref={searchRef} tokens={tokens} shown={rows.length} />
+          <BulkBar />
+          <BulkResults />
+          {rows.length > 0 ? <TokenTable rows={rows} /> : <EmptyState filtered={tokens.length > 0 && hasActiveFilters(filters)} />}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function whenIdle(fn: () => void) {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => fn(), { timeout: 500 });
+  else setTimeout(fn, 0);
+}
+
+function StatusBanners() {
+  const offline = useTokensStore((s) => s.offline);
+  const fetchedAt = useTokensStore((s) => s.fetchedAt);
+  const syncing = useTokensStore((s) => s.syncing);
+  const phase = useTokensStore((s) => s.phase);
+  const progress = useTokensStore((s) => s.progress);
+  const syncError = useTokensStore((s) => s.syncError);
+  const actionError = useTokensStore((s) => s.actionError);
+  return (
+    <>
+      {syncing && phase === 'ready' ? (
+        <div className="sync-status" role="status">
+          <span className="muted">{progress ? `Refreshing… ${progress.loaded} of ${progress.total}` : 'Refreshing…'}</span>
+          <ProgressBar label="Loading API tokens" value={progress?.loaded} max={progress?.total} />
+        </div>
+      ) : null}
+      {offline ? (
+        <div className="banner banner-warning" role="status">
+          <span>
+            Offline — showing data from {fetchedAt ? formatDateTime(fetchedAt) : 'an earlier session'}. {offline.message}
+          </span>
+          <Button size="small" disabled={syncing} onClick={() => void useTokensStore.getState().load()}>
+            Try again
+          </Button>
+        </div>
+      ) : null}
+      {syncError ? (
+        <div className="banner banner-error" role="alert">
+          <span>Could not refresh the list: {syncError}</span>
+          <Button size="small" disabled={syncing} onClick={() => void useTokensStore.getState().load()}>
+            Retry
+          </Button>
+        </div>
+      ) : null}
+      {actionError ? (
+        <div className="banner banner-error" role="alert">
+          <span>{actionError}</span>
+          <Button size="small" variant="ghost" onClick={() => useTokensStore.getState().setActionError(null)}>
+            Dismiss
+          </Button>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function LoadingState() {
+  const progress = useTokensStore((s) => s.progress);
+  return (
+    <div className="state-box" role="status">
+      <p>{progress ? `Loading API tokens… ${progress.loaded} of ${progress.total}` : 'Loading API tokens…'}</p>
+      <ProgressBar label="Loading API tokens" value={progress?.loaded} max={progress?.total} />
+    </div>
+  );
+}
+
+function ErrorState() {
+  const message = useTokensStore((s) => s.loadError);
+  return (
+    <div className="state-box" role="alert">
+      <p className="error-text">Could not load the API tokens: {message}</p>
+      <Button variant="primary" onClick={() => void useTokensStore.getState().load()}>
+        Retry
+      </Button>
+    </div>
+  );
+}
+
+function EmptyState({ filtered }: { filtered: boolean }) {
+  if (filtered) {
+    return (
+      <div className="state-box">
+        <p>No tokens match these filters.</p>
+        <Button onClick={() => useTokensUiStore.getState().clearFilters()}>Clear filters</Button>
+      </div>
+    );
+  }
+  return (
+    <div className="state-box">
+      <p>No API tokens yet.</p>
+      <Button variant="primary" onClick={() => useWizardBridge.getState().openWizard({ mode: 'create' })}>
+        Add one
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { forwardRef } from 'react';
+import type { TokenView } from '../../../../common/contract';
+import { useTokensUiStore } from '../../stores/tokens-ui-store';
+import { Button } from '../../ui/Button';
+import { hasActiveFilters, modulesInUse, UNUSED_DAYS } from './filtering';
+import type { StatusFilter } from './filtering';
+import { useMemo } from 'react';
+
+const count = new Intl.NumberFormat();
+
+interface ToolbarProps {
+  tokens: readonly TokenView[];
+  shown: number;
+}
+
+/** Search and filters; all local and instant. */
+export const TokensToolbar = forwardRef<HTMLInputElement, ToolbarProps>(function TokensToolbar({ tokens, shown }, searchRef) {
+  const filters = useTokensUiStore((s) => s.filters);
+  const setFilters = useTokensUiStore((s) => s.setFilters);
+  const clearFilters = useTokensUiStore((s) => s.clearFilters);
+  const modules = useMemo(() => modulesInUse(tokens), [tokens]);
+  const active = hasActiveFilters(filters);
+
+  return (
+    <div className="tokens-toolbar" role="search" aria-label="Filter API tokens">
+      <label className="field field-search">
+        <span className="field-label">Search</span>
+        <input
+          ref={searchRef}
+          type="search"
+          placeholder="Name, id, description or creator  ( / )"
+          value={filters.text}
+          aria-keyshortcuts="/ Control+F Meta+F"
+          onChange={(e) => setFilters({ text: e.target.value })}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && filters.text) {
+              e.preventDefault();
+              setFilters({ text: '' });
+            }
+          }}
+        />
+      </label>
+      <label className="field">
+        <span className="field-label">Status</span>
+        <select value={filters.status} onChange={(e) => setFilters({ status: e.target.value as StatusFilter })}>
+          <option value="all">All statuses</option>
+          <option value="Active">Active</option>
+          <option value="Disabled">Disabled</option>
+        </select>
+      </label>
+      <label className="field">
+        <span className="field-label">Module</span>
+        <select value={filters.moduleId} onChange={(e) => setFilters({ moduleId: e.target.value })}>
+          <option value="">All modules</option>
+          {filters.moduleId && !modules.some((m) => m.id === filters.moduleId) ? <option value={filters.moduleId}>{filters.moduleId}</option> : null}
+          {modules.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field field-check">
+        <input type="checkbox" checked={filters.unused} onChange={(e) => setFilters({ unused: e.target.checked })} />
+        <span>Unused for {UNUSED_DAYS}+ days / never used</span>
+      </label>
+      <span className="toolbar-count muted" role="status" aria-live="polite">
+        {active ? `${count.format(shown)} of ${count.format(tokens.length)} tokens` : `${count.format(tokens.length)} tokens`}
+      </span>
+      {active ? (
+        <Button size="small" variant="ghost" onClick={clearFilters}>
+          Clear filters
+        </Button>
+      ) : null}
+    </div>
+  );
+});

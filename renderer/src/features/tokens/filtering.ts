@@ -1,0 +1,224 @@
+/**
+ * Local, instant filtering and sorting of the token list. Pure functions, no React.
+ *
+ * Work per list change is O(n) once (an index entry per token, cached by object identity so
+ * an optimistic update of one token re-indexes one token); sorting runs once per sort/list
+ * change; a keystroke only runs a substring test over precomputed lowercase haystacks, in the
+ * already sorted order.
+ */
+import type { TokenView } from '../../../../common/contract';
+
+export type StatusFilter = 'all' | 'Active' | 'Disabled';
+export interface TokenFilters {
+  text: string;
+  status: StatusFilter;
+  /** '' = any module. */
+  moduleId: string;
+  /** Only tokens never used or not used for 90+ days. */
+  unused: boolean;
+}
+
+export type SortKey = 'name' | 'modules' | 'createdBy' | 'createdAt' | 'lastAccess' | 'status';
+export type SortDir = 'asc' | 'desc';
+export interface SortState {
+  key: SortKey;
+  dir: SortDir;
+}
+
+export const DEFAULT_FILTERS: TokenFilters = { text: '', status: 'all', moduleId: '', unused: false };
+export const DEFAULT_SORT: SortState = { key: 'createdAt', dir: 'desc' };
+export const UNUSED_DAYS = 90;
+const DAY_MS = 86_400_000;
+
+export interface IndexedToken {
+  token: TokenView;
+  /** Lowercase search text; built on first use (see `haystackOf`), not at indexing time. */
+  haystack: string | undefined;
+  /** Sort keys for name and creator; built on first sort by them. */
+  nameKey: string | undefined;
+  createdByKey: string | undefined;
+  createdAt: number;
+  /** null = never used. */
+  lastAccess: number | null;
+}
+
+const indexCache = new WeakMap<TokenView, IndexedToken>();
+
+const d = (s: string, i: number) => s.charCodeAt(i) - 48;
+/** ISO-8601 to epoch ms; a digit-math fast path for the API's `YYYY-MM-DDTHH:MM:SS(.fff)Z`. */
+export function parseIso(s: string | null | undefined): number | null {
+  if (!s) return null;
+  if (s.length >= 20 && s.charCodeAt(s.length - 1) === 90 /* Z */ && s.charCodeAt(10) === 84 /* T */ && s.charCodeAt(19) !== 43 && s.charCodeAt(19) !== 45) {
+    const ms = s.length >= 24 && s.charCodeAt(19) === 46 ? d(s, 20) * 100 + d(s, 21) * 10 + d(s, 22) : 0;
+    const v = Date.UTC(
+      d(s, 0) * 1000 + d(s, 1) * 100 + d(s, 2) * 10 + d(s, 3),
+      d(s, 5) * 10 + d(s, 6) - 1,
+      d(s, 8) * 10 + d(s, 9),
+      d(s, 11) * 10 + d(s, 12),
+      d(s, 14) * 10 + d(s, 15),
+      d(s, 17) * 10 + d(s, 18),
+      ms,
+    );
+    if (Number.isFinite(v)) return v;
+  }
+  const v = Date.parse(s);
+  return Number.isFinite(v) ? v : null;
+}
+
+/** Indexing does only what the default sort needs; the rest is built lazily. */
+export function indexToken(token: TokenView): IndexedToken {
+  const cached = indexCache.get(token);
+  if (cached) return cached;
+  const entry: IndexedToken = {
+    token,
+    haystack: undefined,
+    nameKey: undefined,
+    createdByKey: undefined,
+    createdAt: parseIso(token.audit?.created?.at) ?? Number.NEGATIVE_INFINITY,
+    lastAccess: parseIso(token.lastAccessAt),
+  };
+  indexCache.set(token, entry);
+  return entry;
+}
+
+function nameKeyOf(e: IndexedToken): string {
+  return (e.nameKey ??= e.token.name.toLowerCase());
+}
+
+function createdByKeyOf(e: IndexedToken): string {
+  if (e.createdByKey === undefined) {
+    const by = e.token.audit?.created?.by;
+    e.createdByKey = (by?.name ?? by?.id ?? '').toLowerCase();
+  }
+  return e.createdByKey;
+}
+
+/** Free text covers name, id, description and creator (name and id). */
+export function haystackOf(entry: IndexedToken): string {
+  let h = entry.haystack;
+  if (h === undefined) {
+    const t = entry.token;
+    const by = t.audit?.created?.by;
+    h = `${t.name}\n${t.id}\n${t.description ?? ''}\n${by?.name ?? ''}\n${by?.id ?? ''}`.toLowerCase();
+    entry.haystack = h;
+  }
+  return h;
+}
+
+/** Builds the haystacks ahead of the first search, a slice at a time, when the page is idle. */
+export function warmHaystacks(entries: readonly IndexedToken[], schedule: (fn: () => void) => void = (fn) => setTimeout(fn, 0)): () => void {
+  let i = 0;
+  let stopped = false;
+  const step = () => {
+    if (stopped) return;
+    const end = Math.min(entries.length, i + 2000);
+    for (; i < end; i++) haystackOf(entries[i]!);
+    if (i < entries.length) schedule(step);
+    // One throwaway search so the first real keystroke runs optimised code, not the interpreter.
+    else filterIndexed(entries, { ...DEFAULT_FILTERS, text: 'e' }, Date.now());
+  };
+  schedule(step);
+  return () => {
+    stopped = true;
+  };
+}
+
+export function indexTokens(tokens: readonly TokenView[]): IndexedToken[] {
+  return tokens.map(indexToken);
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+const STATUS_ORDER: Record<string, number> = { Active: 0, Disabled: 1, Deleted: 2 };
+
+function compare(a: IndexedToken, b: IndexedToken, key: SortKey): number {
+  switch (key) {
+    case 'name':
+      return collator.compare(nameKeyOf(a), nameKeyOf(b));
+    case 'modules':
+      return a.token.modules.length - b.token.modules.length;
+    case 'createdBy':
+      return collator.compare(createdByKeyOf(a), createdByKeyOf(b));
+    case 'createdAt':
+      return a.createdAt === b.createdAt ? 0 : a.createdAt < b.createdAt ? -1 : 1;
+    case 'lastAccess': {
+      // Never used sorts as the oldest access.
+      const x = a.lastAccess ?? Number.NEGATIVE_INFINITY;
+      const y = b.lastAccess ?? Number.NEGATIVE_INFINITY;
+      return x === y ? 0 : x < y ? -1 : 1;
+    }
+    case 'status':
+      return (STATUS_ORDER[a.token.status] ?? 9) - (STATUS_ORDER[b.token.status] ?? 9);
+  }
+}
+
+/** Stable sort; ties fall back to the token id so the order is deterministic. */
+export function sortIndexed(entries: readonly IndexedToken[], sort: SortState): IndexedToken[] {
+  const sign = sort.dir === 'asc' ? 1 : -1;
+  return [...entries].sort((a, b) => {
+    const primary = compare(a, b, sort.key);
+    if (primary !== 0) return primary * sign;
+    return a.token.id < b.token.id ? -1 : a.token.id > b.token.id ? 1 : 0;
+  });
+}
+
+export function isUnused(entry: IndexedToken, now: number): boolean {
+  return entry.lastAccess === null || now - entry.lastAccess >= UNUSED_DAYS * DAY_MS;
+}
+
+export function hasActiveFilters(filters: TokenFilters): boolean {
+  return filters.text.trim() !== '' || filters.status !== 'all' || filters.moduleId !== '' || filters.unused;
+}
+
+export function filterIndexed(sorted: readonly IndexedToken[], filters: TokenFilters, now: number): IndexedToken[] {
+  if (!hasActiveFilters(filters)) return sorted as IndexedToken[];
+  const terms = filters.text.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const out: IndexedToken[] = [];
+  for (const entry of sorted) {
+    if (filters.status !== 'all' && entry.token.status !== filters.status) continue;
+    if (filters.moduleId && !entry.token.modules.some((m) => m.id === filters.moduleId)) continue;
+    if (filters.unused && !isUnused(entry, now)) continue;
+    let match = true;
+    for (const term of terms) {
+      if (!haystackOf(entry).includes(term)) {
+        match = false;
+        break;
+      }
+    }
+    if (match) out.push(entry);
+  }
+  return out;
+}
+
+/** The modules that appear on the tokens, for the module filter (id → name). */
+export function modulesInUse(tokens: readonly TokenView[]): { id: string; name: string }[] {
+  const seen = new Map<string, string>();
+  for (const token of tokens) for (const m of token.modules) if (!seen.has(m.id)) seen.set(m.id, m.name ?? m.id);
+  return [...seen].map(([id, name]) => ({ id, name })).sort((a, b) => collator.compare(a.name, b.name));
+}
+
+/**
+ * filterIndexed with memory: when only the search text grew (the user typed on), the new result
+ * is a subset of the last one, so only that is scanned.
+ */
+export function createFilterCache() {
+  let last: { sorted: readonly IndexedToken[]; filters: TokenFilters; now: number; result: IndexedToken[] } | null = null;
+  return (sorted: readonly IndexedToken[], filters: TokenFilters, now: number): IndexedToken[] => {
+    let source = sorted;
+    if (
+      last &&
+      last.sorted === sorted &&
+      last.filters.status === filters.status &&
+      last.filters.moduleId === filters.moduleId &&
+      last.filters.unused === filters.unused &&
+      (!filters.unused || Math.abs(now - last.now) < 60_000) &&
+      last.filters.text.trim() !== '' &&
+      // Every old term is inside some new term, so a new match is an old match.
+      filters.text.toLowerCase().includes(last.filters.text.trim().toLowerCase())
+    ) {
+      source = last.result;
+    }
+    const result = filterIndexed(source, filters, now);
+    last = { sorted, filters, now, result };
+    return result;
+  };
+}

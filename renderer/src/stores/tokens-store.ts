@@ -1,0 +1,285 @@
+/**
+ * The token list of the active connection and the lifecycle actions on it.
+ * Server data only; what the user filters/selects lives in tokens-ui-store.
+ */
+import { create } from 'zustand';
+import type { ConnectionProfile, EventPayload, TokenView } from '../../../common/contract';
+import type { Module } from '../../../common/domain';
+import { DeskError } from '../../../common/errors';
+import { desk } from '../desk';
+import { useShellStore } from './shell-store';
+import { useTokensUiStore } from './tokens-ui-store';
+
+export type BulkAction = 'enable' | 'disable' | 'delete';
+export interface BulkResultItem {
+  id: string;
+  name: string;
+  ok: boolean;
+  message?: string;
+}
+export interface BulkState {
+  action: BulkAction;
+  total: number;
+  done: number;
+  running: boolean;
+  results: BulkResultItem[];
+  error?: string;
+}
+
+export type LoadPhase = 'idle' | 'loading' | 'ready' | 'error';
+
+interface TokensState {
+  tokens: TokenView[];
+  fetchedAt: string | null;
+  /** Set when the list shown comes from the offline cache. */
+  offline: { message: string } | null;
+  phase: LoadPhase;
+  syncing: boolean;
+  progress: { loaded: number; total: number } | null;
+  /** The list could not be loaded at all (nothing to show). */
+  loadError: string | null;
+  /** A refresh failed while (cached) data is on screen. */
+  syncError: string | null;
+  connection: ConnectionProfile | null;
+  modules: Module[] | null;
+  modulesPartial: boolean;
+  /** The last failed action, shown until dismissed. */
+  actionError: string | null;
+  bulk: BulkState | null;
+  load(): Promise<void>;
+  /** Forget everything (another connection became active). */
+  reset(): void;
+  loadConnection(): Promise<void>;
+  loadModules(): Promise<Module[]>;
+  applyToken(token: TokenView): void;
+  removeToken(id: string): void;
+  refreshToken(id: string): Promise<TokenView | undefined>;
+  setEnabled(id: string, enabled: boolean): Promise<boolean>;
+  runBulk(action: BulkAction, ids: string[]): Promise<void>;
+  closeBulk(): void;
+  setActionError(message: string | null): void;
+}
+
+export function errorMessage(error: unknown, fallback = 'Something went wrong.'): string {
+  if (DeskError.is(error)) return error.message;
+  if (error instanceof Error && error.message) return error.message;
+  return fallback;
+}
+
+const BULK_CHUNK = 1000;
+let loadSeq = 0;
+
+function markOnce(name: string) {
+  if (typeof performance !== 'undefined' && performance.getEntriesByName(name).length === 0) performance.mark(name);
+}
+
+export const useTokensStore = create<TokensState>((set, get) => ({
+  tokens: [],
+  fetchedAt: null,
+  offline: null,
+  phase: 'idle',
+  syncing: false,
+  progress: null,
+  loadError: null,
+  syncError: null,
+  connection: null,
+  modules: null,
+  modulesPartial: false,
+  actionError: null,
+  bulk: null,
+
+  async load() {
+    const seq = ++loadSeq;
+    const hadData = get().phase === 'ready';
+    set({ phase: hadData ? 'ready' : 'loading', loadError: null, syncError: null, syncing: true, progress: null });
+    markOnce('tokens:load-start');
+    void get().loadConnection();
+    let shown = hadData;
+    if (!hadData) {
+      try {
+        const cached = await desk.call('tokens.cached');
+        if (seq !== loadSeq) return;
+        if (cached.tokens.length > 0 || cached.fetchedAt) {
+          markOnce('tokens:data');
+          set({ tokens: cached.tokens, fetchedAt: cached.fetchedAt, offline: cached.offline ?? null, phase: 'ready' });
+          shown = true;
+        }
+      } catch {
+        // No cache is fine: the sync below decides.
+      }
+    }
+    const off = desk.on('tokens.progress', (p: EventPayload<'tokens.progress'>) => {
+      if (seq === loadSeq) set({ progress: { loaded: p.loaded, total: p.total } });
+    });
+    try {
+      const list = await desk.call('tokens.sync');
+      if (seq !== loadSeq) return;
+      markOnce('tokens:data');
+      set({ tokens: list.tokens, fetchedAt: list.fetchedAt, offline: list.offline ?? null, phase: 'ready', syncing: false, progress: null });
+    } catch (error) {
+      if (seq !== loadSeq) return;
+      const message = errorMessage(error, 'Could not load the API tokens.');
+      if (shown) {
+        const offline = DeskError.is(error) && error.code === 'offline' ? { message } : get().offline;
+        set({ syncError: offline ? null : message, offline, syncing: false, progress: null });
+      } else {
+        set({ phase: 'error', loadError: message, syncing: false, progress: null });
+      }
+    } finally {
+      off();
+    }
+  },
+
+  reset() {
+    loadSeq++;
+    set({
+      tokens: [],
+      fetchedAt: null,
+      offline: null,
+      phase: 'idle',
+      syncing: false,
+      progress: null,
+      loadError: null,
+      syncError: null,
+      connection: null,
+      modules: null,
+      modulesPartial: false,
+      actionError: null,
+      bulk: null,
+    });
+    const ui = useTokensUiStore.getState();
+    ui.clearSelection();
+    ui.closeDetails();
+    ui.closeDialog();
+    ui.setFocused(null);
+  },
+
+  async loadConnection() {
+    try {
+      const state = await desk.call('connections.list');
+      set({ connection: state.connections.find((c) => c.id === state.activeId) ?? null });
+    } catch {
+      set({ connection: null });
+    }
+  },
+
+  async loadModules() {
+    const known = get().modules;
+    if (known) return known;
+    const result = await desk.call('tokens.modules');
+    set({ modules: result.modules, modulesPartial: result.partial });
+    return result.modules;
+  },
+
+  applyToken(token) {
+    set((s) => {
+      const i = s.tokens.findIndex((t) => t.id === token.id);
+      if (i < 0) return { tokens: [token, ...s.tokens] };
+      const tokens = s.tokens.slice();
+      tokens[i] = token;
+      return { tokens };
+    });
+  },
+
+  removeToken(id) {
+    set((s) => ({ tokens: s.tokens.filter((t) => t.id !== id) }));
+    const ui = useTokensUiStore.getState();
+    if (ui.selection.has(id)) ui.toggleSelected(id);
+    if (ui.selectedTokenId === id) ui.closeDetails();
+  },
+
+  async refreshToken(id) {
+    try {
+      const token = await desk.call('tokens.get', { id });
+      get().applyToken(token);
+      return token;
+    } catch {
+      return undefined;
+    }
+  },
+
+  async setEnabled(id, enabled) {
+    const before = get().tokens.find((t) => t.id === id);
+    if (!before) return false;
+    const target = enabled ? 'Active' : 'Disabled';
+    // Optimistic: the row and the details change at once.
+    get().applyToken({ ...before, status: target });
+    set({ actionError: null });
+    try {
+      const updated = await desk.call(enabled ? 'tokens.enable' : 'tokens.disable', { id });
+      get().applyToken(updated);
+      return true;
+    } catch (error) {
+      const current = get().tokens.find((t) => t.id === id);
+      if (current && current.status === target) get().applyToken({ ...current, status: before.status });
+      set({
+        actionError: `Could not ${enabled ? 'enable' : 'disable'} “${before.name}”: ${errorMessage(error)} It is ${before.status.toLowerCase()} again.`,
+      });
+      return false;
+    }
+  },
+
+  async runBulk(action, ids) {
+    if (ids.length === 0) return;
+    const names = new Map(get().tokens.map((t) => [t.id, t.name] as const));
+    const nameOf = (id: string) => names.get(id) ?? id;
+    set({ bulk: { action, total: ids.length, done: 0, running: true, results: [] } });
+    let doneBefore = 0;
+    const off = desk.on('tokens.bulkProgress', (p: EventPayload<'tokens.bulkProgress'>) => {
+      const bulk = get().bulk;
+      if (!bulk || !bulk.running) return;
+      if (bulk.results.some((r) => r.id === p.id)) return;
+      const item: BulkResultItem = { id: p.id, name: nameOf(p.id), ok: p.ok };
+      if (p.message) item.message = p.message;
+      set({ bulk: { ...bulk, done: Math.max(bulk.done, doneBefore + p.done), results: [...bulk.results, item] } });
+    });
+    try {
+      for (let start = 0; start < ids.length; start += BULK_CHUNK) {
+        const chunk = ids.slice(start, start + BULK_CHUNK);
+        doneBefore = start;
+        const { results } = await desk.call('tokens.bulk', { action, ids: chunk });
+        const okIds: string[] = [];
+        for (const r of results) {
+          if (r.ok) {
+            okIds.push(r.id);
+            if (action === 'delete') get().removeToken(r.id);
+            else if (r.token) get().applyToken(r.token);
+            else {
+              const t = get().tokens.find((x) => x.id === r.id);
+              if (t) get().applyToken({ ...t, status: action === 'enable' ? 'Active' : 'Disabled' });
+            }
+          }
+        }
+        const bulk = get().bulk!;
+        const byId = new Map(bulk.results.map((r) => [r.id, r] as const));
+        for (const r of results) {
+          const item: BulkResultItem = { id: r.id, name: nameOf(r.id), ok: r.ok };
+          if (r.message) item.message = r.message;
+          byId.set(r.id, item);
+        }
+        set({ bulk: { ...bulk, done: start + chunk.length, results: [...byId.values()] } });
+        const ui = useTokensUiStore.getState();
+        const okSet = new Set(okIds);
+        ui.setSelection([...ui.selection].filter((id) => !okSet.has(id)));
+      }
+      set((s) => ({ bulk: s.bulk ? { ...s.bulk, running: false } : null }));
+      const bulk = get().bulk!;
+      const failed = bulk.results.filter((r) => !r.ok).length;
+      useShellStore.getState().pushNotice({
+        level: failed ? 'warning' : 'success',
+        message: `${bulkVerb(action)} ${bulk.results.length - failed} of ${bulk.total} tokens${failed ? `; ${failed} failed` : ''}.`,
+      });
+    } catch (error) {
+      set((s) => ({ bulk: s.bulk ? { ...s.bulk, running: false, error: errorMessage(error) } : null }));
+    } finally {
+      off();
+    }
+  },
+
+  closeBulk: () => set({ bulk: null }),
+  setActionError: (actionError) => set({ actionError }),
+}));
+
+export function bulkVerb(action: BulkAction): string {
+  return action === 'enable' ? 'Enabled' : action === 'disable' ? 'Disabled' : 'Deleted';
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { TokenView } from '../../../common/contract';
+import { createFilterCache, DEFAULT_FILTERS, filterIndexed, indexTokens, parseIso, sortIndexed } from '../../../renderer/src/features/tokens/filtering';
+import type { TokenFilters } from '../../../renderer/src/features/tokens/filtering';
+
+const NOW = Date.UTC(2026, 10, 1);
+const words = ['ci', 'pipe', 'line', 'sync', 'prod', 'a', 'b', 'ab', 'tkn', '0', '1'];
+
+const tokenArb = fc.record({
+  name: fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 3 }).map((w) => w.join(' ')),
+  description: fc.option(fc.array(fc.constantFrom(...words), { maxLength: 3 }).map((w) => w.join(' '))),
+  status: fc.constantFrom('Active' as const, 'Disabled' as const),
+  lastAccessDays: fc.option(fc.integer({ min: 0, max: 400 })),
+  module: fc.constantFrom('MOD-0001', 'MOD-0002'),
+  n: fc.integer({ min: 0, max: 9999 }),
+});
+
+type RawToken = typeof tokenArb extends fc.Arbitrary<infer T> ? T : never;
+
+function toView(t: RawToken, i: number): TokenView {
+  return {
+    id: `TKN-${String(i).padStart(4, '0')}-${String(t.n).padStart(4, '0')}`,
+    name: t.name,
+    description: t.description,
+    status: t.status,
+    lastAccessAt: t.lastAccessDays === null ? null : new Date(NOW - t.lastAccessDays * 86_400_000).toISOString(),
+    account: { id: 'ACC-0000-0000' },
+    modules: [{ id: t.module }],
+    audit: { created: { at: new Date(NOW - t.n * 3_600_000).toISOString(), by: { id: 'USR-0000-0001', name: 'Reto' } } },
+    hasValue: false,
+  } as TokenView;
+}
+
+describe('filtering (pure)', () => {
+  it('the incremental filter cache always equals a fresh filter, whatever is typed or deleted', () => {
+    fc.assert(
+      fc.property(
+        fc.array(tokenArb, { maxLength: 40 }),
+        fc.array(fc.record({ text: fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'i', ' ', 'p', '1', 'T') , maxLength: 6 }), unused: fc.boolean(), status: fc.constantFrom('all' as const, 'Active' as const) }), { maxLength: 12 }),
+        (raw, steps) => {
+          const sorted = sortIndexed(indexTokens(raw.map(toView)), { key: 'name', dir: 'asc' });
+          const cached = createFilterCache();
+          for (const step of steps) {
+            const filters: TokenFilters = { ...DEFAULT_FILTERS, ...step };
+            expect(cached(sorted, filters, NOW).map((e) => e.token.id)).toEqual(filterIndexed(sorted, filters, NOW).map((e) => e.token.id));
+          }
+        },
+      ),
+    );
+  });
+
+  it('parseIso matches Date.parse for the API format and falls back for others', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1970-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }), (d) => {
+        const iso = d.toISOString();
+        expect(parseIso(iso)).toBe(Date.parse(iso));
+        expect(parseIso(iso.replace(/\.\d{3}Z$/, 'Z'))).toBe(Date.parse(iso.replace(/\.\d{3}Z$/, 'Z')));
+      }),
+    );
+    expect(parseIso('2026-01-02T10:00:00+02:00')).toBe(Date.parse('2026-01-02T10:00:00+02:00'));
+    expect(parseIso('not a date')).toBeNull();
+    expect(parseIso(null)).toBeNull();
+  });
+});

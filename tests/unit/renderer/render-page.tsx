@@ -1,0 +1,41 @@
+/** Shared setup for the token page tests (import fake-desk first in the test file). */
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { TokensPage } from '../../../renderer/src/features/tokens/TokensPage';
+import { DEFAULT_FILTERS, DEFAULT_SORT } from '../../../renderer/src/features/tokens/filtering';
+import { useTokensStore } from '../../../renderer/src/stores/tokens-store';
+import { useTokensUiStore } from '../../../renderer/src/stores/tokens-ui-store';
+import { useShellStore } from '../../../renderer/src/stores/shell-store';
+import { fakeDesk } from './fake-desk';
+
+export function resetAll() {
+  cleanup();
+  fakeDesk.reset();
+  useTokensStore.getState().reset();
+  useTokensUiStore.setState({ filters: DEFAULT_FILTERS, sort: DEFAULT_SORT, selection: new Set(), focusedId: null, selectedTokenId: null, dialog: null });
+  useShellStore.setState({ notices: [] });
+}
+
+export async function renderPage() {
+  const result = render(<TokensPage connectionId="c1" />);
+  await screen.findByRole('grid', { name: 'API tokens' });
+  return result;
+}
+
+/** Body rows of the grid, in order. */
+export function bodyRows(): HTMLElement[] {
+  const grid = screen.getByRole('grid', { name: 'API tokens' });
+  return within(grid)
+    .getAllByRole('row')
+    .filter((r) => r.getAttribute('aria-rowindex') !== '1');
+}
+
+/** Token ids of the visible rows, in order. */
+export function rowIds(): string[] {
+  return bodyRows().map((r) => r.getAttribute('data-row-id')!);
+}
+
+export function rowOf(id: string): HTMLElement {
+  const row = bodyRows().find((r) => r.getAttribute('data-row-id') === id);
+  if (!row) throw new Error(`no row for ${id}`);
+  return row;
+}

@@ -1,0 +1,157 @@
+// @vitest-environment jsdom
+import { daysAgo, fakeDesk, FakeDeskError, makeToken, serveTokens } from './fake-desk';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { REVEAL_TIMEOUT_MS } from '../../../common/limits';
+import { renderPage, resetAll, rowOf } from './render-page';
+
+const stored = makeToken({
+  name: 'Stored',
+  hasValue: true,
+  description: 'Used by CI',
+  modules: [
+    { id: 'MOD-1756', name: 'Access Management', description: 'Manage the access to your account' },
+    { id: 'MOD-1239', name: 'Billing', description: 'View statements' },
+  ],
+  revision: 4,
+  audit: { created: { at: daysAgo(100), by: { id: 'USR-0000-0007', name: 'Reto Mayer' } }, updated: { at: daysAgo(2), by: { id: 'USR-0000-0008', name: 'Uma Keller' } } },
+});
+const elsewhere = makeToken({ name: 'Elsewhere', hasValue: false });
+
+function auditItem(n: number) {
+  return {
+    id: `AUD-0000-0000-0000-${String(n).padStart(4, '0')}`,
+    event: 'platform.accounts.apiToken.updated',
+    summary: `Change ${n}`,
+    details: `Details ${n}`,
+    timestamp: new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString(),
+    actor: { id: 'USR-0000-0008', name: 'Uma Keller' },
+  };
+}
+
+beforeEach(() => {
+  resetAll();
+  serveTokens([stored, elsewhere]);
+});
+afterEach(() => {
+  vi.useRealTimers();
+  resetAll();
+});
+
+async function openDetails(user: ReturnType<typeof userEvent.setup>, name: string, id: string) {
+  await renderPage();
+  await user.click(within(rowOf(id)).getByRole('button', { name }));
+  return screen.findByRole('heading', { level: 1, name });
+}
+
+describe('token details', () => {
+  it('header, General tab with the endpoint, Back returns to the table', async () => {
+    const user = userEvent.setup();
+    await openDetails(user, 'Stored', stored.id);
+    expect(screen.getByText(stored.id)).toBeTruthy();
+    expect(screen.getByText('Stark Industries')).toBeTruthy();
+    expect(screen.getByRole('tab', { name: 'General' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByText(`https://api.example.test/public/v1/accounts/api-tokens/${stored.id}`)).toBeTruthy();
+    expect(screen.getByText('Used by CI')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Copy token id' }));
+    expect(await navigator.clipboard.readText()).toBe(stored.id);
+    await user.click(screen.getByRole('button', { name: 'Copy API endpoint' }));
+    expect(await navigator.clipboard.readText()).toBe(`https://api.example.test/public/v1/accounts/api-tokens/${stored.id}`);
+    await user.click(screen.getByRole('button', { name: '← Back to API tokens' }));
+    expect(screen.getByRole('grid', { name: 'API tokens' })).toBeTruthy();
+  });
+
+  it('tabs follow the WAI-ARIA keys and show modules and details', async () => {
+    const user = userEvent.setup();
+    await openDetails(user, 'Stored', stored.id);
+    fakeDesk.handlers['tokens.audit'] = () => ({ items: [], total: 0, offset: 0, limit: 20, fetchedAt: null });
+    screen.getByRole('tab', { name: 'General' }).focus();
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Modules' }));
+    const panel = () => screen.getByRole('tabpanel');
+    expect(within(panel()).getByText('Billing')).toBeTruthy();
+    expect(within(panel()).getByText('Manage the access to your account')).toBeTruthy();
+    await user.keyboard('{ArrowRight}');
+    expect(within(panel()).getByText('Uma Keller')).toBeTruthy();
+    expect(within(panel()).getByText('4')).toBeTruthy();
+    await user.keyboard('{End}');
+    expect(screen.getByRole('tab', { name: 'Audit trail' }).getAttribute('aria-selected')).toBe('true');
+    await user.keyboard('{Home}');
+    expect(screen.getByRole('tab', { name: 'General' }).getAttribute('aria-selected')).toBe('true');
+    await user.keyboard('{ArrowLeft}');
+    expect(screen.getByRole('tab', { name: 'Audit trail' }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('Show reveals the value and hides it again after the timeout; Hide forgets it at once', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    fakeDesk.handlers['values.reveal'] = () => ({ value: `idt:${stored.id}:secretSECRET` });
+    await openDetails(user, 'Stored', stored.id);
+    expect(screen.queryByText(/secretSECRET/)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Show token value' }));
+    expect(await screen.findByText(`idt:${stored.id}:secretSECRET`)).toBeTruthy();
+    act(() => vi.advanceTimersByTime(REVEAL_TIMEOUT_MS - 1000));
+    expect(screen.getByText(`idt:${stored.id}:secretSECRET`)).toBeTruthy();
+    act(() => vi.advanceTimersByTime(1500));
+    expect(screen.queryByText(/secretSECRET/)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Show token value' }));
+    await screen.findByText(/secretSECRET/);
+    await user.click(screen.getByRole('button', { name: 'Hide token value' }));
+    expect(screen.queryByText(/secretSECRET/)).toBeNull();
+  });
+
+  it('no stored value: explains why and adds one (format checked locally, verified by main)', async () => {
+    const user = userEvent.setup();
+    await openDetails(user, 'Elsewhere', elsewhere.id);
+    expect(screen.getByText(/shows a token's value only once, when it is created/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Show token value' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Add value' }));
+    const dialog = screen.getByRole('dialog', { name: 'Add the value of “Elsewhere”' });
+    const input = within(dialog).getByLabelText('Token value');
+    await user.type(input, 'idt:TKN-1234-5678:abc');
+    await user.click(within(dialog).getByRole('button', { name: 'Verify and keep' }));
+    expect(within(dialog).getByText(`This value belongs to TKN-1234-5678, not to ${elsewhere.id}.`)).toBeTruthy();
+    expect(fakeDesk.calls.some((c) => c.channel === 'values.add')).toBe(false);
+
+    fakeDesk.handlers['values.add'] = ({ value }: { value: string }) => {
+      if (value.endsWith('wrong')) throw new FakeDeskError({ code: 'validation', message: 'Not valid', fields: { value: ['The Marketplace did not accept this value.'] } });
+      return { ...elsewhere, hasValue: true };
+    };
+    await user.clear(input);
+    await user.type(input, `idt:${elsewhere.id}:wrong`);
+    await user.click(within(dialog).getByRole('button', { name: 'Verify and keep' }));
+    expect(await within(dialog).findByText('The Marketplace did not accept this value.')).toBeTruthy();
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+
+    await user.clear(input);
+    await user.type(input, `idt:${elsewhere.id}:right`);
+    await user.click(within(dialog).getByRole('button', { name: 'Verify and keep' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(screen.getByRole('button', { name: 'Show token value' })).toBeTruthy();
+  });
+
+  it('audit trail: newest first, Load more, offline notice', async () => {
+    const user = userEvent.setup();
+    const all = Array.from({ length: 25 }, (_, i) => auditItem(i + 1)).reverse(); // newest first, like the API
+    fakeDesk.handlers['tokens.audit'] = ({ offset, limit }: { offset: number; limit: number }) => ({
+      items: all.slice(offset, offset + limit),
+      total: all.length,
+      offset,
+      limit,
+      fetchedAt: new Date().toISOString(),
+      offline: offset > 0 ? { message: 'The Marketplace cannot be reached.' } : undefined,
+    });
+    await openDetails(user, 'Stored', stored.id);
+    await user.click(screen.getByRole('tab', { name: 'Audit trail' }));
+    const table = await screen.findByRole('table');
+    const firstSummary = () => within(table).getAllByRole('row')[1]!.textContent;
+    expect(firstSummary()).toContain('Change 25');
+    expect(within(table).getAllByRole('row')).toHaveLength(21);
+    await user.click(screen.getByRole('button', { name: 'Load more (20 of 25)' }));
+    await waitFor(() => expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(26));
+    expect(within(screen.getByRole('table')).getAllByRole('row')[25]!.textContent).toContain('Change 1');
+    expect(screen.queryByRole('button', { name: /Load more/ })).toBeNull();
+    expect(screen.getByText(/Offline — showing audit records from/)).toBeTruthy();
+  });
+});

@@ -1,0 +1,75 @@
+// @vitest-environment jsdom
+import { deferred, fakeDesk, FakeDeskError, listOf, makeToken, serveTokens } from './fake-desk';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { TokensPage } from '../../../renderer/src/features/tokens/TokensPage';
+import { useWizardBridge } from '../../../renderer/src/stores/wizard-bridge';
+import { resetAll, rowIds } from './render-page';
+
+const a = makeToken({ name: 'Cached A' });
+const b = makeToken({ name: 'Fresh B' });
+
+beforeEach(() => {
+  resetAll();
+  serveTokens([a]);
+});
+afterEach(resetAll);
+
+describe('loading, offline, error and empty states', () => {
+  it('shows the cached list at once, then the synced one, with progress while it loads', async () => {
+    const sync = deferred<unknown>();
+    fakeDesk.handlers['tokens.cached'] = () => listOf([a]);
+    fakeDesk.handlers['tokens.sync'] = () => sync.promise;
+    render(<TokensPage connectionId="c1" />);
+    await screen.findByRole('grid');
+    expect(rowIds()).toEqual([a.id]);
+    act(() => fakeDesk.emit('tokens.progress', { loaded: 200, total: 800 }));
+    const bar = screen.getByRole('progressbar', { name: 'Loading API tokens' });
+    expect(bar.getAttribute('aria-valuenow')).toBe('200');
+    expect(bar.getAttribute('aria-valuemax')).toBe('800');
+    await act(async () => sync.resolve(listOf([a, b])));
+    expect(rowIds().sort()).toEqual([a.id, b.id].sort());
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
+  it('offline: keeps showing the data and says from when', async () => {
+    fakeDesk.handlers['tokens.sync'] = () => ({ tokens: [a], fetchedAt: '2026-01-02T10:00:00.000Z', offline: { message: 'The Marketplace cannot be reached.' } });
+    render(<TokensPage connectionId="c1" />);
+    await screen.findByRole('grid');
+    const expected = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date('2026-01-02T10:00:00.000Z'));
+    expect(screen.getByText(`Offline — showing data from ${expected}. The Marketplace cannot be reached.`)).toBeTruthy();
+  });
+
+  it('error with nothing cached: the message and a Retry that works', async () => {
+    const user = userEvent.setup();
+    fakeDesk.handlers['tokens.sync'] = () => {
+      throw new FakeDeskError({ code: 'unauthorized', message: 'The admin token was rejected.' });
+    };
+    render(<TokensPage connectionId="c1" />);
+    expect(await screen.findByText('Could not load the API tokens: The admin token was rejected.')).toBeTruthy();
+    fakeDesk.handlers['tokens.sync'] = () => listOf([b]);
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    await screen.findByRole('grid');
+    expect(rowIds()).toEqual([b.id]);
+  });
+
+  it('empty account: "No API tokens yet" with Add one', async () => {
+    const user = userEvent.setup();
+    fakeDesk.handlers['tokens.sync'] = () => listOf([]);
+    render(<TokensPage connectionId="c1" />);
+    expect(await screen.findByText('No API tokens yet.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Add one' }));
+    expect(useWizardBridge.getState()).toMatchObject({ open: true, mode: 'create' });
+  });
+
+  it('switching connection reloads from scratch', async () => {
+    const view = render(<TokensPage connectionId="c1" />);
+    await screen.findByRole('grid');
+    expect(rowIds()).toEqual([a.id]);
+    fakeDesk.handlers['tokens.sync'] = () => listOf([b]);
+    view.rerender(<TokensPage connectionId="c2" />);
+    await screen.findByRole('button', { name: 'Fresh B' });
+    expect(rowIds()).toEqual([b.id]);
+  });
+});
