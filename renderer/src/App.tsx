@@ -7,6 +7,7 @@ import { useConnectionsStore } from './stores/connections-store';
 import { useShellStore } from './stores/shell-store';
 import type { View } from './stores/shell-store';
 import { Notices } from './ui/Notices';
+import { AddTokenWizard } from './features/wizard/AddTokenWizard';
 
 const navItems: { view: View; label: string }[] = [
   { view: 'home', label: 'API tokens' },
@@ -67,6 +68,7 @@ export function App() {
         <CurrentView view={view} />
       </main>
       <Notices />
+      <AddTokenWizard />
     </div>
   );
 }

@@ -1,0 +1,151 @@
+/**
+ * Step 4, Summary: the token was created; its value in full with Copy; where the value is
+ * kept. If the keychain refused it, say so loudly and keep Close locked until the user says
+ * they have copied it. In rotate mode, offer to disable or delete the old token.
+ */
+import { useId, useState } from 'react';
+import type { CallOutput, TokenView } from '../../../../common/contract';
+import { DeskError } from '../../../../common/errors';
+import { desk } from '../../desk';
+import { notifyTokenChanged, notifyTokenRemoved } from './notify';
+
+export type CreateResult = CallOutput<'tokens.create'>;
+
+interface SummaryStepProps {
+  result: CreateResult;
+  oldToken?: TokenView;
+  copiedConfirmed: boolean;
+  onConfirmCopied(value: boolean): void;
+}
+
+const messageOf = (e: unknown) => (DeskError.is(e) || e instanceof Error ? e.message : String(e));
+
+async function copyValue(result: CreateResult): Promise<string> {
+  if (result.stored) {
+    try {
+      const { clearsAt } = await desk.call('values.copy', { id: result.token.id });
+      const secs = Math.max(1, Math.round((Date.parse(clearsAt) - Date.now()) / 1000));
+      return Number.isFinite(secs) ? `Copied. The clipboard clears in ${secs} s.` : 'Copied.';
+    } catch {
+      // Fall through: the value is on screen, so copy it from here.
+    }
+  }
+  if (!navigator.clipboard?.writeText) throw new Error('This window cannot write to the clipboard: select the value and copy it by hand.');
+  await navigator.clipboard.writeText(result.value);
+  return 'Copied.';
+}
+
+export function SummaryStep({ result, oldToken, copiedConfirmed, onConfirmCopied }: SummaryStepProps) {
+  const id = useId();
+  const [copy, setCopy] = useState<{ ok: boolean; text: string } | null>(null);
+  const [oldAction, setOldAction] = useState<{ busy?: 'disable' | 'delete'; confirmDelete?: boolean; done?: string; error?: string }>({});
+
+  const onCopy = async () => {
+    try {
+      setCopy({ ok: true, text: await copyValue(result) });
+    } catch (e) {
+      setCopy({ ok: false, text: `Could not copy: ${messageOf(e)}` });
+    }
+  };
+
+  const act = async (action: 'disable' | 'delete') => {
+    if (!oldToken) return;
+    setOldAction({ busy: action });
+    try {
+      if (action === 'disable') {
+        const updated = await desk.call('tokens.disable', { id: oldToken.id });
+        notifyTokenChanged({ ...updated, replacedBy: updated.replacedBy ?? result.token.id });
+        setOldAction({ done: `The old token “${oldToken.name}” (${oldToken.id}) is now disabled.` });
+      } else {
+        await desk.call('tokens.delete', { id: oldToken.id });
+        notifyTokenRemoved(oldToken.id);
+        setOldAction({ done: `The old token “${oldToken.name}” (${oldToken.id}) was deleted.` });
+      }
+    } catch (e) {
+      setOldAction({ error: `Could not ${action} the old token: ${messageOf(e)}` });
+    }
+  };
+
+  return (
+    <div className="wizard-summary">
+      <p>
+        The token <strong>{result.token.name}</strong> ({result.token.id}) was created.
+      </p>
+      {!result.stored && (
+        <div className="wizard-alert wizard-alert-danger" role="alert">
+          <p>
+            <strong>The value could NOT be stored in this computer&apos;s keychain.</strong>{' '}
+            {result.keychainError ? `(${result.keychainError}) ` : ''}This is the only time the Marketplace shows it: copy it now and keep it
+            somewhere safe before you close this window.
+          </p>
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor={`${id}-value`}>Token value</label>
+        <div className="field-row">
+          <textarea
+            id={`${id}-value`}
+            className="wizard-value"
+            readOnly
+            rows={2}
+            value={result.value}
+            onFocus={(e) => e.currentTarget.select()}
+            spellCheck={false}
+            autoComplete="off"
+          />
+          <button type="button" className="btn btn-primary" onClick={() => void onCopy()}>
+            Copy
+          </button>
+        </div>
+        <p className={copy && !copy.ok ? 'field-error' : 'field-hint'} aria-live="polite">
+          {copy?.text ?? ''}
+        </p>
+      </div>
+      {result.stored ? (
+        <p className="wizard-stored">Stored in this computer&apos;s keychain — you can copy it again later from the token list.</p>
+      ) : (
+        <label className="wizard-check wizard-confirm">
+          <input type="checkbox" checked={copiedConfirmed} onChange={(e) => onConfirmCopied(e.target.checked)} />
+          <span>I have copied the value</span>
+        </label>
+      )}
+      {oldToken && (
+        <section className="wizard-rotate" aria-labelledby={`${id}-old`}>
+          <h3 id={`${id}-old`}>The old token</h3>
+          <p>
+            “{oldToken.name}” ({oldToken.id}) still works. Once everything uses the new value, disable or delete it.
+          </p>
+          {oldAction.done ? (
+            <p role="status" className="wizard-ok">
+              {oldAction.done}
+            </p>
+          ) : oldAction.confirmDelete ? (
+            <div className="form-actions" role="group" aria-label="Confirm deletion">
+              <span>Delete “{oldToken.name}” permanently? This cannot be undone.</span>
+              <button type="button" className="btn" onClick={() => setOldAction({})}>
+                Keep it
+              </button>
+              <button type="button" className="btn btn-danger" onClick={() => void act('delete')}>
+                Yes, delete the old token
+              </button>
+            </div>
+          ) : (
+            <div className="form-actions">
+              <button type="button" className="btn" disabled={!!oldAction.busy || oldToken.status !== 'Active'} onClick={() => void act('disable')}>
+                {oldAction.busy === 'disable' ? 'Disabling…' : 'Disable old token'}
+              </button>
+              <button type="button" className="btn btn-danger" disabled={!!oldAction.busy} onClick={() => setOldAction({ confirmDelete: true })}>
+                {oldAction.busy === 'delete' ? 'Deleting…' : 'Delete old token'}
+              </button>
+            </div>
+          )}
+          {oldAction.error && (
+            <p role="alert" className="field-error">
+              {oldAction.error}
+            </p>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
