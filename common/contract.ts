@@ -150,8 +150,28 @@ export const auditPageSchema = z.object({
   offline: z.object({ message: z.string() }).optional(),
 });
 
+// ---- UI preferences -----------------------------------------------------------------------------
+
+/** The token table's filters and sort, kept between sessions (never a secret: see handlers/prefs.ts). */
+export const tokensPrefsSchema = z.object({
+  filters: z.object({
+    text: z.string().max(500),
+    status: z.enum(['all', 'Active', 'Disabled']),
+    moduleId: z.string().max(20),
+    unused: z.boolean(),
+  }),
+  sort: z.object({
+    key: z.enum(['name', 'modules', 'createdBy', 'createdAt', 'lastAccess', 'status']),
+    dir: z.enum(['asc', 'desc']),
+  }),
+});
+export type TokensPrefs = z.infer<typeof tokensPrefsSchema>;
+export const prefsSchema = z.object({ tokens: tokensPrefsSchema.optional() }).strict();
+
 export const calls = {
   'app.info': call(noInput, appInfoSchema),
+  'prefs.get': call(noInput, prefsSchema),
+  'prefs.set': call(prefsSchema, z.object({ ok: z.literal(true) })),
 
   'connections.list': call(noInput, connectionsStateSchema),
   'connections.restore': call(noInput, restoreResultSchema),

@@ -33,9 +33,15 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
   };
 }
 
+/**
+ * Every permission is denied but one: writing plain text to the clipboard, which the page
+ * uses to copy ids and endpoints (not secrets: token values are copied by main).
+ */
+const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write']);
+
 export function lockDownSession(session: Session): void {
-  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_wc, permission, callback) => callback(ALLOWED_PERMISSIONS.has(permission)));
+  session.setPermissionCheckHandler((_wc, permission) => ALLOWED_PERMISSIONS.has(permission));
 }
 
 export function lockDownNavigation(contents: WebContents): void {

@@ -6,6 +6,7 @@
 import { appHandlers } from './handlers/app';
 import { connectionHandlers } from './handlers/connections';
 import { createHandlers } from './handlers/create';
+import { prefsHandlers } from './handlers/prefs';
 import { tokenHandlers } from './handlers/tokens';
 import type { HandlerTable } from './dispatch';
 import type { CoreServices } from './services';
@@ -18,5 +19,6 @@ export function createHandlerTable(services: CoreServices): HandlerTable {
     ...connectionHandlers(services),
     ...tokenHandlers(services),
     ...createHandlers(services),
+    ...prefsHandlers(services),
   };
 }

@@ -42,12 +42,12 @@ interface TokensUiState {
   closeDialog(): void;
 }
 
+// Saved prefs arrive asynchronously (a call to main); defaults apply until then.
 const loaded = prefs.load();
-const saved = loaded instanceof Promise ? undefined : loaded;
 
 export const useTokensUiStore = create<TokensUiState>((set) => ({
-  filters: { ...DEFAULT_FILTERS, ...saved?.filters },
-  sort: saved?.sort ?? DEFAULT_SORT,
+  filters: DEFAULT_FILTERS,
+  sort: DEFAULT_SORT,
   selection: new Set(),
   focusedId: null,
   selectedTokenId: null,
@@ -83,10 +83,6 @@ useTokensUiStore.subscribe((state, prev) => {
   }
 });
 
-if (loaded instanceof Promise) {
-  loaded
-    .then((p) => {
-      if (p && !touched) useTokensUiStore.setState({ filters: { ...DEFAULT_FILTERS, ...p.filters }, sort: p.sort ?? DEFAULT_SORT });
-    })
-    .catch(() => undefined);
-}
+void loaded.then((p) => {
+  if (p && !touched) useTokensUiStore.setState({ filters: { ...DEFAULT_FILTERS, ...p.filters }, sort: p.sort ?? DEFAULT_SORT });
+});

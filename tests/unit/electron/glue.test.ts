@@ -26,7 +26,7 @@ describe('main window', () => {
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, preload: '/x/preload.cjs' });
   });
 
-  it('loads the app origin, denies permissions, navigation away and new windows', async () => {
+  it('loads the app origin, denies permissions (but plain clipboard writes), navigation away and new windows', async () => {
     const { createMainWindow, RENDERER_URL } = await import('../../../main/window');
     createMainWindow('/x/preload.cjs');
     const win = FakeBrowserWindow.instances[0]!;
@@ -36,8 +36,11 @@ describe('main window', () => {
     const answers: boolean[] = [];
     win.webContents.session.permissionRequestHandler!(win.webContents, 'media', (ok) => answers.push(ok));
     win.webContents.session.permissionRequestHandler!(win.webContents, 'notifications', (ok) => answers.push(ok));
-    expect(answers).toEqual([false, false]);
-    expect(win.webContents.session.permissionCheckHandler!()).toBe(false);
+    win.webContents.session.permissionRequestHandler!(win.webContents, 'clipboard-read', (ok) => answers.push(ok));
+    win.webContents.session.permissionRequestHandler!(win.webContents, 'clipboard-sanitized-write', (ok) => answers.push(ok));
+    expect(answers).toEqual([false, false, false, true]);
+    expect(win.webContents.session.permissionCheckHandler!(win.webContents, 'geolocation')).toBe(false);
+    expect(win.webContents.session.permissionCheckHandler!(win.webContents, 'clipboard-sanitized-write')).toBe(true);
 
     expect(win.webContents.fire('will-navigate', 'https://evil.example/')).toBe(true);
     expect(win.webContents.fire('will-navigate', 'file:///etc/passwd')).toBe(true);

@@ -16,9 +16,9 @@ describe('filters and sort go through the prefs adapter', () => {
       value: { filters: { ...DEFAULT_FILTERS, status: 'Disabled', unused: true }, sort: { key: 'lastAccess', dir: 'asc' } },
     };
     vi.resetModules();
-    vi.doMock(PREFS, () => ({ load: () => disk.value, save: (p: TokensPrefs) => (disk.value = p) }));
+    vi.doMock(PREFS, () => ({ load: async () => disk.value, save: (p: TokensPrefs) => (disk.value = p) }));
     const { useTokensUiStore } = await import(STORE);
-    expect(useTokensUiStore.getState().filters).toEqual({ ...DEFAULT_FILTERS, status: 'Disabled', unused: true });
+    await vi.waitFor(() => expect(useTokensUiStore.getState().filters).toEqual({ ...DEFAULT_FILTERS, status: 'Disabled', unused: true }));
     expect(useTokensUiStore.getState().sort).toEqual({ key: 'lastAccess', dir: 'asc' });
     useTokensUiStore.getState().setFilters({ text: 'ci' });
     expect(disk.value?.filters.text).toBe('ci');

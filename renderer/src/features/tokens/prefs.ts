@@ -1,25 +1,26 @@
 /**
- * Where the token table's filters and sort are kept between sessions.
- *
- * The renderer may not use localStorage/sessionStorage (CSP + lint), so this is the ONE place
- * to swap in a `ui.prefs` contract call once main offers it. Until then prefs live in memory
- * (they survive navigation inside the app, not a restart).
- * `load` may return a Promise (an IPC call): the ui store applies the result when it arrives,
- * unless the user already changed filters or sort.
+ * Where the token table's filters and sort are kept between sessions: main's settings
+ * store, through the `prefs.get` / `prefs.set` calls (the renderer has no storage of its own).
+ * Saves are debounced: typing in search must not write a file per keystroke.
  */
-import type { SortState, TokenFilters } from './filtering';
+import type { TokensPrefs } from '../../../../common/contract';
+import { desk } from '../../desk';
 
-export interface TokensPrefs {
-  filters: TokenFilters;
-  sort: SortState;
-}
+export type { TokensPrefs };
 
-let memory: TokensPrefs | undefined;
+const SAVE_DELAY_MS = 400;
+let timer: ReturnType<typeof setTimeout> | undefined;
 
-export function load(): TokensPrefs | undefined | Promise<TokensPrefs | undefined> {
-  return memory ? structuredClone(memory) : undefined;
+export function load(): Promise<TokensPrefs | undefined> {
+  return desk.call('prefs.get').then(
+    (prefs) => prefs.tokens,
+    () => undefined, // No saved prefs is not an error: the defaults apply.
+  );
 }
 
 export function save(prefs: TokensPrefs): void {
-  memory = structuredClone(prefs);
+  clearTimeout(timer);
+  timer = setTimeout(() => {
+    void desk.call('prefs.set', { tokens: prefs }).catch(() => undefined);
+  }, SAVE_DELAY_MS);
 }

@@ -1,0 +1,28 @@
+/**
+ * UI preferences (the token table's filters and sort) in the settings store.
+ * The search text is what the user typed; if they pasted a token value into it,
+ * it is not written down: secrets go to the keychain only.
+ */
+import type { z } from 'zod';
+import type { prefsSchema } from '../../../common/contract';
+import type { Handler } from '../dispatch';
+import type { CoreServices } from '../services';
+
+type Prefs = z.infer<typeof prefsSchema>;
+const KEY = 'ui.prefs';
+const LOOKS_LIKE_TOKEN_VALUE = /idt:TKN-\d{4}-\d{4}:|[A-Za-z0-9]{40,}/;
+
+export function withoutSecrets(prefs: Prefs): Prefs {
+  if (!prefs.tokens || !LOOKS_LIKE_TOKEN_VALUE.test(prefs.tokens.filters.text)) return prefs;
+  return { ...prefs, tokens: { ...prefs.tokens, filters: { ...prefs.tokens.filters, text: '' } } };
+}
+
+export function prefsHandlers(services: CoreServices): { 'prefs.get': Handler<'prefs.get'>; 'prefs.set': Handler<'prefs.set'> } {
+  return {
+    'prefs.get': async () => services.settings.get<Prefs>(KEY) ?? {},
+    'prefs.set': async (prefs) => {
+      services.settings.set(KEY, withoutSecrets({ ...(services.settings.get<Prefs>(KEY) ?? {}), ...prefs }));
+      return { ok: true };
+    },
+  };
+}
