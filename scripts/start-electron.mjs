@@ -1,24 +1,19 @@
 #!/usr/bin/env node
-/** `npm start`: launches the desktop app, or says in one line why it cannot. */
+/** `npm start`: launches the desktop app, or says in one line why it cannot and how to fix it. */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
+const { findElectronBinary } = createRequire(import.meta.url)('./electron-binary.cjs');
 
-let electronPath;
-try {
-  electronPath = require('electron'); // the npm package's index returns the binary path, or throws without it
-} catch {
-  electronPath = undefined;
-}
-if (typeof electronPath !== 'string') {
+const binary = findElectronBinary(root);
+if (!binary.path) {
   console.error(
-    'Token Desk: the Electron runtime is not installed (its download was skipped). Fix: `npx electron install` or reinstall without ELECTRON_SKIP_BINARY_DOWNLOAD, then `npm start`; or use the browser host: `npm run serve`.',
+    `Token Desk: cannot start the desktop app: ${binary.reason}. Fix: run \`node node_modules/electron/install.js\` on a machine with internet access, then \`npm start\` — or use the browser host now: \`npm run serve\`.`,
   );
   process.exit(1);
 }
-const child = spawn(electronPath, [root], { stdio: 'inherit' });
+const child = spawn(binary.path, [root], { stdio: 'inherit' });
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -8,16 +8,11 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import pkg from '../../../package.json';
 
-function electronBinary(): { path?: string; reason?: string } {
-  try {
-    const binary = createRequire(__filename)('electron') as unknown;
-    return typeof binary === 'string' ? { path: binary } : { reason: 'the electron package did not return a binary path' };
-  } catch (error) {
-    return { reason: `no Electron binary installed (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` };
-  }
-}
-
-const binary = electronBinary();
+// Not require('electron'): that tries to download a missing runtime.
+const { findElectronBinary } = createRequire(__filename)('../../../scripts/electron-binary.cjs') as {
+  findElectronBinary(): { path?: string; reason?: string };
+};
+const binary = findElectronBinary();
 if (!binary.path) console.log(`[electron e2e] skipped: ${binary.reason}`);
 
 test('the desktop app shows its version in the About panel', async () => {

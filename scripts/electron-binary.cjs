@@ -1,0 +1,23 @@
+/**
+ * Where the Electron runtime is, without triggering a download: since Electron 40 a plain
+ * `require('electron')` tries to download a missing binary (and prints a stack when it
+ * cannot). Mirrors node_modules/electron/index.js otherwise.
+ * Returns { path } or { reason }.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+
+function findElectronBinary(root = path.resolve(__dirname, '..')) {
+  const pkgDir = path.join(root, 'node_modules', 'electron');
+  if (!fs.existsSync(pkgDir)) return { reason: 'the electron package is not installed (run npm install)' };
+  const pathFile = path.join(pkgDir, 'path.txt');
+  const executable = fs.existsSync(pathFile) ? fs.readFileSync(pathFile, 'utf8').trim() : undefined;
+  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
+    const candidate = path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH, executable || 'electron');
+    return fs.existsSync(candidate) ? { path: candidate } : { reason: `ELECTRON_OVERRIDE_DIST_PATH has no Electron binary (${candidate})` };
+  }
+  if (executable && fs.existsSync(path.join(pkgDir, 'dist', executable))) return { path: path.join(pkgDir, 'dist', executable) };
+  return { reason: 'the Electron runtime was not downloaded (installed with ELECTRON_SKIP_BINARY_DOWNLOAD, or without network access)' };
+}
+
+module.exports = { findElectronBinary };
