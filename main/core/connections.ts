@@ -9,9 +9,8 @@
  * again, so there is never a profile without a secret nor an orphan secret.
  */
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { DeskError } from '../../common/errors';
-import { accountTypeSchema, type WhoAmI } from '../../common/domain';
+import type { WhoAmI } from '../../common/domain';
 import type { KeyValueStore } from './store';
 import type { Vault } from './vault';
 
@@ -19,17 +18,11 @@ export type { WhoAmI } from '../../common/domain';
 
 export const DEFAULT_BASE_URL = 'https://api.platform.softwareone.com';
 
-export const connectionProfileSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  baseUrl: z.string().min(1),
-  account: z.object({ id: z.string(), name: z.string(), type: accountTypeSchema }),
-  adminTokenId: z.string(),
-  sandbox: z.boolean().optional(),
-  createdAt: z.string(),
-  lastUsedAt: z.string(),
-});
-export type ConnectionProfile = z.infer<typeof connectionProfileSchema>;
+// The profile's shape is part of the IPC contract (the renderer shows it).
+import { connectionProfileSchema } from '../../common/contract';
+import type { ConnectionProfile } from '../../common/contract';
+export { connectionProfileSchema };
+export type { ConnectionProfile };
 
 export interface AddConnectionInput {
   name: string;

@@ -73,7 +73,8 @@ function markOnce(name: string) {
   if (typeof performance !== 'undefined' && performance.getEntriesByName(name).length === 0) performance.mark(name);
 }
 
-export const useTokensStore = create<TokensState>((set, get) => ({
+/** The state of a fresh store, and after `reset()` (e.g. when the connection changes). */
+const INITIAL_STATE = {
   tokens: [],
   fetchedAt: null,
   offline: null,
@@ -87,6 +88,10 @@ export const useTokensStore = create<TokensState>((set, get) => ({
   modulesPartial: false,
   actionError: null,
   bulk: null,
+} satisfies Partial<TokensState>;
+
+export const useTokensStore = create<TokensState>((set, get) => ({
+  ...INITIAL_STATE,
 
   async load() {
     const seq = ++loadSeq;
@@ -132,21 +137,7 @@ export const useTokensStore = create<TokensState>((set, get) => ({
 
   reset() {
     loadSeq++;
-    set({
-      tokens: [],
-      fetchedAt: null,
-      offline: null,
-      phase: 'idle',
-      syncing: false,
-      progress: null,
-      loadError: null,
-      syncError: null,
-      connection: null,
-      modules: null,
-      modulesPartial: false,
-      actionError: null,
-      bulk: null,
-    });
+    set(INITIAL_STATE);
     const ui = useTokensUiStore.getState();
     ui.clearSelection();
     ui.closeDetails();
