@@ -158,7 +158,8 @@ function ValueField({ token }: { token: TokenView }) {
 
   return (
     <div className="value-field">
-      <code className="value" aria-label={value ? 'Token value' : 'Token value (hidden)'}>
+      {/* role="group": aria-label is prohibited (and ignored) on <code>'s own role. */}
+      <code className="value" role="group" aria-label={value ? 'Token value' : 'Token value (hidden)'}>
         {value ?? '••••••••••••••••••••••••'}
       </code>
       {value ? (

@@ -6,7 +6,7 @@ import { useTokensUiStore } from '../../stores/tokens-ui-store';
 import { CopyButton } from '../../ui/CopyButton';
 import { RelativeTime } from '../../ui/RelativeTime';
 import { StatusBadge } from '../../ui/StatusBadge';
-import { formatDateTime } from '../../ui/format';
+import { formatDate, formatFull } from '../../ui/format';
 import type { IndexedToken, SortKey } from './filtering';
 import { TokenAvatar } from './TokenAvatar';
 import { useRotate } from './rotate';
@@ -46,7 +46,12 @@ export function TokenTable({ rows }: { rows: readonly IndexedToken[] }) {
   });
 
   const focusIndex = useMemo(() => Math.max(0, focusedId ? rows.findIndex((r) => r.token.id === focusedId) : 0), [rows, focusedId]);
-  const tabbableId = rows[focusIndex]?.token.id ?? null;
+  const items = virtualizer.getVirtualItems();
+  // The tab stop must be a rendered row: when the focused row is virtualized away (scrolled off, or
+  // remembered from before the details were opened), the first rendered row takes it, else the
+  // grid could not be reached with Tab at all.
+  const focusRendered = items.some((item) => item.index === focusIndex);
+  const tabbableId = (focusRendered ? rows[focusIndex] : rows[items[0]?.index ?? focusIndex])?.token.id ?? null;
   const allVisibleSelected = selection.size >= rows.length && rows.length > 0 && rows.every((r) => selection.has(r.token.id));
   const someVisibleSelected = selection.size > 0 && !allVisibleSelected && rows.some((r) => selection.has(r.token.id));
   const headerBox = useRef<HTMLInputElement>(null);
@@ -65,7 +70,6 @@ export function TokenTable({ rows }: { rows: readonly IndexedToken[] }) {
     }
   });
 
-  const items = virtualizer.getVirtualItems();
   const firstPainted = useRef(false);
   useEffect(() => {
     if (!firstPainted.current && items.length > 0) {
@@ -119,11 +123,11 @@ export function TokenTable({ rows }: { rows: readonly IndexedToken[] }) {
         else handled = false;
         break;
       case 'Enter':
-        if (onRow && tabbableId) useTokensUiStore.getState().openDetails(tabbableId);
+        if (onRow) useTokensUiStore.getState().openDetails(target.getAttribute('data-row-id') ?? tabbableId ?? '');
         else handled = false;
         break;
       case ' ':
-        if (onRow && tabbableId) useTokensUiStore.getState().toggleSelected(tabbableId);
+        if (onRow) useTokensUiStore.getState().toggleSelected(target.getAttribute('data-row-id') ?? tabbableId ?? '');
         else handled = false;
         break;
       default:
@@ -267,8 +271,8 @@ const TokenRow = memo(function TokenRow({ token, index, top, selected, tabbable 
           <span className="muted">{created?.by?.id ?? ''}</span>
         </span>
       </div>
-      <div role="gridcell" aria-colindex={5} className="cell cell-3">
-        {formatDateTime(created?.at)}
+      <div role="gridcell" aria-colindex={5} className="cell cell-3" title={formatFull(created?.at)}>
+        {formatDate(created?.at)}
       </div>
       <div role="gridcell" aria-colindex={6} className="cell cell-4">
         <RelativeTime iso={token.lastAccessAt} />
