@@ -441,3 +441,22 @@ test('every row action can be clicked at the app window’s default size (1280×
     await page.setViewportSize({ width: 1600, height: 900 });
   }
 });
+
+test('back from the details of a row far down the list returns focus to that row', async () => {
+  const t = ui();
+  await t.clearSearch();
+  await t.statusFilter().selectOption('all');
+  await t.bodyRows().first().focus();
+  const firstId = await page.evaluate(() => document.activeElement?.getAttribute('data-row-id'));
+  await page.keyboard.press('End');
+  // The last row is focused once the virtualizer has scrolled to and drawn it.
+  const activeRowId = () => page.evaluate(() => document.activeElement?.getAttribute('data-row-id'));
+  await expect.poll(activeRowId).not.toBe(firstId);
+  const focusedId = await activeRowId();
+  expect(focusedId).toMatch(/^TKN-/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: '← Back to API tokens' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: '← Back to API tokens' })).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-row-id'))).toBe(focusedId);
+});

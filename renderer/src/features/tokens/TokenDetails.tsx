@@ -12,7 +12,7 @@ import { StatusBadge } from '../../ui/StatusBadge';
 import { Tabs } from '../../ui/Tabs';
 import { formatDateTime } from '../../ui/format';
 import { useAuditStore } from './audit-store';
-import { TokenActions, rowDomId } from './TokenTable';
+import { TokenActions, focusRowWhenShown } from './TokenTable';
 import { TokenAvatar } from './TokenAvatar';
 import { copyValue } from './values';
 
@@ -40,8 +40,8 @@ export function TokenDetails({ id }: { id: string }) {
   }, [id]);
 
   function back() {
+    focusRowWhenShown(id);
     useTokensUiStore.getState().closeDetails();
-    requestAnimationFrame(() => document.getElementById(rowDomId(id))?.focus());
   }
 
   if (!token) {

@@ -28,6 +28,15 @@ export function rowDomId(id: string) {
   return `token-row-${id}`;
 }
 
+/**
+ * Details → table: the table mounts anew at the top, so the row the user came from may not
+ * be rendered. The table scrolls to it and focuses it once the virtualizer has drawn it.
+ */
+let rowToFocusOnMount: string | null = null;
+export function focusRowWhenShown(id: string): void {
+  rowToFocusOnMount = id;
+}
+
 /** The virtualized token grid. `rows` is the filtered + sorted list. */
 export function TokenTable({ rows }: { rows: readonly IndexedToken[] }) {
   const sort = useTokensUiStore((s) => s.sort);
@@ -44,6 +53,17 @@ export function TokenTable({ rows }: { rows: readonly IndexedToken[] }) {
     overscan: 5,
     getItemKey: (i) => rows[i]?.token.id ?? i,
   });
+
+  useLayoutEffect(() => {
+    const id = rowToFocusOnMount;
+    rowToFocusOnMount = null;
+    const index = id ? rows.findIndex((r) => r.token.id === id) : -1;
+    if (index < 0) return;
+    pendingFocus.current = id;
+    virtualizer.scrollToIndex(index, { align: 'center' });
+    // Once, on mount: later renders must not pull focus back.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const focusIndex = useMemo(() => Math.max(0, focusedId ? rows.findIndex((r) => r.token.id === focusedId) : 0), [rows, focusedId]);
   const items = virtualizer.getVirtualItems();
