@@ -62,7 +62,7 @@ describe('Add API token wizard: step 1, General', () => {
     const picker = screen.getByLabelText('Logo file') as HTMLInputElement;
 
     await t.user.upload(picker, new File(['GIF89a'], 'logo.gif', { type: 'image/gif' }));
-    expect(await screen.findByText(/“logo\.gif” is a image\/gif file\. The logo must be a PNG, JPEG or WebP image\./)).toBeTruthy();
+    expect(await screen.findByText(/“logo\.gif” is an image\/gif file\. The logo must be a PNG, JPEG or WebP image\./)).toBeTruthy();
     expect(screen.queryByRole('img')).toBeNull();
 
     const big = new Uint8Array(ICON_MAX_BYTES + 1);

@@ -109,7 +109,8 @@ export function formatBytes(n: number): string {
 /** Why a file cannot be the logo (by its declared type and size), or undefined. */
 export function logoFileProblem(file: { name: string; type: string; size: number }): string | undefined {
   if (!(ICON_MIME_TYPES as readonly string[]).includes(file.type)) {
-    const what = file.type ? `a ${file.type} file` : 'not an image Token Desk can use';
+    // "an image/gif file", "a text/plain file"
+    const what = file.type ? `${/^[aeiou]/i.test(file.type) ? 'an' : 'a'} ${file.type} file` : 'not an image Token Desk can use';
     return `“${file.name}” is ${what}. The logo must be a ${LOGO_TYPES_TEXT} image.`;
   }
   if (file.size > ICON_MAX_BYTES) return `“${file.name}” is ${formatBytes(file.size)}. The logo must be 1 MB or smaller.`;
