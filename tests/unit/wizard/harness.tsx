@@ -87,15 +87,7 @@ export const button = (name: string | RegExp) => screen.getByRole('button', { na
 export const nameInput = () => screen.getByLabelText(/^Name/) as HTMLInputElement;
 
 /** A promise with its resolve/reject outside, to hold a call in flight. */
-export function deferred<T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+export { deferred } from '../renderer/fake-desk';
 
 /** 1×1 PNG. */
 export const PNG_BYTES = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
