@@ -104,7 +104,7 @@ function addToCachedList(services: CoreServices, connectionId: string, token: Ap
     const { token: _value, ...withoutValue } = token;
     // Cached items are ApiTokens without `token` (an optional field), so they read as ApiTokens.
     const items = (snapshot.items as unknown as ApiToken[]).filter((t) => t.id !== token.id);
-    services.cache.putTokens(connectionId, [...items, withoutValue as ApiToken]);
+    services.cache.putTokens(connectionId, [...items, withoutValue as ApiToken], snapshot.fetchedAt);
   } catch (error) {
     // The cache is disposable; a failed write must not hide the captured value.
     console.warn('[token-desk] could not add the new token to the cached list:', error instanceof Error ? error.message : String(error));
