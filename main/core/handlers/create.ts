@@ -14,7 +14,7 @@ import type { Handler } from '../dispatch';
 import type { CoreServices } from '../services';
 import { withWizardFields } from '../tokens-create/fields';
 import { decodeIcon } from '../tokens-create/icon';
-import { toTokenView, tokenViews } from '../tokens-create/view';
+import { loadViewContext, toView } from '../tokens/views';
 
 type CreateChannels = 'tokens.create' | 'tokens.findRecent' | 'tokens.link';
 
@@ -69,7 +69,8 @@ export function createHandlers(services: CoreServices): { [C in CreateChannels]:
       if (input.rotatesId) services.links.add(profile.id, input.rotatesId, created.id);
       addToCachedList(services, profile.id, created);
 
-      const token = toTokenView(created, { hasValue: stored, ...(input.rotatesId ? { replaces: input.rotatesId } : {}) });
+      // The rotation link was just recorded, so the links index already names what it replaces.
+      const token = toView(created, { valueIds: new Set(stored ? [created.id] : []), ...services.links.index(profile.id) });
       return keychainError !== undefined ? { token, value, stored, keychainError } : { token, value, stored };
     },
 
@@ -85,7 +86,8 @@ export function createHandlers(services: CoreServices): { [C in CreateChannels]:
         // A small allowance for clock skew between this computer and the API.
         return Number.isFinite(ms) && ms >= since - 60_000;
       });
-      return { tokens: await tokenViews(services, profile.id, recent) };
+      const context = await loadViewContext(services, profile.id);
+      return { tokens: recent.map((t) => toView(t, context)) };
     },
 
     async 'tokens.link'(input) {
