@@ -6,10 +6,8 @@
 import type { IconUpload, TokenView } from '../../../common/contract';
 import type { ApiToken, UpdateTokenInput } from '../../../common/domain';
 import { DeskError } from '../../../common/errors';
-import { HttpClient } from '../api/http';
-import { APP_VERSION } from '../app-info';
 import type { ActiveSession, CoreServices } from '../services';
-import { updateWithIcon } from './icon-edit';
+import { decodeIcon } from '../tokens-create/icon';
 import { removeCachedTokens, upsertCachedToken } from './snapshot';
 import { viewOf } from './views';
 
@@ -93,16 +91,12 @@ export async function updateToken(services: CoreServices, input: EditInput): Pro
     description: input.description.trim() === '' ? null : input.description,
     moduleIds: input.moduleIds,
     ...(input.revision !== undefined ? { revision: input.revision } : {}),
+    // undefined keeps the logo, null removes it, an upload replaces it (checked before any request).
+    ...(input.icon !== undefined ? { icon: input.icon === null ? null : decodeIcon(input.icon) } : {}),
   };
   let token: ApiToken;
   try {
-    if (input.icon === undefined) {
-      token = await client.tokens.update(input.id, edit);
-    } else {
-      const { token: admin } = await services.connections.credentials(profile.id);
-      const http = new HttpClient({ baseUrl: client.baseUrl, token: admin, appVersion: APP_VERSION });
-      token = await updateWithIcon(http, input.id, edit, input.icon);
-    }
+    token = await client.tokens.update(input.id, edit);
   } catch (error) {
     if (DeskError.is(error) && error.code === 'conflict') {
       // The API's own text names revisions; ours says what to do. Nothing secret either way.

@@ -7,7 +7,6 @@ import { throttleProgress } from '../../../main/core/tokens/progress';
 import { DEFAULT_MODULE_IDS, deriveModules } from '../../../main/core/tokens/modules-source';
 import { checkValueFor } from '../../../main/core/tokens/values';
 import { toView } from '../../../main/core/tokens/views';
-import { decodeIcon } from '../../../main/core/tokens/icon-edit';
 
 const VALUE = 'idt:TKN-1234-5678:4l6Fq7jrGSfZVjDYHabJkxTuv4nynuj5f8qVTbbHJS5rFXpetnvRYfvwiaRjGzrF';
 
@@ -127,14 +126,5 @@ describe('offline helpers', () => {
   it('names the time of the cached data', () => {
     expect(offlineNotice('2026-01-31T23:00:00.000Z')).toEqual({ message: 'Offline — showing data from 2026-01-31T23:00:00.000Z' });
     expect(offlineNotice(null).message).toMatch(/nothing is saved/);
-  });
-});
-
-describe('decodeIcon', () => {
-  it('decodes base64 and refuses an empty or oversized file', () => {
-    expect(decodeIcon({ fileName: 'a.png', mimeType: 'image/png', dataBase64: Buffer.from([1, 2, 3]).toString('base64') })).toEqual(new Uint8Array([1, 2, 3]));
-    expect(() => decodeIcon({ fileName: 'a.png', mimeType: 'image/png', dataBase64: '' })).toThrow(/empty/);
-    const big = Buffer.alloc(1024 * 1024 + 1).toString('base64');
-    expect(() => decodeIcon({ fileName: 'a.png', mimeType: 'image/png', dataBase64: big })).toThrow(/1 MB/);
   });
 });
