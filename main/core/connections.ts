@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { DeskError } from '../../common/errors';
 import type { WhoAmI } from '../../common/domain';
+import { isLoopbackHost } from './api/http';
 import type { KeyValueStore } from './store';
 import type { Vault } from './vault';
 
@@ -47,7 +48,6 @@ const PROFILES_KEY = 'connections';
 const ACTIVE_KEY = 'activeConnectionId';
 const NAME_MAX = 100;
 const TOKEN_VALUE = /^idt:TKN-\d{4}-\d{4}:[A-Za-z0-9]+$/;
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 type FieldErrors = Record<string, string[]>;
 
@@ -80,8 +80,7 @@ export function checkBaseUrl(raw: unknown): { value?: string; error?: string } {
   }
   if (url.username || url.password) return { error: 'The address must not contain a user name or password.' };
   if (url.search || url.hash) return { error: 'The address must not contain a query (?…) or fragment (#…).' };
-  const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
-  if (url.protocol === 'http:' && !loopback) {
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     return { error: 'Use https:// — plain http is only allowed to this computer (localhost), because the token would travel unencrypted.' };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { error: 'The address must start with https://.' };
