@@ -1,9 +1,7 @@
-/**
- * A confirmation built on the native <dialog> (showModal): the browser traps
- * focus, closes on Escape and returns focus to where it was.
- */
-import { useEffect, useRef } from 'react';
+/** A yes/no question on the app's one modal Dialog; Cancel has the focus, so Enter is safe. */
+import { useRef } from 'react';
 import type { ReactNode } from 'react';
+import { Dialog } from './Dialog';
 
 interface ConfirmDialogProps {
   title: string;
@@ -16,24 +14,24 @@ interface ConfirmDialogProps {
 }
 
 export function ConfirmDialog({ title, children, confirmLabel, danger, busy, onConfirm, onCancel }: ConfirmDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal?.();
-    return () => dialog?.close?.();
-  }, []);
+  const cancelRef = useRef<HTMLButtonElement>(null);
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="confirm-title" onCancel={(e) => (e.preventDefault(), onCancel())}>
-      <h2 id="confirm-title">{title}</h2>
-      <div className="dialog-body">{children}</div>
-      <div className="form-actions">
-        <button type="button" className="btn" onClick={onCancel} autoFocus>
-          Cancel
-        </button>
-        <button type="button" className={danger ? 'btn btn-danger' : 'btn btn-primary'} onClick={onConfirm} disabled={busy}>
-          {confirmLabel}
-        </button>
-      </div>
-    </dialog>
+    <Dialog
+      title={title}
+      onClose={onCancel}
+      initialFocus={cancelRef}
+      footer={
+        <div className="form-actions">
+          <button ref={cancelRef} type="button" className="btn" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="button" className={danger ? 'btn btn-danger' : 'btn btn-primary'} onClick={onConfirm} disabled={busy}>
+            {confirmLabel}
+          </button>
+        </div>
+      }
+    >
+      {children}
+    </Dialog>
   );
 }
