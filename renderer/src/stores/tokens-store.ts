@@ -7,6 +7,7 @@ import type { ConnectionProfile, EventPayload, TokenView } from '../../../common
 import type { Module } from '../../../common/domain';
 import { DeskError } from '../../../common/errors';
 import { desk } from '../desk';
+import { errorMessage } from '../error-message';
 import { useShellStore } from './shell-store';
 import { useTokensUiStore } from './tokens-ui-store';
 
@@ -58,12 +59,6 @@ interface TokensState {
   runBulk(action: BulkAction, ids: string[]): Promise<void>;
   closeBulk(): void;
   setActionError(message: string | null): void;
-}
-
-export function errorMessage(error: unknown, fallback = 'Something went wrong.'): string {
-  if (DeskError.is(error)) return error.message;
-  if (error instanceof Error && error.message) return error.message;
-  return fallback;
 }
 
 const BULK_CHUNK = 1000;

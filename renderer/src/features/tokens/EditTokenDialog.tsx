@@ -4,7 +4,8 @@ import { TOKEN_DESCRIPTION_MAX, TOKEN_NAME_MAX } from '../../../../common/limits
 import { DeskError } from '../../../../common/errors';
 import { desk } from '../../desk';
 import { useShellStore } from '../../stores/shell-store';
-import { errorMessage, useTokensStore } from '../../stores/tokens-store';
+import { useTokensStore } from '../../stores/tokens-store';
+import { errorMessage } from '../../error-message';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 

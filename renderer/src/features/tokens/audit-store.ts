@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import type { AuditRecord } from '../../../../common/domain';
 import { desk } from '../../desk';
-import { errorMessage } from '../../stores/tokens-store';
+import { errorMessage } from '../../error-message';
 
 export const AUDIT_PAGE = 20;
 

@@ -1,5 +1,5 @@
 import { desk } from '../../desk';
-import { errorMessage } from '../../stores/tokens-store';
+import { errorMessage } from '../../error-message';
 
 /** Copies a stored token value (main writes the clipboard); returns the confirmation text. */
 export async function copyValue(id: string): Promise<string> {
