@@ -8,24 +8,11 @@ import type { Module } from '../../../common/domain';
 import { DeskError } from '../../../common/errors';
 import { desk } from '../desk';
 import { errorMessage } from '../error-message';
-import { useShellStore } from './shell-store';
+import { runBulk } from '../features/tokens/bulk-runner';
+import type { BulkAction, BulkState } from '../features/tokens/bulk-runner';
 import { useTokensUiStore } from './tokens-ui-store';
 
-export type BulkAction = 'enable' | 'disable' | 'delete';
-export interface BulkResultItem {
-  id: string;
-  name: string;
-  ok: boolean;
-  message?: string;
-}
-export interface BulkState {
-  action: BulkAction;
-  total: number;
-  done: number;
-  running: boolean;
-  results: BulkResultItem[];
-  error?: string;
-}
+export type { BulkAction, BulkResultItem, BulkState } from '../features/tokens/bulk-runner';
 
 export type LoadPhase = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -61,7 +48,6 @@ interface TokensState {
   setActionError(message: string | null): void;
 }
 
-const BULK_CHUNK = 1000;
 let loadSeq = 0;
 
 function markOnce(name: string) {
@@ -205,67 +191,20 @@ export const useTokensStore = create<TokensState>((set, get) => ({
     }
   },
 
-  async runBulk(action, ids) {
-    if (ids.length === 0) return;
-    const names = new Map(get().tokens.map((t) => [t.id, t.name] as const));
-    const nameOf = (id: string) => names.get(id) ?? id;
-    set({ bulk: { action, total: ids.length, done: 0, running: true, results: [] } });
-    let doneBefore = 0;
-    const off = desk.on('tokens.bulkProgress', (p: EventPayload<'tokens.bulkProgress'>) => {
-      const bulk = get().bulk;
-      if (!bulk || !bulk.running) return;
-      if (bulk.results.some((r) => r.id === p.id)) return;
-      const item: BulkResultItem = { id: p.id, name: nameOf(p.id), ok: p.ok };
-      if (p.message) item.message = p.message;
-      set({ bulk: { ...bulk, done: Math.max(bulk.done, doneBefore + p.done), results: [...bulk.results, item] } });
-    });
-    try {
-      for (let start = 0; start < ids.length; start += BULK_CHUNK) {
-        const chunk = ids.slice(start, start + BULK_CHUNK);
-        doneBefore = start;
-        const { results } = await desk.call('tokens.bulk', { action, ids: chunk });
-        const okIds: string[] = [];
-        for (const r of results) {
-          if (r.ok) {
-            okIds.push(r.id);
-            if (action === 'delete') get().removeToken(r.id);
-            else if (r.token) get().applyToken(r.token);
-            else {
-              const t = get().tokens.find((x) => x.id === r.id);
-              if (t) get().applyToken({ ...t, status: action === 'enable' ? 'Active' : 'Disabled' });
-            }
-          }
-        }
-        const bulk = get().bulk!;
-        const byId = new Map(bulk.results.map((r) => [r.id, r] as const));
-        for (const r of results) {
-          const item: BulkResultItem = { id: r.id, name: nameOf(r.id), ok: r.ok };
-          if (r.message) item.message = r.message;
-          byId.set(r.id, item);
-        }
-        set({ bulk: { ...bulk, done: start + chunk.length, results: [...byId.values()] } });
-        const ui = useTokensUiStore.getState();
-        const okSet = new Set(okIds);
-        ui.setSelection([...ui.selection].filter((id) => !okSet.has(id)));
-      }
-      set((s) => ({ bulk: s.bulk ? { ...s.bulk, running: false } : null }));
-      const bulk = get().bulk!;
-      const failed = bulk.results.filter((r) => !r.ok).length;
-      useShellStore.getState().pushNotice({
-        level: failed ? 'warning' : 'success',
-        message: `${bulkVerb(action)} ${bulk.results.length - failed} of ${bulk.total} tokens${failed ? `; ${failed} failed` : ''}.`,
-      });
-    } catch (error) {
-      set((s) => ({ bulk: s.bulk ? { ...s.bulk, running: false, error: errorMessage(error) } : null }));
-    } finally {
-      off();
-    }
+  runBulk(action, ids) {
+    return runBulk(
+      {
+        tokens: () => get().tokens,
+        bulk: () => get().bulk,
+        setBulk: (bulk) => set({ bulk }),
+        applyToken: (token) => get().applyToken(token),
+        removeToken: (id) => get().removeToken(id),
+      },
+      action,
+      ids,
+    );
   },
 
   closeBulk: () => set({ bulk: null }),
   setActionError: (actionError) => set({ actionError }),
 }));
-
-export function bulkVerb(action: BulkAction): string {
-  return action === 'enable' ? 'Enabled' : action === 'disable' ? 'Disabled' : 'Deleted';
-}

@@ -1,4 +1,5 @@
-import { bulkVerb, useTokensStore } from '../../stores/tokens-store';
+import { useTokensStore } from '../../stores/tokens-store';
+import { bulkVerb } from './bulk-runner';
 import { Button } from '../../ui/Button';
 import { ProgressBar } from '../../ui/ProgressBar';
 
