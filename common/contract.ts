@@ -62,6 +62,20 @@ export const restoreResultSchema = z.object({
 });
 export type RestoreResult = z.infer<typeof restoreResultSchema>;
 
+/** A damaged file moved aside at start-up (or later): what happened and where the copy is. */
+export const startupNoticeSchema = z.object({
+  file: z.enum(['settings', 'cache']),
+  path: z.string(),
+  movedTo: z.string(),
+  reason: z.string(),
+  at: z.string(),
+});
+export type StartupNotice = z.infer<typeof startupNoticeSchema>;
+
+/** A connection whose admin token is still in the keychain but has no profile (settings lost). */
+export const recoverableConnectionSchema = z.object({ id: z.string(), adminTokenId: z.string() });
+export type RecoverableConnection = z.infer<typeof recoverableConnectionSchema>;
+
 // ---- tokens -------------------------------------------------------------------------------------
 
 /** A token as the renderer sees it: never the secret; whether a value is in the keychain. */

@@ -18,6 +18,8 @@ import { bindIpc } from './ipc';
 import { registerAppSchemeAsPrivileged, serveRenderer } from './protocol';
 import { createTray } from './tray';
 import { createMainWindow, focusWindow } from './window';
+import { dataFileOptions, recoveryLogLine } from './core/data-files';
+import { reportStartupFailure } from './startup-failure';
 
 const distDir = path.resolve(__dirname, '..');
 let mainWindow: BrowserWindow | undefined;
@@ -50,17 +52,18 @@ export function startApp(): void {
     app.on('browser-window-focus', refreshTray);
     app.on('activate', open);
     app.on('before-quit', () => void services.dispose());
-  });
+  }).catch((error: unknown) => reportStartupFailure(error, dataDir()));
 
   // The tray keeps the app alive on every platform; quitting is explicit.
   app.on('window-all-closed', () => undefined);
 }
 
 async function createServices(): Promise<CoreServices> {
-  const userData = app.getPath('userData');
+  // A damaged file is moved aside and the app opens; the page shows the notice (startup-notices).
+  const files = dataFileOptions(app.getPath('userData'), (file, recovery) => console.warn(recoveryLogLine(file, recovery)));
   return createCoreServices({
-    settingsStore: await createElectronStore({ cwd: userData, configName: 'settings' }),
-    cacheStore: await createElectronStore({ cwd: userData, configName: 'cache', onCorrupt: 'move-aside' }),
+    settingsStore: await createElectronStore(files.settings),
+    cacheStore: await createElectronStore(files.cache),
     secretStore: createKeytarSecretStore(),
     clipboard: createElectronClipboard(),
     startSandbox: startTrySandbox,
@@ -73,4 +76,16 @@ async function copyFromTray(services: CoreServices, tokenId: string): Promise<vo
   if (value) await services.clipboard.copySecret(value);
 }
 
-startApp();
+function dataDir(): string | undefined {
+  try {
+    return app.getPath('userData');
+  } catch {
+    return undefined;
+  }
+}
+
+try {
+  startApp();
+} catch (error) {
+  reportStartupFailure(error, dataDir());
+}

@@ -5,16 +5,19 @@
  *
  * Never put a secret in a KeyValueStore: secrets go to the Vault (OS keychain).
  *
- * Corrupt files: conf throws on unreadable JSON. For the CACHE that would be a silly reason to
- * stop the app, so with `onCorrupt: 'move-aside'` the bad file is renamed to
- * `<name>.corrupt-<timestamp>.json` (kept for a bug report) and the store starts empty. For the
- * connection profiles the default is `'throw'`: the glue decides what to tell the user, and no
- * profile is ever silently dropped. Each store is its own file, so a corrupt cache never takes
- * the connections with it.
+ * Damaged files: conf throws on unreadable JSON. A damaged file must never stop the app, so
+ * with `onCorrupt: 'move-aside'` (what both hosts use for the settings AND the cache) the bad
+ * file is renamed to `<name>.corrupt-<timestamp>.json` (never deleted: it is the user's data and
+ * a bug report), the store starts empty, and the recovery is recorded so the app can say so
+ * once (core/startup-notices.ts). `validate` lets a store call a parseable file of the wrong
+ * shape damaged too. The default policy stays `'throw'` so a caller that has no way to tell the
+ * user never loses data silently. Each store is its own file, so a damaged cache never takes the
+ * connections with it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { DeskError } from '../../common/errors';
+import { maskTokenValues } from '../../common/token-value';
 
 export interface KeyValueStore {
   get<T>(key: string): T | undefined;
@@ -50,6 +53,11 @@ export interface FileStoreOptions {
   configName: string;
   /** Default 'throw'. Use 'move-aside' for data that can be rebuilt (the cache). */
   onCorrupt?: CorruptFilePolicy;
+  /**
+   * A file that parses but cannot be what this store holds: return why (e.g. "connections is
+   * not a list"), and the file counts as damaged. Undefined: the data is fine.
+   */
+  validate?: (data: Record<string, unknown>) => string | undefined;
   /** Called (synchronously) after a corrupt file was moved aside. */
   onRecovered?: (recovery: StoreRecovery) => void;
   /** For tests. */
@@ -97,12 +105,18 @@ export function prepareConfOptions(options: FileStoreOptions): { confOptions: Sh
     try {
       const parsed: unknown = JSON.parse(text);
       if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
-        return parsed as Record<string, unknown>;
+        const data = parsed as Record<string, unknown>;
+        const problem = options.validate?.(data);
+        if (problem === undefined) return data;
+        reason = problem;
+      } else {
+        reason = 'the file does not hold a JSON object';
       }
-      reason = 'the file does not hold a JSON object';
     } catch (error) {
-      reason = error instanceof Error ? error.message : String(error);
+      reason = `it is not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
     }
+    // The parser quotes the file's text; whatever it held stays out of messages and logs.
+    reason = maskTokenValues(reason).slice(0, 200);
     if (policy === 'throw') {
       throw new DeskError({
         code: 'internal',

@@ -85,6 +85,14 @@ export function createFakeElectron() {
     quit: vi.fn(),
     whenReady: vi.fn(() => new Promise<void>(() => undefined)), // never ready: lifecycle tests stop before windows exist
     getVersion: () => '0.0.0-test',
+    exit: vi.fn(),
+    /** What getPath answers; a name not set here throws, as Electron does for an unknown name. */
+    paths: {} as Record<string, string>,
+    getPath: vi.fn((name: string) => {
+      const value = app.paths[name];
+      if (value === undefined) throw new Error(`Failed to get '${name}' path`);
+      return value;
+    }),
   });
   return {
     app,
@@ -94,6 +102,10 @@ export function createFakeElectron() {
       handlers,
       handle: vi.fn((channel: string, fn: (event: unknown, input: unknown) => Promise<unknown>) => handlers.set(channel, fn)),
       removeHandler: vi.fn((channel: string) => handlers.delete(channel)),
+    },
+    dialog: {
+      showErrorBox: vi.fn(),
+      showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })),
     },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     net: { fetch: vi.fn() },
