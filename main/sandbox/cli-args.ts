@@ -7,6 +7,7 @@ export const USAGE = `Usage: npm run sandbox -- [options]
   --seed <n>               sample data seed (default 1)
   --tokens <n>             sample tokens per account (default 25)
   --no-audit-history       no historic audit records
+  --audit-records <n>      at least n historic audit records per account (e.g. 100000)
   --legacy-reveal          GET/list return token values (old API behaviour)
   --wrong-state <mode>     error (400, default) | noop (200) for enable-on-Active etc.
   --latency <ms>           added delay per request
@@ -59,6 +60,9 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
         break;
       case '--no-audit-history':
         options.auditHistory = false;
+        break;
+      case '--audit-records':
+        options.auditRecordsPerAccount = num(0, 1_000_000);
         break;
       case '--legacy-reveal':
         options.legacyReveal = true;

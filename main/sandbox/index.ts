@@ -32,6 +32,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     seed,
     tokensPerAccount: opts.tokensPerAccount ?? 25,
     auditHistory: opts.auditHistory ?? true,
+    ...(opts.auditRecordsPerAccount ? { auditRecordsPerAccount: opts.auditRecordsPerAccount } : {}),
     keepValues: legacyReveal,
     ...(opts.accounts ? { accounts: opts.accounts.map(accountSpec) } : {}),
   });

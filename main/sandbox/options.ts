@@ -54,6 +54,8 @@ export interface SandboxOptions {
   accounts?: SandboxAccountSpec[];
   /** Historic audit records for the sample tokens. Default true. */
   auditHistory?: boolean;
+  /** At least this many historic audit records per account (large histories for tests and benchmarks). */
+  auditRecordsPerAccount?: number;
   faults?: FaultOptions;
   /** Old API behaviour: GET and list return `token` (§2.2). Default false (v5: value only on create). */
   legacyReveal?: boolean;

@@ -29,6 +29,12 @@ export interface SampleDataOptions {
   now?: Date | string;
   /** Generate and hash real values for the sample tokens and return them (legacy reveal). */
   keepValues?: boolean;
+  /**
+   * At least this many historic audit records per account (for benchmarks and large-history
+   * tests): after the usual created/changed records, extra updated/enabled/disabled events on
+   * the account's sample tokens are added until the account has this many. Needs `auditHistory`.
+   */
+  auditRecordsPerAccount?: number;
 }
 
 export interface SampleAdmin {
@@ -96,9 +102,32 @@ export function generateSampleData(options: SampleDataOptions = {}): SampleData 
     data.admins.push({ accountId: account.id, tokenId: admin.token.id, value: admin.value });
     if (auditHistory) data.audit.push(audit(ids, 'created', admin.token, admin.token.created, account));
     const count = spec.tokens ?? tokensPerAccount;
+    const firstAudit = data.audit.length - (auditHistory ? 1 : 0);
+    const firstToken = data.tokens.length;
     generateAccountTokens({ rng, ids, account, users, count, nowMs, auditHistory, keepValues: options.keepValues ?? false, into: data });
+    const wanted = options.auditRecordsPerAccount ?? 0;
+    if (auditHistory && wanted > data.audit.length - firstAudit) {
+      addExtraHistory(rng, ids, account, users, data.tokens.slice(firstToken), wanted - (data.audit.length - firstAudit), nowMs, data.audit);
+    }
   }
   return data;
+}
+
+const EXTRA_ACTIONS: readonly AuditAction[] = ['updated', 'updated', 'updated', 'disabled', 'enabled'];
+
+/**
+ * Extra history for large-volume runs: events on random sample tokens of the account, at
+ * random times between the token's creation and now. The token's current state is not
+ * replayed from them (this is noise for volume, not a consistent event log).
+ */
+function addExtraHistory(rng: Prng, ids: IdFactory, account: AccountRecord, users: IdentityRef[], tokens: TokenRecord[], extra: number, nowMs: number, into: AuditRecordJson[]): void {
+  if (tokens.length === 0) return;
+  for (let i = 0; i < extra; i++) {
+    const token = rng.pick(tokens);
+    const createdMs = Date.parse(token.created.at);
+    const at = { at: iso(createdMs + Math.floor(rng.next() * (nowMs - createdMs))), by: rng.pick(users) };
+    into.push(audit(ids, rng.pick(EXTRA_ACTIONS), token, at, account));
+  }
 }
 
 /**

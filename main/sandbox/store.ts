@@ -68,7 +68,8 @@ export class SandboxStore {
   private readonly visibleByAccount = new Map<string, TokenRecord[]>();
   /** Sorted token orders per scope, kept current on every mutation. Key `scope|order`. */
   private readonly tokenOrders = new Map<string, TokenOrder>();
-  private readonly auditSortCache = new Map<string, { version: number; items: AuditRecordJson[] }>();
+  /** Sorted audit orders, kept current on every new record (inserted, never re-sorted). */
+  private readonly auditSortCache = new Map<string, { order: readonly OrderKey[]; items: AuditRecordJson[] }>();
   readonly ids: IdFactory;
 
   constructor(
@@ -111,10 +112,27 @@ export class SandboxStore {
 
   private addAudit(record: AuditRecordJson): void {
     this.audit.push(record);
+    for (const entry of this.auditSortCache.values()) {
+      // Upper bound: a tie goes after the equal records, as a stable sort of the natural order would.
+      const items = entry.items;
+      let lo = 0;
+      let hi = items.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (compareByOrder(items[mid], record, entry.order) <= 0) lo = mid + 1;
+        else hi = mid;
+      }
+      items.splice(lo, 0, record);
+    }
     this.auditById.set(record.id, record);
     const list = this.auditByObject.get(record.object.id);
     if (list) list.push(record);
     else this.auditByObject.set(record.object.id, [record]);
+  }
+
+  /** Changes whenever an audit record is added (records are append-only). */
+  get auditVersion(): number {
+    return this.audit.length;
   }
 
   tokenCount(): number {
@@ -366,12 +384,11 @@ export class SandboxStore {
   private sortedAudit(order: readonly OrderKey[]): readonly AuditRecordJson[] {
     if (order.length === 0) return this.audit;
     const key = order.map((o) => (o.desc ? '-' : '+') + o.path.join('.')).join(',');
-    const version = this.audit.length; // records are append-only
     const cached = this.auditSortCache.get(key);
-    if (cached && cached.version === version) return cached.items;
+    if (cached) return cached.items;
     const items = sortBy(this.audit, order);
-    if (this.auditSortCache.size >= 32) this.auditSortCache.clear();
-    this.auditSortCache.set(key, { version, items });
+    if (this.auditSortCache.size >= 8) this.auditSortCache.clear(); // bounded: each new record updates every entry
+    this.auditSortCache.set(key, { order, items });
     return items;
   }
 }

@@ -56,7 +56,10 @@ function list(ctx: HandlerContext): SandboxResponse {
 }
 
 function get(ctx: HandlerContext): SandboxResponse {
-  const token = find(ctx);
+  // "Who am I" discovery (§9) is a token reading itself: any Active token may, whatever its
+  // modules (an inactive one never gets here: authentication already refused it).
+  const self = ctx.req.params.id === ctx.caller.token.id ? ctx.caller.token : undefined;
+  const token = self ?? find(ctx);
   return ok(projectOne(ctx.req.rawQuery, TOKEN_FIELDS, ctx.store.tokenView(token)));
 }
 
