@@ -32,6 +32,8 @@ async function main(): Promise<void> {
   console.log('\nPress Ctrl+C to stop.');
 
   const stop = (): void => {
+    // Machine-readable for the fault tests: what this run injected.
+    console.log(`SANDBOX_STATS=${JSON.stringify(sandbox.stats())}`);
     console.log('\nStopping sandbox…');
     void sandbox.close().then(() => process.exit(0));
   };

@@ -15,9 +15,13 @@ export type FaultDecision =
 
 const ERROR_STATUSES = [500, 502, 503] as const;
 
+export type FaultCounts = Record<Exclude<FaultDecision['kind'], 'none'>, number>;
+
 export class FaultInjector {
   private options: FaultOptions = {};
   private rng: Prng = createPrng(1);
+  /** What was injected since start (figures for the fault tests; setting new faults keeps them). */
+  readonly injected: FaultCounts = { 'drop-before': 0, 'drop-after': 0, error: 0, 'rate-limit': 0, malformed: 0 };
 
   constructor(options: FaultOptions = {}) {
     this.set(options);
@@ -34,6 +38,12 @@ export class FaultInjector {
 
   /** One draw per fault kind, in a fixed order, so rates are independent of each other. */
   decide(method: string): FaultDecision {
+    const decision = this.draw(method);
+    if (decision.kind !== 'none') this.injected[decision.kind] += 1;
+    return decision;
+  }
+
+  private draw(method: string): FaultDecision {
     const o = this.options;
     if (this.hit(o.dropRate)) return o.dropPhase === 'before' ? { kind: 'drop-before' } : { kind: 'drop-after' };
     if (this.hit(o.errorRate)) return { kind: 'error', status: this.rng.pick(ERROR_STATUSES) };

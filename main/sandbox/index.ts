@@ -68,7 +68,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     setFaults(f: FaultOptions) {
       faults.set(f);
     },
-    stats: () => ({ ...stats }),
+    stats: () => ({ ...stats, faults: { ...faults.injected } }),
     close() {
       closed ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

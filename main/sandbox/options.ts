@@ -1,5 +1,6 @@
 /** Public option and handle types of the sandbox (re-exported by index.ts). */
 import type { AccountType } from './modules-catalogue';
+import type { FaultCounts } from './faults';
 
 export interface FaultOptions {
   /** Added delay per request. */
@@ -69,6 +70,7 @@ export interface RunningSandbox {
   port: number;
   accounts: SandboxAccount[];
   setFaults(f: FaultOptions): void;
-  stats(): { requests: number; creates: number };
+  /** Requests served, creates processed, and faults injected by kind. */
+  stats(): { requests: number; creates: number; faults: FaultCounts };
   close(): Promise<void>;
 }
