@@ -1,0 +1,19 @@
+/** electron-builder.yml, parsed by the YAML library electron-builder itself reads it with. */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '../../..');
+const yaml = createRequire(createRequire(__filename).resolve('app-builder-lib'))('js-yaml') as { load(text: string): unknown };
+
+export interface BuilderConfig {
+  electronFuses?: Record<string, boolean>;
+  npmRebuild?: boolean;
+  directories?: { buildResources?: string; output?: string };
+  win?: { icon?: string; target?: unknown };
+  mac?: { icon?: string; target?: unknown };
+  linux?: { icon?: string; target?: unknown };
+  deb?: { depends?: string[]; recommends?: string[] };
+}
+
+export const builderConfig = (): BuilderConfig => yaml.load(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
