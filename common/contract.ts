@@ -10,7 +10,14 @@
 import { z } from 'zod';
 import type { DeskResult } from './errors';
 import { accountTypeSchema, apiTokenSchema, auditRecordSchema, moduleSchema } from './domain';
-import { TOKEN_DESCRIPTION_MAX, TOKEN_NAME_MAX, ICON_MAX_BYTES, ICON_MIME_TYPES } from './limits';
+import { tokenIdSchema } from './ids';
+import { TOKEN_NAME_MAX } from './limits';
+import { iconUploadSchema, tokenDescriptionSchema, tokenModuleIdsSchema, tokenNameSchema } from './token-fields';
+import { TOKEN_VALUE_MAX, TOKEN_VALUE_MESSAGES } from './token-value';
+
+// Re-exported: the contract is where callers look for its input schemas.
+export { iconUploadSchema, tokenIdSchema };
+export type { IconUpload } from './token-fields';
 
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 const noInput = z.object({}).strict();
@@ -45,7 +52,7 @@ export type ConnectionProfile = z.infer<typeof connectionProfileSchema>;
 
 const connectionId = z.object({ id: z.string().min(1).max(100) }).strict();
 /** Secrets are length-capped so a pasted novel is refused before it reaches the keychain. */
-const tokenValueInput = z.string().max(512, 'That is far longer than an API token.');
+const tokenValueInput = z.string().max(TOKEN_VALUE_MAX, TOKEN_VALUE_MESSAGES.tooLong);
 
 export const connectionsStateSchema = z.object({
   connections: z.array(connectionProfileSchema),
@@ -87,7 +94,6 @@ export const tokenViewSchema = apiTokenSchema.omit({ token: true }).extend({
 });
 export type TokenView = z.infer<typeof tokenViewSchema>;
 
-export const tokenIdSchema = z.string().regex(/^TKN-\d{4}-\d{4}$/, 'Token ids look like TKN-1234-5678');
 const tokenRef = z.object({ id: tokenIdSchema }).strict();
 
 export const tokenListSchema = z.object({
@@ -98,26 +104,12 @@ export const tokenListSchema = z.object({
 });
 export type TokenList = z.infer<typeof tokenListSchema>;
 
-export const iconUploadSchema = z
-  .object({
-    fileName: z.string().min(1).max(255),
-    mimeType: z.enum(ICON_MIME_TYPES, { message: 'The logo must be a PNG, JPEG or WebP image.' }),
-    /** Base64 so it survives both IPC and the browser host's JSON WebSocket. */
-    dataBase64: z.string().max(Math.ceil((ICON_MAX_BYTES * 4) / 3) + 4, 'The logo must be 1 MB or smaller.'),
-  })
-  .strict();
-export type IconUpload = z.infer<typeof iconUploadSchema>;
-
-const tokenName = z.string().trim().min(1, 'Enter a name.').max(TOKEN_NAME_MAX, `Use at most ${TOKEN_NAME_MAX} characters.`);
-const tokenDescription = z.string().trim().max(TOKEN_DESCRIPTION_MAX, `Use at most ${TOKEN_DESCRIPTION_MAX} characters.`);
-const moduleIds = z.array(z.string().regex(/^MOD-\d{4}$/, 'Module ids look like MOD-1234')).min(1, 'Choose at least one module.');
-
 export const tokenEditSchema = z
   .object({
     id: tokenIdSchema,
-    name: tokenName,
-    description: tokenDescription,
-    moduleIds,
+    name: tokenNameSchema,
+    description: tokenDescriptionSchema,
+    moduleIds: tokenModuleIdsSchema,
     revision: z.number().int().positive().optional(),
     /** undefined: keep the logo; null: remove it; an upload: replace it. */
     icon: iconUploadSchema.nullable().optional(),
@@ -126,9 +118,9 @@ export const tokenEditSchema = z
 
 export const tokenCreateSchema = z
   .object({
-    name: tokenName,
-    description: tokenDescription,
-    moduleIds,
+    name: tokenNameSchema,
+    description: tokenDescriptionSchema,
+    moduleIds: tokenModuleIdsSchema,
     icon: iconUploadSchema.optional(),
     /** Set when this creation rotates an existing token. */
     rotatesId: tokenIdSchema.optional(),
@@ -224,6 +216,8 @@ export const calls = {
 
   /** Token values (keychain). Copy happens in main; reveal is an explicit "show". */
   'values.copy': call(tokenRef, z.object({ clearsAt: z.string() })),
+  /** The wizard's summary closed: main drops a new value the keychain refused (kept in memory for Copy). */
+  'values.forgetUnsaved': call(tokenRef, z.object({ ok: z.literal(true) })),
   'values.reveal': call(tokenRef, z.object({ value: z.string() })),
   'values.add': call(tokenRef.extend({ value: tokenValueInput }).strict(), tokenViewSchema),
 } as const;
@@ -233,8 +227,6 @@ export const events = {
   'tokens.progress': z.object({ loaded: z.number().int(), total: z.number().int() }),
   /** Progress of a bulk action, one entry per finished token. */
   'tokens.bulkProgress': z.object({ done: z.number().int(), total: z.number().int(), id: z.string(), ok: z.boolean(), message: z.string().optional() }),
-  /** The set of connections or the active one changed (e.g. from the tray). */
-  'connections.changed': connectionsStateSchema,
   /** A short message for the user (e.g. "Copied — clipboard clears in 30 s"). */
   'app.notice': z.object({
     level: z.enum(['info', 'success', 'warning', 'error']),

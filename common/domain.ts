@@ -10,11 +10,8 @@
  *   structured clone carries as is).
  */
 import { z } from 'zod';
-
-/** Patterns from the OpenAPI DTOs (AccountDto, ModuleDto) and the id examples. */
-export const TOKEN_ID_PATTERN = /^TKN-\d{4}-\d{4}$/;
-export const MODULE_ID_PATTERN = /^MOD-\d{4}$/;
-export const ACCOUNT_ID_PATTERN = /^ACC-\d{4}-\d{4}$/;
+import { accountIdSchema } from './ids';
+import { tokenDescriptionSchema, tokenModuleIdsSchema, tokenNameSchema } from './token-fields';
 
 export const accountTypeSchema = z.enum(['Client', 'Vendor', 'Operations']);
 export type AccountType = z.infer<typeof accountTypeSchema>;
@@ -167,26 +164,20 @@ export const tokenIconInputSchema = z.object({
 });
 export type TokenIconInput = z.infer<typeof tokenIconInputSchema>;
 
-const moduleIdsSchema = z
-  .array(z.string().regex(MODULE_ID_PATTERN, 'Module ids look like MOD-1234'))
-  .min(1, 'Choose at least one module');
-
-const tokenNameSchema = z.string().trim().min(1, 'Enter a name');
-
 export const createTokenInputSchema = z.object({
   name: tokenNameSchema,
-  description: z.string().optional(),
-  moduleIds: moduleIdsSchema,
+  description: tokenDescriptionSchema.optional(),
+  moduleIds: tokenModuleIdsSchema,
   icon: tokenIconInputSchema.optional(),
   /** Operations accounts create tokens for other accounts; others leave it out (own account). */
-  accountId: z.string().regex(ACCOUNT_ID_PATTERN, 'Account ids look like ACC-1234-5678').optional(),
+  accountId: accountIdSchema.optional(),
 });
 export type CreateTokenInput = z.infer<typeof createTokenInputSchema>;
 
 export const updateTokenInputSchema = z.object({
   name: tokenNameSchema,
-  description: z.string().nullable(),
-  moduleIds: moduleIdsSchema,
+  description: tokenDescriptionSchema.nullable(),
+  moduleIds: tokenModuleIdsSchema,
   /** The revision the edit was based on (v5); sent so the server can refuse a stale edit. */
   revision: z.number().int().positive().optional(),
   /** Logo change: absent = keep the current logo, null = remove it, a file = replace it. */

@@ -1,12 +1,39 @@
-/** Messages between the browser host (main/web) and its page (preload/web.ts). */
+/**
+ * Messages between the browser host (main/web) and its page (preload/web.ts).
+ *
+ * The session: `npm run serve` prints `http://127.0.0.1:<port>/#<secret>`. The fragment never
+ * reaches a server (not ours, not any other), the bridge script reads it, keeps it for reloads
+ * in the tab's sessionStorage, and presents it when it opens the WebSocket as a second
+ * subprotocol (`Sec-WebSocket-Protocol: token-desk, token-desk.session.<secret>`). No cookie:
+ * cookies ignore ports, so every other server on 127.0.0.1 would receive it.
+ */
+import { z } from 'zod';
 import type { DeskResult } from './errors';
 
 export const WS_PATH = '/desk';
-export const SESSION_COOKIE = 'token_desk_session';
+/** The subprotocol the host selects; the secret travels in a second, offered one. */
+export const WS_PROTOCOL = 'token-desk';
+export const WS_SESSION_PROTOCOL_PREFIX = 'token-desk.session.';
+/** The tab-scoped key under which the bridge keeps the secret so a reload still works. */
+export const SESSION_STORAGE_KEY = 'token-desk.session';
+/** Close codes the host uses for frames it will not read (RFC 6455 §7.4.1). */
+export const WS_CLOSE = { unsupportedData: 1003, policyViolation: 1008 } as const;
 
-export type ClientMessage = { type: 'invoke'; id: number; channel: string; input: unknown };
+/** The secret is base64url (main/web/auth.ts), so it is a valid subprotocol token. */
+export const sessionProtocol = (secret: string) => `${WS_SESSION_PROTOCOL_PREFIX}${secret}`;
+
+export const clientMessageSchema = z
+  .object({
+    type: z.literal('invoke'),
+    id: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+    channel: z.string().max(200),
+    input: z.unknown(),
+  })
+  .strict();
+export type ClientMessage = z.infer<typeof clientMessageSchema>;
+
 export type ServerMessage =
   | { type: 'result'; id: number; result: DeskResult<unknown> }
   | { type: 'event'; event: string; payload: unknown }
-  /** Clipboard work for the bridge script (never reaches the React app). */
+  /** Clipboard work for the bridge script of the page that asked (never reaches the React app). */
   | { type: 'clipboard'; op: 'write' | 'clearIf'; text: string };

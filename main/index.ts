@@ -3,7 +3,7 @@
  * services to IPC, window and tray. Everything that can run without Electron
  * lives in main/core and is shared with the browser host.
  */
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import path from 'node:path';
 import { createDispatch } from './core/dispatch';
 import { createHandlerTable } from './core/handlers';
@@ -11,12 +11,12 @@ import { createCoreServices } from './core/services';
 import type { CoreServices } from './core/services';
 import { startTrySandbox } from './core/try-sandbox';
 import { createKeytarSecretStore } from './core/vault';
-import { quickCopyEntries } from './core/handlers/tokens';
+import { quickCopy, quickCopyEntries } from './core/tokens/values';
 import { createElectronClipboard } from './clipboard-electron';
 import { createElectronStore } from './store-electron';
-import { bindIpc } from './ipc';
+import { bindAppIpc } from './ipc';
 import { registerAppSchemeAsPrivileged, serveRenderer } from './protocol';
-import { createTray } from './tray';
+import { createTray, showTrayNotice } from './tray';
 import { createMainWindow, focusWindow } from './window';
 import { dataFileOptions, recoveryLogLine } from './core/data-files';
 import { reportStartupFailure } from './startup-failure';
@@ -35,7 +35,7 @@ export function startApp(): void {
   void app.whenReady().then(async () => {
     serveRenderer(path.join(distDir, 'renderer'));
     const services = await createServices();
-    bindIpc(ipcMain, createDispatch(createHandlerTable(services)));
+    bindAppIpc(createDispatch(createHandlerTable(services)));
     const open = () => {
       if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createMainWindow(path.join(distDir, 'preload', 'index.cjs'));
       else focusWindow(mainWindow);
@@ -43,7 +43,8 @@ export function startApp(): void {
     open();
     const tray = createTray(path.join(distDir, 'resources', 'tray.png'), {
       open,
-      copy: (tokenId) => void copyFromTray(services, tokenId),
+      // quickCopy never rejects: every outcome, failure included, becomes an OS notice.
+      copy: (tokenId) => void quickCopy(services, tokenId, showTrayNotice),
       quit: () => app.quit(),
     });
     // Rebuild the quick-copy list when the menu is about to matter: on start and whenever the window gains focus.
@@ -68,12 +69,6 @@ async function createServices(): Promise<CoreServices> {
     clipboard: createElectronClipboard(),
     startSandbox: startTrySandbox,
   });
-}
-
-async function copyFromTray(services: CoreServices, tokenId: string): Promise<void> {
-  const { profile } = await services.session();
-  const value = await services.vault.getTokenValue(profile.id, tokenId);
-  if (value) await services.clipboard.copySecret(value);
 }
 
 function dataDir(): string | undefined {

@@ -3,6 +3,7 @@
  * app's own page are refused before dispatch (a compromised iframe or a
  * navigated-away page must not reach the keychain).
  */
+import { ipcMain as electronIpcMain } from 'electron';
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { IPC_EVENT_CHANNEL, channels, ipcChannel } from '../common/contract';
 import type { EventName, EventPayload } from '../common/contract';
@@ -34,4 +35,9 @@ export function bindIpc(ipcMain: IpcMain, dispatch: Dispatch): () => void {
   return () => {
     for (const channel of channels) ipcMain.removeHandler(ipcChannel(channel));
   };
+}
+
+/** The app's binding: Electron's own ipcMain (the one place outside the preload that holds it). */
+export function bindAppIpc(dispatch: Dispatch): () => void {
+  return bindIpc(electronIpcMain, dispatch);
 }

@@ -2,8 +2,9 @@
  * Tray icon with quick actions. The menu template is built by a pure function
  * so it can be tested without Electron; quick-copy entries are added by the
  * token capability (one entry per token whose value is in the keychain).
+ * A quick copy has no window to answer in, so its outcome is an OS notification.
  */
-import { Menu, Tray, nativeImage } from 'electron';
+import { Menu, Notification, Tray, nativeImage } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
 
 export interface QuickCopyEntry {
@@ -30,6 +31,20 @@ export function trayMenuTemplate(entries: QuickCopyEntry[], actions: TrayActions
     { type: 'separator' },
     { label: 'Quit Token Desk', click: () => actions.quit() },
   ];
+}
+
+export interface TrayNotice {
+  level: 'info' | 'success' | 'warning' | 'error';
+  message: string;
+}
+
+/** An OS notification; where the desktop has none, the notice is logged instead (it never holds a value). */
+export function showTrayNotice(notice: TrayNotice): void {
+  if (Notification.isSupported()) {
+    new Notification({ title: notice.level === 'error' ? 'Token Desk: could not copy' : 'Token Desk', body: notice.message, silent: notice.level !== 'error' }).show();
+  } else {
+    console.info(`[token-desk] ${notice.level}: ${notice.message}`);
+  }
 }
 
 export function createTray(iconPath: string, actions: TrayActions): { tray: Tray; update(entries: QuickCopyEntry[]): void } {

@@ -15,6 +15,7 @@
  * to callers, because a single forgotten field would put a live credential in a plain file.
  */
 import type { ApiToken, AuditRecord, Module } from '../../common/domain';
+import { maskTokenValues } from '../../common/token-value';
 import type { KeyValueStore } from './store';
 
 export interface CacheSnapshot<T> {
@@ -32,11 +33,6 @@ export interface OfflineCacheOptions {
   maxAuditLists?: number;
 }
 
-const TOKEN_VALUE_SOURCE = 'idt:TKN-\\d{4}-\\d{4}:[A-Za-z0-9]+';
-const HAS_TOKEN_VALUE = new RegExp(TOKEN_VALUE_SOURCE);
-const ALL_TOKEN_VALUES = new RegExp(TOKEN_VALUE_SOURCE, 'g');
-const REDACTED = '[redacted token value]';
-
 /**
  * A deep copy of `value` without secrets: every `token` property removed (at any depth) and
  * every string that contains a token value masked. Also turns the value into plain JSON data.
@@ -46,7 +42,7 @@ export function stripSecrets<T>(value: T): T {
 }
 
 function strip(value: unknown): unknown {
-  if (typeof value === 'string') return HAS_TOKEN_VALUE.test(value) ? value.replace(ALL_TOKEN_VALUES, REDACTED) : value;
+  if (typeof value === 'string') return maskTokenValues(value);
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(strip);
   const out: Record<string, unknown> = {};

@@ -14,6 +14,7 @@ import { ConnectionService } from './connections';
 import type { KeyValueStore } from './store';
 import { Vault } from './vault';
 import { RotationLinks } from './links';
+import { UnsavedValues } from './tokens/unsaved-values';
 import type { SecretStore } from './vault';
 import { APP_VERSION } from './app-info';
 import { CLIPBOARD_CLEAR_MS } from '../../common/limits';
@@ -51,6 +52,8 @@ export interface CoreServices {
   clipboard: ClipboardService;
   connections: ConnectionService;
   links: RotationLinks;
+  /** New token values the keychain refused, in memory until copied (tokens/unsaved-values.ts). */
+  unsavedValues: UnsavedValues;
   /** The active connection and an API client for it; `not_connected` when there is none. */
   session(): Promise<ActiveSession>;
   /** An API client for any saved connection (credentials from the keychain). */
@@ -65,6 +68,7 @@ export function createCoreServices(deps: CoreServiceDeps): CoreServices {
   const cache = new OfflineCache(deps.cacheStore);
   const clipboard = createClipboardService(deps.clipboard, { clearAfterMs: CLIPBOARD_CLEAR_MS });
   const links = new RotationLinks(deps.settingsStore);
+  const unsavedValues = new UnsavedValues();
   let sandboxRun: Promise<SandboxHandle> | undefined;
 
   const sandbox = (): Promise<SandboxHandle> => {
@@ -91,6 +95,7 @@ export function createCoreServices(deps: CoreServiceDeps): CoreServices {
     onRemoved: (id) => {
       cache.dropConnection(id);
       links.dropConnection(id);
+      unsavedValues.forgetConnection(id);
     },
   });
 
@@ -106,6 +111,7 @@ export function createCoreServices(deps: CoreServiceDeps): CoreServices {
     clipboard,
     connections,
     links,
+    unsavedValues,
     sandbox,
     clientFor,
     async session() {
@@ -113,6 +119,9 @@ export function createCoreServices(deps: CoreServiceDeps): CoreServices {
       if (!profile) throw new DeskError({ code: 'not_connected', message: 'Connect to the Marketplace first.' });
       return { profile, client: await clientFor(profile) };
     },
-    dispose: () => clipboard.dispose(),
+    dispose: () => {
+      unsavedValues.clear();
+      return clipboard.dispose();
+    },
   };
 }

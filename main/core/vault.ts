@@ -10,6 +10,7 @@
  * connection's entries.
  */
 import { DeskError } from '../../common/errors';
+import { isTokenId, TOKEN_ID_MESSAGE } from '../../common/ids';
 
 export { createKeytarSecretStore, keychainUnavailable, keychainFixHint, DEFAULT_KEYCHAIN_SERVICE } from './secret-store-keytar';
 export type { KeytarLike, KeytarSecretStoreOptions } from './secret-store-keytar';
@@ -23,8 +24,6 @@ export interface SecretStore {
   /** Account names only; never the secrets. */
   list(): Promise<string[]>;
 }
-
-const TOKEN_ID = /^TKN-\d{4}-\d{4}$/;
 
 export const connectionAccount = (connectionId: string): string => `connection:${checkConnectionId(connectionId)}`;
 export const tokenAccount = (connectionId: string, tokenId: string): string =>
@@ -41,8 +40,8 @@ function checkConnectionId(id: string): string {
 }
 
 function checkTokenId(id: string): string {
-  if (!TOKEN_ID.test(id)) {
-    throw new DeskError({ code: 'validation', message: `Invalid token id "${id}" (expected TKN-1234-5678)`, fields: { tokenId: ['Token ids look like TKN-1234-5678'] } });
+  if (!isTokenId(id)) {
+    throw new DeskError({ code: 'validation', message: `Invalid token id "${id}" (expected TKN-1234-5678)`, fields: { tokenId: [TOKEN_ID_MESSAGE] } });
   }
   return id;
 }
@@ -90,7 +89,7 @@ export class Vault {
     return (await this.secrets.list())
       .filter((account) => account.startsWith(prefix))
       .map((account) => account.slice(prefix.length))
-      .filter((id) => TOKEN_ID.test(id))
+      .filter(isTokenId)
       .sort();
   }
 

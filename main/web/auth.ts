@@ -1,13 +1,15 @@
 /**
- * Jupyter-style protection for the browser host: a random secret printed in
- * the URL; visiting it sets an HttpOnly, SameSite=Strict session cookie and
- * redirects to a clean URL. The WebSocket upgrade needs that secret (cookie or
- * `?token=`) AND an Origin equal to the host's own, so another site open in
- * the same browser cannot drive the app.
+ * Who may talk to the browser host. Three checks, each at the edge, each failing closed:
+ * - Host: only `127.0.0.1:<port>` or `localhost:<port>` (a DNS-rebound name is refused);
+ * - Origin: when a browser sends one, it must be the host's own;
+ * - the session secret (printed once in the URL fragment, common/web-protocol.ts) is needed
+ *   for the WebSocket, presented as a subprotocol and compared in constant time.
+ * The pages and scripts themselves are the public build and carry no secret; everything that
+ * reaches data or the keychain goes through the WebSocket.
  */
 import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { SESSION_COOKIE } from '../../common/web-protocol';
+import { WS_PATH, WS_PROTOCOL, WS_SESSION_PROTOCOL_PREFIX } from '../../common/web-protocol';
 
 export function createSecret(): string {
   return crypto.randomBytes(24).toString('base64url');
@@ -20,32 +22,58 @@ export function secretsMatch(given: string | undefined | null, secret: string): 
   return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
 
-export function readCookie(req: IncomingMessage, name: string): string | undefined {
-  const header = req.headers.cookie;
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
+/** The request path, or undefined when the request target cannot be parsed (→ 400, never a throw). */
+export function requestPath(rawUrl: string | undefined): string | undefined {
+  if (!rawUrl || !rawUrl.startsWith('/')) return undefined; // origin-form only: no `http://…`, no `*`
+  try {
+    return new URL(rawUrl, 'http://127.0.0.1').pathname;
+  } catch {
+    return undefined;
   }
-  return undefined;
 }
 
-export function sessionCookie(secret: string): string {
-  return `${SESSION_COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/`;
+export interface HostNames {
+  /** `127.0.0.1:<port>` and `localhost:<port>`. */
+  hosts: ReadonlySet<string>;
+  /** `http://127.0.0.1:<port>` and `http://localhost:<port>`. */
+  origins: ReadonlySet<string>;
 }
 
-export function hasSession(req: IncomingMessage, secret: string): boolean {
-  return secretsMatch(readCookie(req, SESSION_COOKIE), secret);
+export function hostNames(port: number): HostNames {
+  const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  return { hosts, origins: new Set([...hosts].map((h) => `http://${h}`)) };
 }
 
-export type UpgradeVerdict = { ok: true } | { ok: false; status: 401 | 403; reason: string };
+export type Verdict = { ok: true; origin: string } | { ok: false; status: 400 | 401 | 403 | 404 | 421; reason: string };
 
-export function checkUpgrade(req: IncomingMessage, secret: string, allowedOrigins: ReadonlySet<string>): UpgradeVerdict {
+/** Host and Origin checks shared by plain requests and upgrades; `origin` is the one the page is served under. */
+export function checkRequest(req: IncomingMessage, names: HostNames): Verdict {
+  const host = req.headers.host?.toLowerCase();
+  if (!host || !names.hosts.has(host)) return { ok: false, status: 421, reason: 'This server only answers to 127.0.0.1 and localhost.' };
   const origin = req.headers.origin;
-  if (!origin || !allowedOrigins.has(origin)) return { ok: false, status: 403, reason: 'origin not allowed' };
-  const url = new URL(req.url ?? '/', 'http://placeholder');
-  if (!hasSession(req, secret) && !secretsMatch(url.searchParams.get('token'), secret)) {
-    return { ok: false, status: 401, reason: 'missing or wrong secret' };
+  if (origin !== undefined && !names.origins.has(origin)) return { ok: false, status: 403, reason: 'Requests from other sites are refused.' };
+  return { ok: true, origin: `http://${host}` };
+}
+
+/** The secret offered in `Sec-WebSocket-Protocol`, if the header is well-formed and names ours. */
+export function offeredSecret(header: string | undefined): string | undefined {
+  if (!header || header.length > 512) return undefined;
+  const offered = header.split(',').map((p) => p.trim());
+  if (!offered.includes(WS_PROTOCOL)) return undefined;
+  const session = offered.filter((p) => p.startsWith(WS_SESSION_PROTOCOL_PREFIX));
+  return session.length === 1 ? session[0]!.slice(WS_SESSION_PROTOCOL_PREFIX.length) : undefined;
+}
+
+export function checkUpgrade(req: IncomingMessage, secret: string, names: HostNames): Verdict {
+  const path = requestPath(req.url);
+  if (path === undefined) return { ok: false, status: 400, reason: 'Bad request.' };
+  const verdict = checkRequest(req, names);
+  if (!verdict.ok) return verdict;
+  // A WebSocket from a browser always carries Origin; one without it is not our page.
+  if (req.headers.origin === undefined) return { ok: false, status: 403, reason: 'Requests from other sites are refused.' };
+  if (path !== WS_PATH) return { ok: false, status: 404, reason: 'Not found.' };
+  if (!secretsMatch(offeredSecret(req.headers['sec-websocket-protocol']), secret)) {
+    return { ok: false, status: 401, reason: 'Missing or wrong session secret.' };
   }
-  return { ok: true };
+  return verdict;
 }

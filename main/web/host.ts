@@ -3,15 +3,22 @@
  * plain Node, serving the built renderer on 127.0.0.1 and carrying `window.desk`
  * over a WebSocket. Used for end-to-end tests in a real Chromium, and where
  * Electron cannot run.
+ *
+ * It must never fall over on a request: every edge (request target, Host, Origin,
+ * percent-escapes, upgrade, frames) answers what it cannot read with a 4xx or a
+ * closed socket, and nothing a client sends can throw out of a handler.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer } from 'ws';
-import type { WebSocket } from 'ws';
-import { WS_PATH } from '../../common/web-protocol';
-import type { ClientMessage, ServerMessage } from '../../common/web-protocol';
+import type { RawData, WebSocket } from 'ws';
+import { clientMessageSchema, WS_CLOSE, WS_PROTOCOL } from '../../common/web-protocol';
+import type { ServerMessage } from '../../common/web-protocol';
+import type { DeskResult } from '../../common/errors';
 import type { Dispatch, HandlerContext } from '../core/dispatch';
-import { checkUpgrade, createSecret, hasSession, secretsMatch, sessionCookie } from './auth';
+import { checkRequest, checkUpgrade, createSecret, hostNames, requestPath } from './auth';
+import type { PageSender } from './page-clipboard';
 import { securityHeaders, serveStatic } from './static';
 
 export interface WebHostOptions {
@@ -24,78 +31,118 @@ export interface WebHostOptions {
 
 export interface RunningWebHost {
   origin: string;
-  /** The URL to open: carries the secret once, like Jupyter's. */
+  /** The URL to open: the secret is in the fragment, which no server ever receives. */
   url: string;
   port: number;
-  /** Push an event to every connected page. */
-  broadcast: HandlerContext['emit'];
-  /** Send a raw protocol message (e.g. clipboard work for the bridge) to every connected page. */
-  sendToPages(message: ServerMessage): void;
+  /** The page whose call is being handled right now (for clipboard work), if any. */
+  requestingPage(): PageSender | undefined;
   close(): Promise<void>;
 }
 
 const HOST = '127.0.0.1';
 const MAX_MESSAGE_BYTES = 25 * 1024 * 1024; // room for a 1 MB logo, base64-encoded, with margin
+const MAX_HEADER_BYTES = 16 * 1024;
+
+const internalError: DeskResult<never> = { ok: false, error: { code: 'internal', message: 'Something went wrong inside Token Desk. Please try again.' } };
+const malformedMessage: DeskResult<never> = { ok: false, error: { code: 'validation', message: 'Malformed message: expected {type:"invoke", id, channel, input}.' } };
+
+function refuseUpgrade(socket: Socket, status: number): void {
+  if (socket.writable) {
+    socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? 'Error'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  }
+  socket.destroySoon?.();
+}
 
 export async function startWebHost(options: WebHostOptions): Promise<RunningWebHost> {
   const secret = options.secret ?? createSecret();
   const sockets = new Set<WebSocket>();
+  const requester = new AsyncLocalStorage<PageSender>();
+  let names = hostNames(0);
   let origin = '';
-  let allowedOrigins = new Set<string>();
+  const dirs = { renderer: options.rendererDir, bridgeScript: options.bridgeScript };
 
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', origin);
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, securityHeaders(origin)).end('Method not allowed');
-      return;
-    }
-    if (secretsMatch(url.searchParams.get('token'), secret)) {
-      res.writeHead(302, { ...securityHeaders(origin), 'Set-Cookie': sessionCookie(secret), Location: '/' }).end();
-      return;
-    }
-    if (!hasSession(req, secret)) {
-      res
-        .writeHead(403, { ...securityHeaders(origin), 'Content-Type': 'text/plain; charset=utf-8' })
-        .end('Token Desk: open the full URL printed by `npm run serve` (it carries the access secret).');
-      return;
-    }
-    void serveStatic(res, url.pathname, { renderer: options.rendererDir, bridgeScript: options.bridgeScript }, origin);
-  });
-
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  server.on('upgrade', (req, socket, head) => {
-    const path = new URL(req.url ?? '/', origin).pathname;
-    const verdict = path === WS_PATH ? checkUpgrade(req, secret, allowedOrigins) : ({ ok: false, status: 403, reason: 'unknown path' } as const);
-    if (!verdict.ok) {
-      socket.end(`HTTP/1.1 ${verdict.status} ${verdict.status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nConnection: close\r\n\r\n`);
-      return;
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
-  });
-
-  const send = (ws: WebSocket, message: ServerMessage) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
-  };
-  const broadcast: HandlerContext['emit'] = (event, payload) => {
-    for (const ws of sockets) send(ws, { type: 'event', event, payload });
+  const reply = (res: http.ServerResponse, status: number, text: string) => {
+    res.writeHead(status, { ...securityHeaders(origin), 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).end(text);
   };
 
-  wss.on('connection', (ws: WebSocket) => {
+  const handleRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const path = requestPath(req.url);
+    if (path === undefined) return reply(res, 400, 'Bad request');
+    const verdict = checkRequest(req, names);
+    if (!verdict.ok) return reply(res, verdict.status, verdict.reason);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return reply(res, 405, 'Method not allowed');
+    void serveStatic(res, path, dirs, verdict.origin);
+  };
+
+  const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
+    try {
+      handleRequest(req, res);
+    } catch {
+      // Every known edge answers above; this is the net under the net, per request, not per process.
+      if (!res.headersSent) reply(res, 400, 'Bad request');
+      else res.destroy();
+    }
+  });
+
+  const wss = new WebSocketServer({
+    noServer: true,
+    clientTracking: false,
+    maxPayload: MAX_MESSAGE_BYTES,
+    // Select the plain protocol, never echo the session one back.
+    handleProtocols: (protocols) => (protocols.has(WS_PROTOCOL) ? WS_PROTOCOL : false),
+  });
+
+  server.on('upgrade', (req: http.IncomingMessage, socket: Socket, head: Buffer) => {
+    // Once upgraded the socket is ours: without a listener a reset would end the process.
+    socket.on('error', () => socket.destroy());
+    try {
+      const verdict = checkUpgrade(req, secret, names);
+      if (!verdict.ok) return refuseUpgrade(socket, verdict.status);
+      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws));
+    } catch {
+      refuseUpgrade(socket, 400);
+    }
+  });
+
+  const send = (ws: WebSocket, message: ServerMessage): boolean => {
+    if (ws.readyState !== ws.OPEN) return false;
+    try {
+      ws.send(JSON.stringify(message));
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  function onConnection(ws: WebSocket): void {
     sockets.add(ws);
+    // Bad frames (bad UTF-8, oversized, unmasked): ws closes the socket; without a listener it would throw.
+    ws.on('error', () => ws.terminate());
     ws.on('close', () => sockets.delete(ws));
-    const ctx: HandlerContext = { host: 'browser', emit: (event, payload) => send(ws, { type: 'event', event, payload }) };
-    ws.on('message', async (raw) => {
-      let message: ClientMessage;
+    const page: PageSender = (message) => send(ws, message);
+    const ctx: HandlerContext = { host: 'browser', emit: (event, payload) => void send(ws, { type: 'event', event, payload }) };
+    ws.on('message', (raw: RawData, isBinary: boolean) => {
+      if (isBinary) return ws.close(WS_CLOSE.unsupportedData, 'Text frames only.');
+      let data: unknown;
       try {
-        message = JSON.parse(raw.toString()) as ClientMessage;
+        data = JSON.parse(raw.toString());
       } catch {
-        return; // Not ours; nothing to answer.
+        return ws.close(WS_CLOSE.policyViolation, 'Not JSON.');
       }
-      if (message?.type !== 'invoke' || typeof message.id !== 'number') return;
-      const result = await options.dispatch(message.channel, message.input, ctx);
-      send(ws, { type: 'result', id: message.id, result });
+      const message = clientMessageSchema.safeParse(data);
+      if (!message.success) {
+        // Answer what can be correlated, so a caller is never left waiting; drop the rest.
+        const id = (data as { id?: unknown } | null)?.id;
+        if (typeof id === 'number' && Number.isSafeInteger(id) && id >= 0) return void send(ws, { type: 'result', id, result: malformedMessage });
+        return ws.close(WS_CLOSE.policyViolation, 'Not a Token Desk message.');
+      }
+      const { id, channel, input } = message.data;
+      void requester
+        .run(page, () => options.dispatch(channel, input, ctx))
+        .catch(() => internalError)
+        .then((result) => send(ws, { type: 'result', id, result }));
     });
-  });
+  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -103,20 +150,19 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
   });
   const port = (server.address() as AddressInfo).port;
   origin = `http://${HOST}:${port}`;
-  allowedOrigins = new Set([origin, `http://localhost:${port}`]);
+  names = hostNames(port);
 
   return {
     origin,
-    url: `${origin}/?token=${secret}`,
+    url: `${origin}/#${secret}`,
     port,
-    broadcast,
-    sendToPages(message) {
-      for (const ws of sockets) send(ws, message);
-    },
+    requestingPage: () => requester.getStore(),
     async close() {
       for (const ws of sockets) ws.terminate();
       wss.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -5,7 +5,6 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ServerMessage } from '../../common/web-protocol';
 import { defaultDataDir } from '../core/data-dir';
 import { createDispatch } from '../core/dispatch';
 import { createHandlerTable } from '../core/handlers';
@@ -15,13 +14,15 @@ import { startTrySandbox } from '../core/try-sandbox';
 import { createKeytarSecretStore, DEFAULT_KEYCHAIN_SERVICE } from '../core/vault';
 import { startWebHost } from './host';
 import { createPageClipboard } from './page-clipboard';
+import type { PageSender } from './page-clipboard';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { port: { type: 'string' }, 'data-dir': { type: 'string' } } });
   const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
   const distDir = path.resolve(__dirname, '..');
 
-  let sendToPages: (message: ServerMessage) => void = () => undefined;
+  // Bound once the host runs: the clipboard is built with the services, before the host.
+  let requestingPage: () => PageSender | undefined = () => undefined;
   const sandboxes: { close(): Promise<void> }[] = [];
   const services = createCoreServices({
     settingsStore: await createConfStore({ cwd: dataDir, configName: 'settings' }),
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
       onRecovered: (r) => console.warn(`Token Desk: the offline cache was unreadable and was moved aside to ${r.movedTo}; it will be rebuilt.`),
     }),
     secretStore: createKeytarSecretStore(process.env.TOKEN_DESK_KEYCHAIN_SERVICE || DEFAULT_KEYCHAIN_SERVICE),
-    clipboard: createPageClipboard((message) => sendToPages(message)),
+    clipboard: createPageClipboard(() => requestingPage()),
     startSandbox: async () => {
       const sandbox = await startTrySandbox();
       sandboxes.push(sandbox);
@@ -46,11 +47,11 @@ async function main(): Promise<void> {
     bridgeScript: path.join(distDir, 'web', 'desk-bridge.js'),
     port: values.port ? Number(values.port) : 0,
   });
-  sendToPages = host.sendToPages;
+  requestingPage = host.requestingPage;
 
   // The first line is machine-readable for tests and scripts; the rest is for people.
   console.log(`TOKEN_DESK_URL=${host.url}`);
-  console.log(`\nToken Desk is running in your browser host (data: ${dataDir}).\nOpen: ${host.url}\n(The link carries the access secret. Press Ctrl+C to stop.)`);
+  console.log(`\nToken Desk is running in your browser host (data: ${dataDir}).\nOpen: ${host.url}\n(The part after # is the access secret: browsers never send it to any server. Press Ctrl+C to stop.)`);
   const stop = () => {
     void Promise.all([services.dispose(), host.close(), ...sandboxes.map((s) => s.close())]).then(() => process.exit(0));
   };

@@ -33,6 +33,17 @@ export function injectBridge(html: string): string {
   return html.includes('</title>') ? html.replace('</title>', `</title>\n    ${tag}`) : `${tag}\n${html}`;
 }
 
+/** The decoded path, or undefined for a bad percent-escape or a NUL (answered 400, never thrown). */
+export function decodePath(urlPath: string): string | undefined {
+  try {
+    const decoded = decodeURIComponent(urlPath);
+    return decoded.includes('\0') ? undefined : decoded;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Never rejects: every failure becomes a response, so `void serveStatic(...)` cannot end the process. */
 export async function serveStatic(
   res: ServerResponse,
   urlPath: string,
@@ -44,7 +55,11 @@ export async function serveStatic(
   if (urlPath === BRIDGE_SCRIPT_PATH) {
     file = dirs.bridgeScript;
   } else {
-    const relative = urlPath === '/' ? '/index.html' : decodeURIComponent(urlPath);
+    const relative = urlPath === '/' ? '/index.html' : decodePath(urlPath);
+    if (relative === undefined) {
+      res.writeHead(400, headers).end('Bad request');
+      return;
+    }
     const root = path.resolve(dirs.renderer);
     file = path.resolve(root, `.${relative}`);
     if (!file.startsWith(root + path.sep)) {
@@ -52,12 +67,15 @@ export async function serveStatic(
       return;
     }
   }
+  let body: Buffer | string;
   try {
-    let body: Buffer | string = await fs.readFile(file);
-    if (file.endsWith('index.html')) body = injectBridge(body.toString('utf8'));
-    res.writeHead(200, { ...headers, 'Content-Type': mimeTypes[path.extname(file)] ?? 'application/octet-stream' });
-    res.end(body);
+    body = await fs.readFile(file);
   } catch {
-    res.writeHead(404, headers).end('Not found');
+    if (!res.headersSent) res.writeHead(404, headers).end('Not found');
+    return;
   }
+  if (file.endsWith('index.html')) body = injectBridge(body.toString('utf8'));
+  if (res.destroyed) return; // the client went away while the file was read
+  res.writeHead(200, { ...headers, 'Content-Type': mimeTypes[path.extname(file)] ?? 'application/octet-stream' });
+  res.end(body);
 }

@@ -10,6 +10,7 @@
  * stack, never a body dump, never the bearer token.
  */
 import { DeskError, type DeskErrorCode } from '../../../common/errors';
+import { maskTokenValues } from '../../../common/token-value';
 
 export interface ProblemDetails {
   type?: string | null;
@@ -112,10 +113,10 @@ export function extractFieldErrors(errors: unknown): {
   return Object.keys(fields).length > 0 ? { fields, general } : { general };
 }
 
-/** Remove a secret from any text that may be shown or logged. */
+/** Remove a secret, and any other token value, from any text that may be shown or logged. */
 export function redact(text: string, secret: string | undefined): string {
-  if (!secret || secret.length < 4) return text;
-  return text.split(secret).join('[redacted]');
+  const withoutSecret = !secret || secret.length < 4 ? text : text.split(secret).join('[redacted]');
+  return maskTokenValues(withoutSecret);
 }
 
 const MAX_MESSAGE = 500;

@@ -2,6 +2,7 @@
  * Request core: URL policy, headers, timeout + caller cancellation, retries, JSON decoding.
  * Plain Node 20 (global fetch); nothing here knows about Electron.
  */
+import { checkBaseUrl } from '../../../common/base-url';
 import { DeskError } from '../../../common/errors';
 import { errorFromResponse, malformedResponseError, offlineError, redact, timeoutError } from './errors';
 
@@ -65,38 +66,14 @@ export interface HttpResponse {
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
-/** Loopback hosts may use plain http (the local sandbox); everything else must be https. */
-export function isLoopbackHost(hostname: string): boolean {
-  const h = hostname.toLowerCase();
-  return h === 'localhost' || h === '[::1]' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
-}
-
-/** Validate and normalise the base URL (no trailing slash). Throws DeskError 'validation'. */
+/**
+ * Validate and normalise the base URL (no trailing slash) with the one policy
+ * (common/base-url.ts). Throws DeskError 'validation' with the reason on `fields.baseUrl`.
+ */
 export function normaliseBaseUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    // The input is not echoed: a token pasted into the wrong field must not end up in a message.
-    throw new DeskError({ code: 'validation', message: 'The Marketplace address is not a valid URL.', fields: { baseUrl: ['Enter a full URL such as https://api.platform.softwareone.com'] } });
-  }
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    const msg = 'Plain http is not allowed: the API token would travel unencrypted. Use an https:// address (http is accepted only for a local sandbox on this computer).';
-    throw new DeskError({ code: 'validation', message: msg, fields: { baseUrl: [msg] } });
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    const msg = 'The Marketplace address must start with https://.';
-    throw new DeskError({ code: 'validation', message: msg, fields: { baseUrl: [msg] } });
-  }
-  if (url.username || url.password) {
-    const msg = 'The address must not contain a user name or password.';
-    throw new DeskError({ code: 'validation', message: msg, fields: { baseUrl: [msg] } });
-  }
-  if (url.search || url.hash) {
-    const msg = 'The address must not contain a query (?…) or a fragment (#…).';
-    throw new DeskError({ code: 'validation', message: msg, fields: { baseUrl: [msg] } });
-  }
-  return url.toString().replace(/\/+$/, '');
+  const check = checkBaseUrl(raw);
+  if (!check.ok) throw new DeskError({ code: 'validation', message: check.problem, fields: { baseUrl: [check.problem] } });
+  return check.value;
 }
 
 /**
@@ -243,13 +220,12 @@ export class HttpClient {
       // when a redirect leaves the origin, so the token never follows it elsewhere.
       res = await this.fetchImpl(this.url(spec.path, spec.query), { method: spec.method, headers, body, signal, redirect: 'follow' });
       text = await res.text();
-    } catch (err) {
+    } catch {
       if (spec.signal?.aborted) throw spec.signal.reason;
       // Not retried: a server that did not answer in timeoutMs would most likely make the user
       // wait maxAttempts × timeoutMs; better to say so now and let them try again.
       if (timeout.aborted) return { error: timeoutError(this.timeoutMs), transient: false };
       // Connection refused/reset, DNS failure, socket closed mid-body: the network's fault.
-      void err;
       return { error: offlineError(), transient: true };
     }
 

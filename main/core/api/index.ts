@@ -46,9 +46,9 @@ export function createMarketplaceClient(options: MarketplaceClientOptions): Mark
 
 export * as rql from './rql';
 export { buildQuery, contains, startsWith, endsWith, exactly, pattern, ANY, type Rql, type QueryParts } from './rql';
-export { HttpClient, normaliseBaseUrl, isLoopbackHost, type CallOptions, type RetryOptions, type HttpClientOptions } from './http';
+export { HttpClient, normaliseBaseUrl, type CallOptions, type RetryOptions, type HttpClientOptions } from './http';
 export { fetchAll, fetchAllFrom, iteratePages, hasNextPage, listFetcher, parseListEnvelope, MAX_PAGE_SIZE, type FetchAllOptions, type PageFetcher } from './pagination';
-export { parseTokenValue, whoAmI, LEGACY_TOKEN_HINT, type ParsedTokenValue } from './whoami';
+export { parseTokenValue, readTokenValue, whoAmI, LEGACY_TOKEN_HINT, type ParsedTokenValue } from './whoami';
 export { errorFromResponse, extractFieldErrors, offlineError, timeoutError } from './errors';
 export type { TokensApi, TokenListQuery } from './tokens';
 export type { ModulesApi } from './modules';

@@ -12,6 +12,7 @@ import {
   type UpdateTokenInput,
 } from '../../../common/domain';
 import { DeskError } from '../../../common/errors';
+import { isLostAnswer } from '../../../common/lost-answer';
 import type { CallOptions, HttpClient } from './http';
 import { fetchAll, fetchPageOnce, listFetcher, type FetchAllOptions } from './pagination';
 import { idSegment, parseBody } from './parse';
@@ -152,9 +153,6 @@ export function createTokensApi(http: HttpClient): TokensApi {
     }
   };
 
-  /** Errors that mean "the request may have reached the server but its answer did not reach us". */
-  const answerLost = (e: DeskError) => e.code === 'offline' || e.code === 'timeout' || (e.code === 'server' && e.status !== undefined && e.status < 300);
-
   return {
     async list(query = {}, opts) {
       const { limit = 100, offset = 0, ...rest } = query;
@@ -171,7 +169,7 @@ export function createTokensApi(http: HttpClient): TokensApi {
         const res = await http.request({ method: 'POST', path: TOKENS_PATH, body: createTokenRequestBody(valid), idempotent: false, ...sig(opts) });
         return parseBody(apiTokenSchema, res.body, 'the new token');
       } catch (err) {
-        if (DeskError.is(err) && answerLost(err)) {
+        if (DeskError.is(err) && isLostAnswer(err)) {
           throw new DeskError({
             ...err.toData(),
             message: `${err.message} The token may or may not have been created: refresh the list before trying again.`,
@@ -185,7 +183,7 @@ export function createTokensApi(http: HttpClient): TokensApi {
       const body = updateTokenRequestBody(valid);
       let lost = false;
       try {
-        const res = await http.request({ method: 'PUT', path: `${TOKENS_PATH}/${idSegment(id, 'token')}`, body, onRetry: (e) => (lost ||= answerLost(e)), ...sig(opts) });
+        const res = await http.request({ method: 'PUT', path: `${TOKENS_PATH}/${idSegment(id, 'token')}`, body, onRetry: (e) => (lost ||= isLostAnswer(e)), ...sig(opts) });
         return parseBody(apiTokenSchema, res.body, 'the updated token');
       } catch (err) {
         // A retried PUT whose first attempt went through meets its own new revision (409).
@@ -202,7 +200,7 @@ export function createTokensApi(http: HttpClient): TokensApi {
       // deleted") on the retry means that attempt did the work: the token is gone as asked.
       let lost = false;
       try {
-        await http.request({ method: 'DELETE', path: `${TOKENS_PATH}/${idSegment(id, 'token')}`, onRetry: (e) => (lost ||= answerLost(e)), ...sig(opts) });
+        await http.request({ method: 'DELETE', path: `${TOKENS_PATH}/${idSegment(id, 'token')}`, onRetry: (e) => (lost ||= isLostAnswer(e)), ...sig(opts) });
       } catch (err) {
         if (lost && DeskError.is(err) && (err.code === 'not_found' || err.code === 'validation')) return;
         throw err;

@@ -5,37 +5,30 @@
  */
 import { apiTokenSchema, accountTypeSchema, type WhoAmI } from '../../../common/domain';
 import { DeskError } from '../../../common/errors';
+import { checkTokenValue, TOKEN_VALUE_MESSAGES, type ParsedTokenValue } from '../../../common/token-value';
 import { HttpClient, type CallOptions, type HttpClientOptions } from './http';
 import { idSegment, parseBody } from './parse';
 import { TOKENS_PATH } from './tokens';
 
-export interface ParsedTokenValue {
-  tokenId: string;
-  secret: string;
-}
+export type { ParsedTokenValue } from '../../../common/token-value';
 
-const TOKEN_VALUE = /^idt:(TKN-\d{4}-\d{4}):([A-Za-z0-9._~+/=-]+)$/;
-/** Older tokens had no `idt:TKN-…:` prefix: a bare alphanumeric secret (CONFIRMED that they existed, S7). */
-const LEGACY_SECRET = /^[A-Za-z0-9]{32,64}$/;
+/** Kept under its old name for callers of the API client; the text lives in common/token-value.ts. */
+export const LEGACY_TOKEN_HINT = TOKEN_VALUE_MESSAGES.legacy;
 
-export const LEGACY_TOKEN_HINT =
-  'This looks like an older token without the idt:TKN-… prefix; Token Desk needs the full value starting with idt:TKN-';
-
-function invalid(message: string): DeskError {
-  return new DeskError({ code: 'validation', message, fields: { token: [message] } });
+/**
+ * Reads a pasted token value with the one rule (common/token-value.ts): trimmed, a `Bearer `
+ * prefix dropped. Throws DeskError 'validation' with the reason on `fields.token`.
+ */
+export function readTokenValue(raw: string): ParsedTokenValue {
+  const check = checkTokenValue(raw);
+  if (!check.ok) throw new DeskError({ code: 'validation', message: check.problem, fields: { token: [check.problem] } });
+  return { value: check.value, tokenId: check.tokenId, secret: check.secret };
 }
 
 /** Split a token value into its id and secret. Throws DeskError 'validation' with a specific reason. */
-export function parseTokenValue(value: string): ParsedTokenValue {
-  const v = (value ?? '').trim();
-  if (!v) throw invalid('Paste the API token value.');
-  const m = TOKEN_VALUE.exec(v);
-  if (m) return { tokenId: m[1]!, secret: m[2]! };
-  if (LEGACY_SECRET.test(v)) throw invalid(LEGACY_TOKEN_HINT);
-  if (/^bearer\s+/i.test(v)) throw invalid('Paste only the token value, without "Bearer ".');
-  if (/^TKN-\d{4}-\d{4}$/.test(v)) throw invalid('That is a token id, not its value. Paste the full value starting with idt:TKN-');
-  if (/\s/.test(v)) throw invalid('The token value must not contain spaces or line breaks. Paste it again, on one line.');
-  throw invalid('This is not a valid API token value. It should look like idt:TKN-1234-5678:… (copied when the token was created).');
+export function parseTokenValue(raw: string): { tokenId: string; secret: string } {
+  const { tokenId, secret } = readTokenValue(raw);
+  return { tokenId, secret };
 }
 
 export const REJECTED_MESSAGE = 'The Marketplace rejected this token (it may be disabled, deleted or mistyped)';
@@ -88,7 +81,7 @@ export type WhoAmITarget = { whoAmI(opts?: CallOptions): Promise<WhoAmI> } | (Om
  */
 export async function whoAmI(target: WhoAmITarget, opts: CallOptions = {}): Promise<WhoAmI> {
   if ('whoAmI' in target) return target.whoAmI(opts);
-  parseTokenValue(target.token);
-  const http = new HttpClient({ ...target, appVersion: target.appVersion ?? '0.0.0' });
+  const { value } = readTokenValue(target.token);
+  const http = new HttpClient({ ...target, token: value, appVersion: target.appVersion ?? '0.0.0' });
   return whoAmIWith(http, opts);
 }

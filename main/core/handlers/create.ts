@@ -4,27 +4,21 @@
  *
  * The API returns a token's value ONCE, in the create response. It goes into the keychain
  * before the handler returns; if that write fails the result says so (stored: false) and
- * still carries the value so the wizard can keep it on screen until the user has copied it.
+ * still carries the value so the wizard can keep it on screen until the user has copied it,
+ * and main keeps it in memory (tokens/unsaved-values.ts) so `values.copy` works for it too.
  * The create call is never retried: a lost answer must never turn into two tokens.
  */
 import type { ApiToken, CreateTokenInput } from '../../../common/domain';
 import { DeskError } from '../../../common/errors';
+import { isLostAnswer, LOST_ANSWER_MESSAGE } from '../../../common/lost-answer';
 import { rql } from '../api';
 import type { Handler } from '../dispatch';
 import type { CoreServices } from '../services';
-import { withWizardFields } from '../tokens-create/fields';
+import { withFormFields } from '../tokens-create/fields';
 import { decodeIcon } from '../tokens-create/icon';
 import { loadViewContext, toView } from '../tokens/views';
 
 type CreateChannels = 'tokens.create' | 'tokens.findRecent' | 'tokens.link';
-
-/** Errors after which the create may or may not have happened on the server. */
-export function isLostAnswer(error: DeskError): boolean {
-  return error.code === 'offline' || error.code === 'timeout' || (error.code === 'server' && error.status !== undefined && error.status < 300);
-}
-
-export const LOST_ANSWER_MESSAGE =
-  'The answer to the create request was lost, so the token may or may not have been created. Token Desk will look for it before letting you try again.';
 
 export function createHandlers(services: CoreServices): { [C in CreateChannels]: Handler<C> } {
   return {
@@ -49,7 +43,7 @@ export function createHandlers(services: CoreServices): { [C in CreateChannels]:
           const code = error.code === 'offline' ? 'offline' : 'timeout';
           throw new DeskError({ code, message: LOST_ANSWER_MESSAGE, ...(error.traceId ? { traceId: error.traceId } : {}) });
         }
-        throw withWizardFields(error);
+        throw withFormFields(error);
       }
 
       const value = created.token ?? '';
@@ -63,6 +57,7 @@ export function createHandlers(services: CoreServices): { [C in CreateChannels]:
           stored = true;
         } catch (error) {
           keychainError = error instanceof Error && error.message ? error.message : 'The keychain refused to store the value.';
+          services.unsavedValues.put(profile.id, created.id, value);
         }
       }
 

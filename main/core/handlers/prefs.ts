@@ -5,15 +5,15 @@
  */
 import type { z } from 'zod';
 import type { prefsSchema } from '../../../common/contract';
+import { looksLikeSecret } from '../../../common/token-value';
 import type { Handler } from '../dispatch';
 import type { CoreServices } from '../services';
 
 type Prefs = z.infer<typeof prefsSchema>;
 const KEY = 'ui.prefs';
-const LOOKS_LIKE_TOKEN_VALUE = /idt:TKN-\d{4}-\d{4}:|[A-Za-z0-9]{40,}/;
 
 export function withoutSecrets(prefs: Prefs): Prefs {
-  if (!prefs.tokens || !LOOKS_LIKE_TOKEN_VALUE.test(prefs.tokens.filters.text)) return prefs;
+  if (!prefs.tokens || !looksLikeSecret(prefs.tokens.filters.text)) return prefs;
   return { ...prefs, tokens: { ...prefs.tokens, filters: { ...prefs.tokens.filters, text: '' } } };
 }
 

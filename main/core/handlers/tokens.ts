@@ -9,11 +9,9 @@ import { runBulk } from '../tokens/bulk';
 import { deleteToken, getToken, toggleToken, updateToken } from '../tokens/lifecycle';
 import { cachedTokens, syncTokens } from '../tokens/list';
 import { tokenModules } from '../tokens/modules-source';
-import { addValue, copyValue, revealValue } from '../tokens/values';
+import { addValue, copyValue, forgetUnsavedValue, revealValue } from '../tokens/values';
 
-export { quickCopyEntries } from '../tokens/values';
-
-type TokenChannels = 'tokens.cached' | 'tokens.sync' | 'tokens.get' | 'tokens.enable' | 'tokens.disable' | 'tokens.update' | 'tokens.delete' | 'tokens.bulk' | 'tokens.audit' | 'tokens.modules' | 'values.copy' | 'values.reveal' | 'values.add';
+type TokenChannels = 'tokens.cached' | 'tokens.sync' | 'tokens.get' | 'tokens.enable' | 'tokens.disable' | 'tokens.update' | 'tokens.delete' | 'tokens.bulk' | 'tokens.audit' | 'tokens.modules' | 'values.copy' | 'values.forgetUnsaved' | 'values.reveal' | 'values.add';
 
 export function tokenHandlers(services: CoreServices): { [C in TokenChannels]: Handler<C> } {
   return {
@@ -33,7 +31,8 @@ export function tokenHandlers(services: CoreServices): { [C in TokenChannels]: H
     'tokens.bulk': ({ action, ids }, ctx) => runBulk(services, action, ids, ctx),
     'tokens.audit': (input) => tokenAudit(services, input),
     'tokens.modules': () => tokenModules(services),
-    'values.copy': ({ id }, ctx) => copyValue(services, id, ctx),
+    'values.copy': ({ id }, ctx) => copyValue(services, id, (notice) => ctx.emit('app.notice', notice)),
+    'values.forgetUnsaved': async ({ id }) => forgetUnsavedValue(services, id),
     'values.reveal': ({ id }) => revealValue(services, id),
     'values.add': ({ id, value }) => addValue(services, id, value),
   };

@@ -127,6 +127,7 @@ export async function deleteToken(services: CoreServices, id: string, session?: 
     if (!(DeskError.is(error) && error.code === 'not_found')) throw explain(services, s.profile.id, id, 'delete', error);
   }
   removeCachedTokens(services.cache, s.profile.id, [id]);
+  services.unsavedValues.forget(s.profile.id, id);
   try {
     return { id, valueRemoved: await services.vault.deleteTokenValue(s.profile.id, id) };
   } catch (error) {

@@ -3,19 +3,18 @@
  * "show"), add (a value for a token created elsewhere, verified with the API first), and the
  * tray's quick-copy list. A value never goes into an error message, an event, the cache or a log.
  */
-import type { ConnectionProfile, TokenView } from '../../../common/contract';
+import type { ConnectionProfile, EventPayload, TokenView } from '../../../common/contract';
 import { DeskError } from '../../../common/errors';
 import { CLIPBOARD_CLEAR_MS } from '../../../common/limits';
+import { checkTokenValue } from '../../../common/token-value';
 import { createMarketplaceClient } from '../api';
-import { parseTokenValue } from '../api/whoami';
 import { APP_VERSION } from '../app-info';
-import type { HandlerContext } from '../dispatch';
 import type { CoreServices } from '../services';
 import { cachedName, upsertCachedToken } from './snapshot';
 import { cachedItems, viewOf } from './views';
 
-/** What a stored value must look like (the `idt:` format of marketplace-api.md §2.2). */
-export const TOKEN_VALUE_PATTERN = /^idt:TKN-\d{4}-\d{4}:[A-Za-z0-9]+$/;
+/** Where a copy's outcome is told: an IPC/WebSocket caller's `app.notice`, or the tray's OS notice. */
+export type Notify = (notice: EventPayload<'app.notice'>) => void;
 
 function activeProfile(services: CoreServices): ConnectionProfile {
   const profile = services.connections.active();
@@ -29,15 +28,43 @@ async function storedValue(services: CoreServices, profile: ConnectionProfile, i
   return value;
 }
 
-/** Copies in main (the renderer never holds the value) and schedules the clipboard clear. */
-export async function copyValue(services: CoreServices, id: string, ctx: HandlerContext): Promise<{ clearsAt: string }> {
+/**
+ * The one copy path (IPC, browser host, tray): copies in main, so the renderer never holds the
+ * value, and schedules the clipboard clear. A value the keychain refused at creation is copied
+ * from main's memory (unsaved-values.ts) while the wizard's summary still shows it.
+ */
+export async function copyValue(services: CoreServices, id: string, notify?: Notify): Promise<{ clearsAt: string }> {
   const profile = activeProfile(services);
-  const value = await storedValue(services, profile, id);
+  // Memory first: an unsaved value exists only because the keychain failed, so asking it again would fail too.
+  const value = services.unsavedValues.get(profile.id, id) ?? (await storedValue(services, profile, id));
   const { clearsAt } = await services.clipboard.copySecret(value);
   const label = cachedName(services.cache, profile.id, id) ?? id;
   const seconds = Math.round(CLIPBOARD_CLEAR_MS / 1000);
-  ctx.emit('app.notice', { level: 'success', message: clearsAt ? `Copied ${label}. The clipboard clears in ${seconds} s.` : `Copied ${label}.` });
+  notify?.({ level: 'success', message: clearsAt ? `Copied ${label}. The clipboard clears in ${seconds} s.` : `Copied ${label}.` });
   return { clearsAt: clearsAt ?? '' };
+}
+
+/**
+ * The tray's quick copy: the same path as `values.copy`, but it never rejects (the tray has no
+ * caller to report to). Every outcome goes to `notify`; a failure is also logged by its code
+ * or name only, never with a value.
+ */
+export async function quickCopy(services: CoreServices, id: string, notify: Notify): Promise<void> {
+  try {
+    await copyValue(services, id, notify);
+  } catch (error) {
+    const known = DeskError.is(error);
+    console.warn('[token-desk] quick copy failed:', known ? error.code : error instanceof Error ? error.name : typeof error);
+    // DeskError messages on this path are Token Desk's own sentences (no value); others are not shown.
+    notify({ level: 'error', message: `Could not copy ${id}. ${known ? error.message : 'Something went wrong inside Token Desk.'}` });
+  }
+}
+
+/** The wizard's summary was closed: drop a value the keychain refused from main's memory. */
+export function forgetUnsavedValue(services: CoreServices, id: string): { ok: true } {
+  const profile = services.connections.active();
+  if (profile) services.unsavedValues.forget(profile.id, id);
+  return { ok: true };
 }
 
 /** Only for an explicit "show": the renderer hides it again after REVEAL_TIMEOUT_MS. */
@@ -50,20 +77,11 @@ function refuse(message: string): DeskError {
   return new DeskError({ code: 'validation', message, fields: { value: [message] } });
 }
 
-/** Local checks: the format (with parseTokenValue's specific hints) and the TKN id. */
+/** Local checks (common/token-value.ts): the format, with its specific hints, and the TKN id. */
 export function checkValueFor(id: string, raw: string): string {
-  const value = raw.trim();
-  try {
-    parseTokenValue(value);
-  } catch (error) {
-    throw DeskError.is(error) ? refuse(error.message) : error;
-  }
-  if (!TOKEN_VALUE_PATTERN.test(value)) {
-    throw refuse('This is not a valid API token value. It should look like idt:TKN-1234-5678: followed by letters and digits.');
-  }
-  const { tokenId } = parseTokenValue(value);
-  if (tokenId !== id) throw refuse(`This value belongs to ${tokenId}, not ${id}.`);
-  return value;
+  const check = checkTokenValue(raw, id);
+  if (!check.ok) throw refuse(check.problem);
+  return check.value;
 }
 
 /**

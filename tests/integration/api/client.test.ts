@@ -234,7 +234,7 @@ describe('error classes', () => {
   });
 
   it('validation (local): plain http to a non-loopback host is refused', () => {
-    expect(() => createMarketplaceClient({ baseUrl: 'http://api.platform.softwareone.com', token: 'idt:TKN-1:x', appVersion: 't' })).toThrow(/Plain http is not allowed/);
+    expect(() => createMarketplaceClient({ baseUrl: 'http://api.platform.softwareone.com', token: 'idt:TKN-1:x', appVersion: 't' })).toThrow(/plain http is only allowed to this computer/);
   });
 });
 

@@ -64,13 +64,13 @@ describe.skipIf(!available)('Add API token: real handlers, sandbox, keychain, fi
     return r.error;
   }
 
-  async function build(secretStore: SecretStore, name: string): Promise<{ services: CoreServices; dispatch: Dispatch }> {
+  async function build(secretStore: SecretStore, name: string, clipboard: ClipboardPort = memoryClipboard()): Promise<{ services: CoreServices; dispatch: Dispatch }> {
     const sub = path.join(dir, name);
     const s = createCoreServices({
       settingsStore: await createConfStore({ cwd: sub, configName: 'settings' }),
       cacheStore: await createConfStore({ cwd: sub, configName: 'cache', onCorrupt: 'move-aside' }),
       secretStore,
-      clipboard: memoryClipboard(),
+      clipboard,
       clientOptions: { timeoutMs: 5_000, retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 50 } },
     });
     return { services: s, dispatch: createDispatch(createHandlerTable(s)) };
@@ -199,13 +199,7 @@ describe.skipIf(!available)('Add API token: real handlers, sandbox, keychain, fi
     expect(settingsFile).toContain(rotated.token.id);
 
     const disabled = await dispatch('tokens.disable', { id: original.token.id }, ctx);
-    if (!disabled.ok && /not available yet/.test(disabled.error.message)) {
-      console.info('[create integration] tokens.disable is not implemented yet; disabling through the API client instead');
-      const { client } = await services.session();
-      expect((await client.tokens.disable(original.token.id)).status).toBe('Disabled');
-    } else {
-      expect(disabled.ok && (disabled.value as { status: string }).status).toBe('Disabled');
-    }
+    expect(disabled.ok && (disabled.value as { status: string }).status).toBe('Disabled');
     // The old value no longer authenticates; the new one does.
     await expect(whoAmI({ baseUrl: sandbox.url, token: original.value, retry: { maxAttempts: 1 } })).rejects.toMatchObject({ code: 'unauthorized' });
     expect((await whoAmI({ baseUrl: sandbox.url, token: rotated.value, retry: { maxAttempts: 1 } })).tokenId).toBe(rotated.token.id);
@@ -231,5 +225,29 @@ describe.skipIf(!available)('Add API token: real handlers, sandbox, keychain, fi
     expect(result.keychainError).toMatch(/locked/);
     expect(result.token.hasValue).toBe(false);
     expect(result.value).toMatch(/^idt:TKN-/);
+  });
+
+  it('a value the keychain refused is copied through main from memory, until the summary forgets it', async () => {
+    const clipboard = memoryClipboard();
+    const other = await build(failingTokenWrites(secrets), 'unsaved', clipboard);
+    const admin = sandbox.accounts[0]!;
+    await other.services.connections.add({ name: 'Locked', baseUrl: sandbox.url, token: admin.adminToken });
+    const r = await other.dispatch('tokens.create', { name: 'Copy me anyway', description: '', moduleIds: ['MOD-1756'] }, ctx);
+    expect(r.ok).toBe(true);
+    const result = (r as { ok: true; value: CallOutput<'tokens.create'> }).value;
+    expect(result.stored).toBe(false);
+
+    const notices: unknown[] = [];
+    const noticeCtx: HandlerContext = { host: 'browser', emit: (event, payload) => void notices.push({ event, payload }) };
+    const copied = await other.dispatch('values.copy', { id: result.token.id }, noticeCtx);
+    expect(copied.ok && (copied.value as CallOutput<'values.copy'>).clearsAt).toBeTruthy();
+    expect(await clipboard.readText()).toBe(result.value);
+    expect(notices).toEqual([{ event: 'app.notice', payload: expect.objectContaining({ level: 'success' }) }]);
+    expect(JSON.stringify(notices)).not.toContain(result.value);
+
+    expect(await other.dispatch('values.forgetUnsaved', { id: result.token.id }, ctx)).toEqual({ ok: true, value: { ok: true } });
+    const after = await other.dispatch('values.copy', { id: result.token.id }, ctx);
+    expect(after.ok ? 'copied' : after.error.code).toBe('not_found');
+    await other.services.dispose();
   });
 });

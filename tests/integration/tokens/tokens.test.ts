@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TokenView } from '../../../common/contract';
 import type { ApiToken } from '../../../common/domain';
 import { createMarketplaceClient, type MarketplaceClient } from '../../../main/core/api';
-import { quickCopyEntries } from '../../../main/core/handlers/tokens';
+import { quickCopyEntries } from '../../../main/core/tokens/values';
 import { CONFLICT_MESSAGE } from '../../../main/core/tokens/lifecycle';
 import { DEFAULT_MODULE_IDS } from '../../../main/core/tokens/modules-source';
 import { requireSecretService } from '../vault/secret-service';

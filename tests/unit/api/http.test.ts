@@ -43,7 +43,7 @@ describe('base URL policy', () => {
       expect(e, u).toBeInstanceOf(DeskError);
       expect((e as DeskError).code).toBe('validation');
     }
-    expect(() => normaliseBaseUrl('http://example.com')).toThrow(/Plain http is not allowed/);
+    expect(() => normaliseBaseUrl('http://example.com')).toThrow(/plain http is only allowed to this computer/);
   });
 
   it('refuses a token with whitespace or control characters before any request', () => {

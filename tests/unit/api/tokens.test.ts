@@ -41,7 +41,7 @@ describe('request shapes', () => {
   });
 
   it('create validates input locally', async () => {
-    await expect(api().tokens.create({ name: '  ', moduleIds: [] })).rejects.toMatchObject({ code: 'validation', fields: { name: ['Enter a name'], moduleIds: ['Choose at least one module'] } });
+    await expect(api().tokens.create({ name: '  ', moduleIds: [] })).rejects.toMatchObject({ code: 'validation', fields: { name: ['Enter a name.'], moduleIds: ['Choose at least one module.'] } });
     expect(server.requests).toHaveLength(0);
   });
 

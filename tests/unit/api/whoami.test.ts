@@ -19,6 +19,8 @@ describe('parseTokenValue', () => {
   it('splits idt:TKN-…:secret and trims whitespace', () => {
     expect(parseTokenValue(`  ${TOKEN}\n`)).toEqual({ tokenId: 'TKN-1234-5678', secret: TOKEN.split(':')[2] });
     expect(parseTokenValue('idt:TKN-1111-1111:secret')).toEqual({ tokenId: 'TKN-1111-1111', secret: 'secret' });
+    // A pasted `Bearer ` prefix is accepted everywhere and dropped (common/token-value.ts).
+    expect(parseTokenValue(`Bearer ${TOKEN}`)).toEqual({ tokenId: 'TKN-1234-5678', secret: TOKEN.split(':')[2] });
   });
 
   it('gives a specific reason for each kind of wrong value', () => {
@@ -26,7 +28,6 @@ describe('parseTokenValue', () => {
     expect(message(() => parseTokenValue('   '))).toMatch(/Paste the API token/);
     expect(message(() => parseTokenValue('4l6Fq7jrGSfZVjDYHabJkxTuv4nynuj5f8qVTbbHJS5rFXpetnvRYfvwiaRjGzrF'))).toBe(LEGACY_TOKEN_HINT);
     expect(message(() => parseTokenValue('a'.repeat(32)))).toBe(LEGACY_TOKEN_HINT);
-    expect(message(() => parseTokenValue(`Bearer ${TOKEN}`))).toMatch(/without "Bearer "/);
     expect(message(() => parseTokenValue('TKN-1234-5678'))).toMatch(/token id, not its value/);
     expect(message(() => parseTokenValue('idt:TKN-12-5678:abc'))).toMatch(/not a valid API token value/);
     expect(message(() => parseTokenValue('idt:TKN-1234-5678:'))).toMatch(/not a valid/);

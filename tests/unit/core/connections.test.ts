@@ -72,10 +72,10 @@ describe('input checks', () => {
 
   it.each([
     ['', /Paste the API token/],
-    ['4l6Fq7jrGSfZVjDYHabJkxTuv4nynuj5f8qVTbbHJS5rFXpetnvRYfvwiaRjGzrF', /older token without the "idt:TKN-XXXX-XXXX:" prefix/],
+    ['4l6Fq7jrGSfZVjDYHabJkxTuv4nynuj5f8qVTbbHJS5rFXpetnvRYfvwiaRjGzrF', /older token without the idt:TKN-… prefix/],
     ['TKN-1111-2222', /token id, not its value/],
-    ['idt:TKN-111-2222:abc', /not an API token value/],
-    ['idt:TKN-1111-2222:abc-def', /not an API token value/],
+    ['idt:TKN-111-2222:abc', /not a valid API token value/],
+    ['idt:TKN-1111-2222:abc-def', /not a valid API token value/],
   ])('refuses token "%s" with a specific hint', (input, message) => {
     expect(checkToken(input).error).toMatch(message);
   });

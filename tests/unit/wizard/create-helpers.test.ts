@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DeskError } from '../../../common/errors';
 import { ICON_MAX_BYTES } from '../../../common/limits';
-import { isLostAnswer } from '../../../main/core/handlers/create';
-import { normaliseFieldErrors, withWizardFields } from '../../../main/core/tokens-create/fields';
+import { isLostAnswer } from '../../../common/lost-answer';
+import { splitFieldErrors } from '../../../common/token-fields';
+import { normaliseFieldErrors, withFormFields } from '../../../main/core/tokens-create/fields';
 import { decodeIcon, sniffImageType } from '../../../main/core/tokens-create/icon';
-import { splitFieldErrors } from '../../../renderer/src/features/wizard/model';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46]);
@@ -31,7 +31,7 @@ describe('main: API field errors normalised to the wizard fields', () => {
   });
 
   it('keeps code, status, message and trace of the error', () => {
-    const e = withWizardFields(new DeskError({ code: 'validation', status: 400, message: 'm', traceId: 't', fields: { 'modules[0].id': ['x'] } }));
+    const e = withFormFields(new DeskError({ code: 'validation', status: 400, message: 'm', traceId: 't', fields: { 'modules[0].id': ['x'] } }));
     expect(e.toData()).toEqual({ code: 'validation', status: 400, message: 'm', traceId: 't', fields: { modules: ['x'] } });
   });
 
@@ -73,7 +73,7 @@ describe('main: logo checks by magic bytes', () => {
   });
 });
 
-describe('renderer: API field errors split by wizard field', () => {
+describe('common: API field errors split by form field', () => {
   it('sends each known key to its field and the rest to the general message', () => {
     expect(splitFieldErrors({ 'modules[0].id': ['a'], Name: ['b'], 'icon.dataBase64': ['c'], 'account.id': ['d'] })).toEqual({
       known: { modules: 'a', name: 'b', icon: 'c' },

@@ -1,0 +1,36 @@
+/**
+ * On launch: the connection that was active last time, checked with the API. A rejected token
+ * asks for a new one (nothing else is lost); an unreachable API means "offline", so the cached
+ * data is shown instead of an error.
+ */
+import type { RestoreResult } from '../../../common/contract';
+import { DeskError } from '../../../common/errors';
+import type { CoreServices } from '../services';
+import { refreshSandboxCredential } from './sandbox';
+
+const UNREACHABLE = new Set(['offline', 'timeout', 'server', 'rate_limited']);
+
+export async function restoreConnection(services: CoreServices): Promise<RestoreResult> {
+  const state = () => services.connections.state();
+  const profile = services.connections.restore();
+  if (!profile) return { state: state(), status: 'none' };
+  try {
+    if (profile.sandbox) await refreshSandboxCredential(services, profile);
+    const client = await services.clientFor(profile);
+    const who = await client.whoAmI();
+    if (who.tokenStatus !== 'Active') {
+      return { state: state(), status: 'needs_token', message: `The saved API token of "${profile.name}" is ${who.tokenStatus.toLowerCase()}. Enter a new token to continue.` };
+    }
+    return { state: state(), status: 'ok' };
+  } catch (error) {
+    if (DeskError.is(error) && (error.code === 'unauthorized' || error.code === 'forbidden')) {
+      return {
+        state: state(),
+        status: 'needs_token',
+        message: `The Marketplace no longer accepts the saved API token of "${profile.name}". Enter a new token to continue; nothing else is lost.`,
+      };
+    }
+    if (DeskError.is(error) && UNREACHABLE.has(error.code)) return { state: state(), status: 'offline', message: error.message };
+    throw error;
+  }
+}

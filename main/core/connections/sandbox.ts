@@ -1,0 +1,23 @@
+/**
+ * "Try the sandbox": a connection to the in-process simulator. The simulator is new each run,
+ * so its profile is re-used and given this run's admin token instead of being added again.
+ */
+import type { ConnectionProfile } from '../../../common/contract';
+import type { CoreServices } from '../services';
+
+/** A sandbox profile gets this run's sandbox credential. */
+export async function refreshSandboxCredential(services: CoreServices, profile: ConnectionProfile): Promise<void> {
+  const sandbox = await services.sandbox();
+  await services.vault.setConnectionSecret(profile.id, sandbox.adminToken);
+}
+
+/** Starts the sandbox (once per run) and makes its connection the active one. */
+export async function startSandboxConnection(services: CoreServices): Promise<ConnectionProfile> {
+  const sandbox = await services.sandbox();
+  const existing = services.connections.list().find((p) => p.sandbox);
+  if (existing) {
+    await refreshSandboxCredential(services, existing);
+    return services.connections.switchTo(existing.id);
+  }
+  return services.connections.add({ name: `Sandbox — ${sandbox.accountName}`, baseUrl: sandbox.url, token: sandbox.adminToken, sandbox: true });
+}

@@ -1,0 +1,126 @@
+/**
+ * The one copy path (core/tokens/values.ts) as the tray uses it, and the in-memory store of
+ * values the keychain refused. Real core services over in-memory ports (no Electron).
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ConnectionProfile, EventPayload } from '../../../common/contract';
+import { DeskError } from '../../../common/errors';
+import { createCoreServices } from '../../../main/core/services';
+import { UnsavedValues } from '../../../main/core/tokens/unsaved-values';
+import { quickCopy } from '../../../main/core/tokens/values';
+import { MemorySecretStore, MemoryStore } from '../core/fakes';
+
+const VALUE = 'idt:TKN-1234-5678:4l6Fq7jrGSfZVjDYHabJkxTuv4nynuj5f8qVTbbHJS5rFXpetnvRYfvwiaRjGzrF';
+const ID = 'TKN-1234-5678';
+
+const profile: ConnectionProfile = {
+  id: 'conn-1',
+  name: 'Production',
+  baseUrl: 'https://api.platform.softwareone.com',
+  account: { id: 'ACC-1111-2222', name: 'Stark', type: 'Client' },
+  adminTokenId: 'TKN-0000-0001',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  lastUsedAt: '2026-01-01T00:00:00.000Z',
+};
+
+function setup({ connected = true } = {}) {
+  const settings = new MemoryStore();
+  if (connected) {
+    settings.set('connections', [profile]);
+    settings.set('activeConnectionId', profile.id);
+  }
+  const secrets = new MemorySecretStore();
+  let text = '';
+  const clipboard = { writeText: (t: string) => void (text = t), readText: () => text };
+  const services = createCoreServices({ settingsStore: settings, cacheStore: new MemoryStore(), secretStore: secrets, clipboard });
+  const notices: EventPayload<'app.notice'>[] = [];
+  return { services, secrets, notices, notify: (n: EventPayload<'app.notice'>) => void notices.push(n), clipboardText: () => text };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('quickCopy (the tray)', () => {
+  it('copies a stored value through the clipboard service and says so', async () => {
+    const { services, secrets, notices, notify, clipboardText } = setup();
+    await secrets.set(`token:${profile.id}:${ID}`, VALUE);
+    await quickCopy(services, ID, notify);
+    expect(clipboardText()).toBe(VALUE);
+    expect(notices).toEqual([{ level: 'success', message: `Copied ${ID}. The clipboard clears in 30 s.` }]);
+    await services.dispose();
+    expect(clipboardText()).toBe('');
+  });
+
+  it('without a connection: resolves, tells the user, logs the code only', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { services, notices, notify, clipboardText } = setup({ connected: false });
+    await expect(quickCopy(services, ID, notify)).resolves.toBeUndefined();
+    expect(notices).toEqual([{ level: 'error', message: `Could not copy ${ID}. Connect to the Marketplace first.` }]);
+    expect(warn).toHaveBeenCalledWith('[token-desk] quick copy failed:', 'not_connected');
+    expect(clipboardText()).toBe('');
+  });
+
+  it('a failing keychain or a missing value is an error notice, never a rejection', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { services, secrets, notices, notify } = setup();
+    await quickCopy(services, ID, notify);
+    secrets.failWith = new DeskError({ code: 'keychain_unavailable', message: 'The keychain is locked.' });
+    await quickCopy(services, ID, notify);
+    expect(notices.map((n) => n.level)).toEqual(['error', 'error']);
+    expect(notices[0]!.message).toMatch(/No value for TKN-1234-5678 is stored/);
+    expect(notices[1]!.message).toMatch(/keychain is locked/);
+  });
+
+  it('an unexpected failure is shown without its text and logged by name', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { services, secrets, notices, notify } = setup();
+    secrets.failWith = new TypeError(`boom ${VALUE}`);
+    await quickCopy(services, ID, notify);
+    expect(notices).toEqual([{ level: 'error', message: `Could not copy ${ID}. Something went wrong inside Token Desk.` }]);
+    expect(warn).toHaveBeenCalledWith('[token-desk] quick copy failed:', 'TypeError');
+    expect(JSON.stringify(warn.mock.calls)).not.toContain(VALUE);
+  });
+
+  it('copies a value the keychain refused from memory, without asking the keychain', async () => {
+    const { services, secrets, notify, clipboardText } = setup();
+    services.unsavedValues.put(profile.id, ID, VALUE);
+    secrets.failWith = new DeskError({ code: 'keychain_unavailable', message: 'locked' });
+    await quickCopy(services, ID, notify);
+    expect(clipboardText()).toBe(VALUE);
+  });
+});
+
+describe('UnsavedValues', () => {
+  it('keeps a value per connection and token until forgotten', () => {
+    const values = new UnsavedValues();
+    values.put('a', ID, VALUE);
+    values.put('b', ID, 'other');
+    expect(values.get('a', ID)).toBe(VALUE);
+    expect(values.get('a', 'TKN-0000-0002')).toBeUndefined();
+    expect(values.forget('a', ID)).toBe(true);
+    expect(values.forget('a', ID)).toBe(false);
+    expect(values.get('b', ID)).toBe('other');
+    values.forgetConnection('b');
+    expect(values.get('b', ID)).toBeUndefined();
+  });
+
+  it('expires an entry after its time, and a new put restarts the clock', () => {
+    const timers: { fn: () => void; ms: number; cancelled: boolean }[] = [];
+    const values = new UnsavedValues({
+      ttlMs: 1000,
+      setTimeout: (fn, ms) => {
+        const t = { fn, ms, cancelled: false };
+        timers.push(t);
+        return t;
+      },
+      clearTimeout: (t) => void ((t as { cancelled: boolean }).cancelled = true),
+    });
+    values.put('a', ID, VALUE);
+    values.put('a', ID, VALUE);
+    expect(timers.map((t) => [t.ms, t.cancelled])).toEqual([
+      [1000, true],
+      [1000, false],
+    ]);
+    timers[1]!.fn();
+    expect(values.get('a', ID)).toBeUndefined();
+  });
+});
