@@ -11,6 +11,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // jsdom lacks <dialog>.showModal(); a test-only stand-in (see the file).
+          setupFiles: ['tests/unit/setup/dialog-polyfill.ts'],
         },
       },
       {

@@ -1,8 +1,18 @@
-import { useEffect, useId, useRef } from 'react';
-import type { ReactNode } from 'react';
+/**
+ * The app's one modal: a native <dialog> opened with showModal(), so the browser puts it in the
+ * top layer and makes the rest of the page inert (no focus, no clicks, hidden from screen
+ * readers). The wizard, the edit dialog and every confirm use it.
+ *
+ * What the platform does not do for us: Escape asks the owner (onClose) instead of closing at
+ * once, so a dialog can refuse (e.g. "copy the value first"); Tab wraps inside the dialog
+ * instead of leaving for the browser's own UI; focus returns to the opener when it unmounts.
+ */
+import { useEffect, useId, useLayoutEffect, useRef } from 'react';
+import type { KeyboardEvent, ReactNode, RefObject, SyntheticEvent } from 'react';
 
 export interface DialogProps {
   title: string;
+  /** Escape, the × button or a cancel request: the owner decides whether to close (unmount). */
   onClose(): void;
   children: ReactNode;
   /** Buttons at the bottom. */
@@ -10,49 +20,75 @@ export interface DialogProps {
   /** Optional id of an element describing the dialog. */
   describedBy?: string;
   /** Element to focus first (defaults to the first focusable one). */
-  initialFocus?: React.RefObject<HTMLElement | null>;
+  initialFocus?: RefObject<HTMLElement | null>;
   wide?: boolean;
+  /** 'alertdialog' for a question that interrupts (e.g. discard your input?). */
+  role?: 'dialog' | 'alertdialog';
+  /** A × button in the title bar with this accessible name. */
+  closeLabel?: string;
+  /** Extra class for a dialog with its own layout (the wizard). */
+  className?: string;
 }
 
 const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]';
 
-/** A modal dialog: labelled, focus trapped inside, Escape closes, focus returns where it was. */
-export function Dialog({ title, onClose, children, footer, describedBy, initialFocus, wide }: DialogProps) {
+/** What Tab can reach inside `dialog`, leaving out a dialog opened on top of it. */
+function tabbables(dialog: HTMLDialogElement): HTMLElement[] {
+  return [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.tabIndex >= 0 && el.closest('dialog') === dialog && !el.closest('[inert]'));
+}
+
+export function Dialog({ title, onClose, children, footer, describedBy, initialFocus, wide, role = 'dialog', closeLabel, className }: DialogProps) {
   const titleId = useId();
-  const ref = useRef<HTMLDivElement>(null);
+  const ref = useRef<HTMLDialogElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
   const onCloseRef = useRef(onClose);
   useEffect(() => {
     onCloseRef.current = onClose;
   });
 
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    const node = ref.current;
-    const first = initialFocus?.current ?? node?.querySelector<HTMLElement>(FOCUSABLE) ?? node;
-    first?.focus();
-    return () => {
-      if (previous && typeof previous.focus === 'function' && previous.isConnected) previous.focus();
-    };
-    // Run once per open dialog.
+  // Open before the first paint, so the dialog never shows as a closed (hidden) box.
+  useLayoutEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    opener.current = document.activeElement as HTMLElement | null;
+    if (!dialog.open) dialog.showModal();
+    const first = initialFocus?.current ?? tabbables(dialog)[0] ?? dialog;
+    first.focus();
+    // Once per open dialog.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  function onKeyDown(event: React.KeyboardEvent<HTMLDivElement>) {
+  // After unmount (the DOM is gone by then, so a nested dialog's opener is no longer connected
+  // and the outermost dialog's opener wins).
+  useEffect(() => {
+    const dialog = ref.current;
+    return () => {
+      if (dialog?.open) dialog.close();
+      const previous = opener.current;
+      if (previous && previous.isConnected && typeof previous.focus === 'function') previous.focus();
+    };
+  }, []);
+
+  function onKeyDown(event: KeyboardEvent<HTMLDialogElement>) {
+    const dialog = ref.current;
+    if (!dialog || (event.target as Element).closest('dialog') !== dialog) return;
     if (event.key === 'Escape') {
+      // Handled here, not by the native cancel: the owner may refuse to close.
+      event.preventDefault();
       event.stopPropagation();
       onCloseRef.current();
       return;
     }
     if (event.key !== 'Tab') return;
-    const items = [...(ref.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])];
+    const items = tabbables(dialog);
     if (items.length === 0) {
       event.preventDefault();
       return;
     }
     const first = items[0]!;
     const last = items[items.length - 1]!;
-    if (event.shiftKey && document.activeElement === first) {
+    if (event.shiftKey && (document.activeElement === first || document.activeElement === dialog)) {
       event.preventDefault();
       last.focus();
     } else if (!event.shiftKey && document.activeElement === last) {
@@ -61,24 +97,37 @@ export function Dialog({ title, onClose, children, footer, describedBy, initialF
     }
   }
 
+  /** A cancel request the keydown above did not see (e.g. from the platform): ask the owner. */
+  function onCancel(event: SyntheticEvent<HTMLDialogElement>) {
+    event.preventDefault();
+    onCloseRef.current();
+  }
+
+  const classes = ['ui-dialog', wide ? 'ui-dialog-wide' : '', className ?? ''].filter(Boolean).join(' ');
   return (
-    <div className="ui-dialog-backdrop">
-      <div
-        ref={ref}
-        className={wide ? 'ui-dialog ui-dialog-wide' : 'ui-dialog'}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-describedby={describedBy}
-        tabIndex={-1}
-        onKeyDown={onKeyDown}
-      >
+    <dialog
+      ref={ref}
+      className={classes}
+      // Explicit, though <dialog> implies it: code elsewhere finds "inside a dialog" by role.
+      role={role}
+      aria-modal="true"
+      aria-labelledby={titleId}
+      aria-describedby={describedBy}
+      onKeyDown={onKeyDown}
+      onCancel={onCancel}
+    >
+      <div className="ui-dialog-header">
         <h2 id={titleId} className="ui-dialog-title">
           {title}
         </h2>
-        <div className="ui-dialog-body">{children}</div>
-        {footer ? <div className="ui-dialog-footer">{footer}</div> : null}
+        {closeLabel ? (
+          <button type="button" className="ui-dialog-x" aria-label={closeLabel} onClick={() => onCloseRef.current()}>
+            ×
+          </button>
+        ) : null}
       </div>
-    </div>
+      <div className="ui-dialog-body">{children}</div>
+      {footer ? <div className="ui-dialog-footer">{footer}</div> : null}
+    </dialog>
   );
 }

@@ -111,7 +111,7 @@ describe('token details', () => {
     const input = within(dialog).getByLabelText('Token value');
     await user.type(input, 'idt:TKN-1234-5678:abc');
     await user.click(within(dialog).getByRole('button', { name: 'Verify and keep' }));
-    expect(within(dialog).getByText(`This value belongs to TKN-1234-5678, not to ${elsewhere.id}.`)).toBeTruthy();
+    expect(within(dialog).getByText(`This value belongs to TKN-1234-5678, not ${elsewhere.id}.`)).toBeTruthy();
     expect(fakeDesk.calls.some((c) => c.channel === 'values.add')).toBe(false);
 
     fakeDesk.handlers['values.add'] = ({ value }: { value: string }) => {

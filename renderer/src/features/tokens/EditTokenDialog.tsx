@@ -2,6 +2,8 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import type { TokenView } from '../../../../common/contract';
 import { TOKEN_DESCRIPTION_MAX, TOKEN_NAME_MAX } from '../../../../common/limits';
 import { DeskError } from '../../../../common/errors';
+import { splitFieldErrors, tokenFormErrors } from '../../../../common/token-fields';
+import type { TokenFieldErrors } from '../../../../common/token-fields';
 import { desk } from '../../desk';
 import { useShellStore } from '../../stores/shell-store';
 import { useTokensStore } from '../../stores/tokens-store';
@@ -9,40 +11,11 @@ import { errorMessage } from '../../error-message';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 
-type Fields = Record<string, string[]>;
-const FIELD_ALIASES: Record<string, 'name' | 'description' | 'modules' | 'icon'> = {
-  name: 'name',
-  description: 'description',
-  modules: 'modules',
-  moduleIds: 'modules',
-  icon: 'icon',
-};
-
-function normaliseFields(fields: Fields | undefined): { byField: Fields; other: string[] } {
-  const byField: Fields = {};
-  const other: string[] = [];
-  for (const [key, messages] of Object.entries(fields ?? {})) {
-    const alias = FIELD_ALIASES[key.split(/[.[]/)[0] ?? key];
-    if (alias) byField[alias] = [...(byField[alias] ?? []), ...messages];
-    else other.push(...messages.map((m) => `${key}: ${m}`));
-  }
-  return { byField, other };
-}
-
-export function validateEdit(name: string, description: string, moduleIds: readonly string[]): Fields {
-  const fields: Fields = {};
-  if (!name.trim()) fields.name = ['Enter a name.'];
-  else if (name.trim().length > TOKEN_NAME_MAX) fields.name = [`Use at most ${TOKEN_NAME_MAX} characters.`];
-  if (description.trim().length > TOKEN_DESCRIPTION_MAX) fields.description = [`Use at most ${TOKEN_DESCRIPTION_MAX} characters.`];
-  if (moduleIds.length === 0) fields.modules = ['Choose at least one module.'];
-  return fields;
-}
-
-function FieldError({ id, messages }: { id: string; messages: string[] | undefined }) {
-  if (!messages?.length) return null;
+function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  if (!message) return null;
   return (
     <p id={id} className="field-error">
-      {messages.join(' ')}
+      {message}
     </p>
   );
 }
@@ -54,7 +27,7 @@ export function EditTokenDialog({ token, onClose }: { token: TokenView; onClose(
   const [moduleIds, setModuleIds] = useState<string[]>(() => token.modules.map((m) => m.id));
   const [removeLogo, setRemoveLogo] = useState(false);
   const [revision, setRevision] = useState(token.revision);
-  const [fields, setFields] = useState<Fields>({});
+  const [fields, setFields] = useState<TokenFieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [otherErrors, setOtherErrors] = useState<string[]>([]);
   const [conflict, setConflict] = useState(false);
@@ -79,7 +52,7 @@ export function EditTokenDialog({ token, onClose }: { token: TokenView; onClose(
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
-    const local = validateEdit(name, description, moduleIds);
+    const local = tokenFormErrors({ name, description, moduleIds });
     setFields(local);
     setFormError(null);
     setOtherErrors([]);
@@ -98,8 +71,8 @@ export function EditTokenDialog({ token, onClose }: { token: TokenView; onClose(
         setConflict(true);
         setFormError(null);
       } else {
-        const { byField, other } = normaliseFields(DeskError.is(error) ? error.fields : undefined);
-        setFields(byField);
+        const { known, other } = splitFieldErrors(DeskError.is(error) ? error.fields : undefined);
+        setFields(known);
         setOtherErrors(other);
         setFormError(errorMessage(error, 'Could not save the token.'));
       }
@@ -184,7 +157,7 @@ export function EditTokenDialog({ token, onClose }: { token: TokenView; onClose(
             {name.trim().length} / {TOKEN_NAME_MAX}
           </span>
         </label>
-        <FieldError id={err('name')} messages={fields.name} />
+        <FieldError id={err('name')} message={fields.name} />
         <label className="field">
           <span className="field-label">Description</span>
           <textarea
@@ -198,7 +171,7 @@ export function EditTokenDialog({ token, onClose }: { token: TokenView; onClose(
             {description.trim().length} / {TOKEN_DESCRIPTION_MAX}
           </span>
         </label>
-        <FieldError id={err('description')} messages={fields.description} />
+        <FieldError id={err('description')} message={fields.description} />
         <fieldset className="module-choices" aria-describedby={fields.modules ? err('modules') : undefined} aria-invalid={fields.modules ? true : undefined}>
           <legend>Modules (at least one)</legend>
           {modulesError ? <p className="muted">{modulesError} Showing the token&apos;s current modules.</p> : null}
@@ -215,7 +188,7 @@ export function EditTokenDialog({ token, onClose }: { token: TokenView; onClose(
             </label>
           ))}
         </fieldset>
-        <FieldError id={err('modules')} messages={fields.modules} />
+        <FieldError id={err('modules')} message={fields.modules} />
         {token.icon ? (
           <fieldset className="logo-choice">
             <legend>Logo</legend>
@@ -227,7 +200,7 @@ export function EditTokenDialog({ token, onClose }: { token: TokenView; onClose(
             </label>
           </fieldset>
         ) : null}
-        <FieldError id={err('icon')} messages={fields.icon} />
+        <FieldError id={err('icon')} message={fields.icon} />
       </form>
     </Dialog>
   );

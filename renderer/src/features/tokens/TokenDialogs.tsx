@@ -1,16 +1,17 @@
 import { useId, useState } from 'react';
 import type { TokenView } from '../../../../common/contract';
 import { DeskError } from '../../../../common/errors';
+import { checkTokenValue } from '../../../../common/token-value';
 import { desk } from '../../desk';
 import { useShellStore } from '../../stores/shell-store';
 import { useTokensStore } from '../../stores/tokens-store';
 import { errorMessage } from '../../error-message';
 import { useTokensUiStore } from '../../stores/tokens-ui-store';
 import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Dialog } from '../../ui/Dialog';
 import { daysSince, formatRelative } from '../../ui/format';
 import { EditTokenDialog } from './EditTokenDialog';
-import { checkValueFormat } from './values';
 
 /** Renders the dialog the ui store says is open. */
 export function TokenDialogs() {
@@ -33,7 +34,6 @@ export function recentUseWarning(token: TokenView, now = Date.now()): string | n
 }
 
 function DeleteTokenDialog({ token, onClose }: { token: TokenView; onClose(): void }) {
-  const descId = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const warning = recentUseWarning(token);
@@ -56,31 +56,17 @@ function DeleteTokenDialog({ token, onClose }: { token: TokenView; onClose(): vo
   }
 
   return (
-    <Dialog
-      title={`Delete “${token.name}”?`}
-      onClose={onClose}
-      describedBy={descId}
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button variant="danger" disabled={busy} onClick={() => void remove()}>
-            {busy ? 'Deleting…' : 'Delete token'}
-          </Button>
-        </>
-      }
-    >
-      <div id={descId}>
-        <p>
-          “{token.name}” ({token.id}) will be deleted permanently. It cannot be restored.
-        </p>
-        {warning ? <p className="warning-text">{warning}</p> : null}
-      </div>
+    <ConfirmDialog title={`Delete “${token.name}”?`} confirmLabel={busy ? 'Deleting…' : 'Delete token'} danger busy={busy} onConfirm={() => void remove()} onCancel={onClose}>
+      <p>
+        “{token.name}” ({token.id}) will be deleted permanently. It cannot be restored.
+      </p>
+      {warning ? <p className="warning-text">{warning}</p> : null}
       {error ? (
         <p className="error-text" role="alert">
           {error}
         </p>
       ) : null}
-    </Dialog>
+    </ConfirmDialog>
   );
 }
 
@@ -88,48 +74,37 @@ function BulkDeleteDialog({ ids, onClose }: { ids: string[]; onClose(): void }) 
   const tokens = useTokensStore((s) => s.tokens);
   const chosen = ids.map((id) => tokens.find((t) => t.id === id)).filter((t): t is TokenView => !!t);
   const recent = chosen.filter((t) => recentUseWarning(t) !== null).length;
-  const descId = useId();
+  const count = `${chosen.length} token${chosen.length === 1 ? '' : 's'}`;
   return (
-    <Dialog
-      title={`Delete ${chosen.length} token${chosen.length === 1 ? '' : 's'}?`}
-      onClose={onClose}
-      describedBy={descId}
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button
-            variant="danger"
-            onClick={() => {
-              onClose();
-              void useTokensStore.getState().runBulk(
-                'delete',
-                chosen.map((t) => t.id),
-              );
-            }}
-          >
-            Delete {chosen.length} token{chosen.length === 1 ? '' : 's'}
-          </Button>
-        </>
-      }
+    <ConfirmDialog
+      title={`Delete ${count}?`}
+      confirmLabel={`Delete ${count}`}
+      danger
+      onCancel={onClose}
+      onConfirm={() => {
+        onClose();
+        void useTokensStore.getState().runBulk(
+          'delete',
+          chosen.map((t) => t.id),
+        );
+      }}
     >
-      <div id={descId}>
-        <p>These tokens will be deleted permanently:</p>
-        <ul className="bulk-names">
-          {chosen.slice(0, 10).map((t) => (
-            <li key={t.id}>
-              {t.name} <span className="muted">{t.id}</span>
-            </li>
-          ))}
-          {chosen.length > 10 ? <li>and {chosen.length - 10} more</li> : null}
-        </ul>
-        {recent > 0 ? (
-          <p className="warning-text">
-            {recent} of them {recent === 1 ? 'was' : 'were'} used in the last 30 days — anything using {recent === 1 ? 'it' : 'them'} will stop
-            working.
-          </p>
-        ) : null}
-      </div>
-    </Dialog>
+      <p>These tokens will be deleted permanently:</p>
+      <ul className="bulk-names">
+        {chosen.slice(0, 10).map((t) => (
+          <li key={t.id}>
+            {t.name} <span className="muted">{t.id}</span>
+          </li>
+        ))}
+        {chosen.length > 10 ? <li>and {chosen.length - 10} more</li> : null}
+      </ul>
+      {recent > 0 ? (
+        <p className="warning-text">
+          {recent} of them {recent === 1 ? 'was' : 'were'} used in the last 30 days — anything using {recent === 1 ? 'it' : 'them'} will stop
+          working.
+        </p>
+      ) : null}
+    </ConfirmDialog>
   );
 }
 
@@ -142,13 +117,13 @@ function AddValueDialog({ token, onClose }: { token: TokenView; onClose(): void 
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    const problem = checkValueFormat(value, token.id);
-    setFieldError(problem);
+    const check = checkTokenValue(value, token.id);
+    setFieldError(check.ok ? null : check.problem);
     setError(null);
-    if (problem) return;
+    if (!check.ok) return;
     setBusy(true);
     try {
-      const updated = await desk.call('values.add', { id: token.id, value: value.trim() });
+      const updated = await desk.call('values.add', { id: token.id, value: check.value });
       useTokensStore.getState().applyToken(updated);
       useShellStore.getState().pushNotice({ level: 'success', message: `The value of “${token.name}” is now kept in the keychain.` });
       setValue('');
