@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { button, deferred, dialog, nameInput, Refusal, setup, teardown, tokenView, VALUE } from './harness';
 import type { Responder } from './harness';
 
@@ -210,8 +210,23 @@ describe('summary', () => {
     await t.user.click(button('Add'));
     await screen.findByRole('heading', { name: '4. Summary' });
     await t.user.click(button('Copy'));
-    expect(await screen.findByText(/Copied\. The clipboard clears in \d+ s\./)).toBeTruthy();
+    expect(await screen.findByText(/Copied — clipboard clears in \d+ s/)).toBeTruthy();
     expect(t.calls.find((c) => c.channel === 'values.copy')!.input).toEqual({ id: 'TKN-1111-2222' });
+  });
+
+  it('Copy of a value the keychain could not store also goes through main; the page never writes the clipboard', async () => {
+    const t = await toOverview({
+      'tokens.create': () => created({ stored: false, keychainError: 'The keychain is locked.' }),
+      'values.copy': () => ({ clearsAt: new Date(Date.now() + 30_000).toISOString() }),
+    });
+    // user-event has put its clipboard stub on navigator by now: watch that one.
+    const writeText = vi.spyOn(navigator.clipboard, 'writeText');
+    await t.user.click(button('Add'));
+    await screen.findByRole('heading', { name: '4. Summary' });
+    await t.user.click(button('Copy'));
+    expect(await screen.findByText(/Copied — clipboard clears in \d+ s/)).toBeTruthy();
+    expect(t.calls.filter((c) => c.channel === 'values.copy').map((c) => c.input)).toEqual([{ id: 'TKN-1111-2222' }]);
+    expect(writeText).not.toHaveBeenCalled();
   });
 
   it('rotation: the summary offers to disable the old token and shows the result; the link is sent with the create', async () => {

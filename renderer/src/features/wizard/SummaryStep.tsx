@@ -2,14 +2,19 @@
  * Step 4, Summary: the token was created; its value in full with Copy; where the value is
  * kept. If the keychain refused it, say so loudly and keep Close locked until the user says
  * they have copied it. In rotate mode, offer to disable or delete the old token.
+ *
+ * Copy goes through main like every copy of a value (values.copy): main writes the clipboard
+ * and clears it later, also for a value the keychain could not store (main keeps that one in
+ * memory until the summary closes).
  */
 import { useId, useState } from 'react';
-import type { CallOutput, TokenView } from '../../../../common/contract';
-import { DeskError } from '../../../../common/errors';
+import type { TokenView } from '../../../../common/contract';
 import { desk } from '../../desk';
+import { errorMessage } from '../../error-message';
+import { CopyButton } from '../../ui/CopyButton';
+import { copyValue } from '../tokens/values';
 import { notifyTokenChanged, notifyTokenRemoved } from './notify';
-
-export type CreateResult = CallOutput<'tokens.create'>;
+import type { CreateResult } from './use-create-token';
 
 interface SummaryStepProps {
   result: CreateResult;
@@ -18,35 +23,9 @@ interface SummaryStepProps {
   onConfirmCopied(value: boolean): void;
 }
 
-const messageOf = (e: unknown) => (DeskError.is(e) || e instanceof Error ? e.message : String(e));
-
-async function copyValue(result: CreateResult): Promise<string> {
-  if (result.stored) {
-    try {
-      const { clearsAt } = await desk.call('values.copy', { id: result.token.id });
-      const secs = Math.max(1, Math.round((Date.parse(clearsAt) - Date.now()) / 1000));
-      return Number.isFinite(secs) ? `Copied. The clipboard clears in ${secs} s.` : 'Copied.';
-    } catch {
-      // Fall through: the value is on screen, so copy it from here.
-    }
-  }
-  if (!navigator.clipboard?.writeText) throw new Error('This window cannot write to the clipboard: select the value and copy it by hand.');
-  await navigator.clipboard.writeText(result.value);
-  return 'Copied.';
-}
-
 export function SummaryStep({ result, oldToken, copiedConfirmed, onConfirmCopied }: SummaryStepProps) {
   const id = useId();
-  const [copy, setCopy] = useState<{ ok: boolean; text: string } | null>(null);
   const [oldAction, setOldAction] = useState<{ busy?: 'disable' | 'delete'; confirmDelete?: boolean; done?: string; error?: string }>({});
-
-  const onCopy = async () => {
-    try {
-      setCopy({ ok: true, text: await copyValue(result) });
-    } catch (e) {
-      setCopy({ ok: false, text: `Could not copy: ${messageOf(e)}` });
-    }
-  };
 
   const act = async (action: 'disable' | 'delete') => {
     if (!oldToken) return;
@@ -62,7 +41,7 @@ export function SummaryStep({ result, oldToken, copiedConfirmed, onConfirmCopied
         setOldAction({ done: `The old token “${oldToken.name}” (${oldToken.id}) was deleted.` });
       }
     } catch (e) {
-      setOldAction({ error: `Could not ${action} the old token: ${messageOf(e)}` });
+      setOldAction({ error: `Could not ${action} the old token: ${errorMessage(e)}` });
     }
   };
 
@@ -93,13 +72,8 @@ export function SummaryStep({ result, oldToken, copiedConfirmed, onConfirmCopied
             spellCheck={false}
             autoComplete="off"
           />
-          <button type="button" className="btn btn-primary" onClick={() => void onCopy()}>
-            Copy
-          </button>
+          <CopyButton label="Copy" size="normal" onCopy={() => copyValue(result.token.id)} />
         </div>
-        <p className={copy && !copy.ok ? 'field-error' : 'field-hint'} aria-live="polite">
-          {copy?.text ?? ''}
-        </p>
       </div>
       {result.stored ? (
         <p className="wizard-stored">Stored in this computer&apos;s keychain — you can copy it again later from the token list.</p>

@@ -1,11 +1,12 @@
 /**
- * The Add API token wizard's rules, free of React so they are easy to test and reuse:
- * step validity (with the reason shown at the field), logo checks, where an API field error
- * sends the user, and what counts as "a lost answer".
+ * The Add API token wizard's rules, free of React so they are easy to test and reuse: which
+ * fields each step holds and its errors (from the shared token field schemas, so the wizard,
+ * the edit dialog and main say the same), and the logo checks.
  */
 import type { IconUpload } from '../../../../common/contract';
-import type { DeskError } from '../../../../common/errors';
-import { ICON_MAX_BYTES, ICON_MIME_TYPES, TOKEN_DESCRIPTION_MAX, TOKEN_NAME_MAX } from '../../../../common/limits';
+import { ICON_MAX_BYTES, ICON_MIME_TYPES } from '../../../../common/limits';
+import { tokenFormErrors } from '../../../../common/token-fields';
+import type { TokenFieldErrors, TokenFormField } from '../../../../common/token-fields';
 
 export type StepId = 'general' | 'modules' | 'overview' | 'summary';
 export const STEPS: { id: StepId; label: string }[] = [
@@ -15,7 +16,16 @@ export const STEPS: { id: StepId; label: string }[] = [
   { id: 'summary', label: 'Summary' },
 ];
 
-export type WizardField = 'icon' | 'name' | 'description' | 'modules';
+export type WizardField = TokenFormField;
+export type WizardErrors = TokenFieldErrors;
+
+/** The fields each step holds, in the order their errors are reported. */
+const STEP_FIELDS: Record<StepId, readonly WizardField[]> = {
+  general: ['name', 'description', 'icon'],
+  modules: ['modules'],
+  overview: [],
+  summary: [],
+};
 
 export interface LogoState {
   fileName: string;
@@ -33,67 +43,21 @@ export interface Draft {
   logo: LogoState | null;
 }
 
-export const emptyDraft = (): Draft => ({ name: '', description: '', moduleIds: [], logo: null });
-
-export function nameError(name: string): string | undefined {
-  const t = name.trim();
-  if (!t) return 'Enter a name.';
-  if (t.length > TOKEN_NAME_MAX) return `The name is too long: use at most ${TOKEN_NAME_MAX} characters (now ${t.length}).`;
-  return undefined;
-}
-
-export function descriptionError(description: string): string | undefined {
-  const t = description.trim();
-  if (t.length > TOKEN_DESCRIPTION_MAX) return `The description is too long: use at most ${TOKEN_DESCRIPTION_MAX} characters (now ${t.length}).`;
-  return undefined;
-}
-
-export function modulesError(moduleIds: readonly string[]): string | undefined {
-  return moduleIds.length === 0 ? 'Choose at least one module.' : undefined;
-}
-
-/** Field errors of a step: local rules first, then what the API said (until the field is edited). */
-export function stepErrors(step: StepId, draft: Draft, server: Partial<Record<WizardField, string>>): Partial<Record<WizardField, string>> {
-  const out: Partial<Record<WizardField, string>> = {};
-  if (step === 'general') {
-    const n = nameError(draft.name) ?? server.name;
-    const d = descriptionError(draft.description) ?? server.description;
-    if (n) out.name = n;
-    if (d) out.description = d;
-    if (server.icon) out.icon = server.icon;
-  }
-  if (step === 'modules') {
-    const m = modulesError(draft.moduleIds) ?? server.modules;
-    if (m) out.modules = m;
+/** Field errors of a step: the shared rules first, then what the API said (until the field is edited). */
+export function stepErrors(step: StepId, draft: Draft, server: WizardErrors): WizardErrors {
+  const fields = STEP_FIELDS[step];
+  const local = fields.length > 0 ? tokenFormErrors(draft, fields) : {};
+  const out: WizardErrors = {};
+  for (const field of fields) {
+    const message = local[field] ?? server[field];
+    if (message) out[field] = message;
   }
   return out;
 }
 
 /** Which step holds a field. */
-export function stepOfField(field: string): StepId | undefined {
-  if (field === 'name' || field === 'description' || field === 'icon') return 'general';
-  if (field === 'modules') return 'modules';
-  return undefined;
-}
-
-/** API field errors keyed by the wizard's fields; keys it does not know stay in `other`. */
-export function splitFieldErrors(fields: Record<string, string[]> | undefined): { known: Partial<Record<WizardField, string>>; other: string[] } {
-  const known: Partial<Record<WizardField, string>> = {};
-  const other: string[] = [];
-  for (const [rawKey, messages] of Object.entries(fields ?? {})) {
-    const key = (rawKey.replace(/^\$\./, '').split(/[.[]/)[0] ?? rawKey).toLowerCase();
-    const field: WizardField | undefined =
-      key === 'name' || key === 'description' || key === 'icon' ? key : key === 'modules' || key === 'moduleids' ? 'modules' : key === 'logo' ? 'icon' : undefined;
-    const text = messages.join(' ');
-    if (field) known[field] = known[field] ? `${known[field]} ${text}` : text;
-    else if (text) other.push(text);
-  }
-  return { known, other };
-}
-
-/** The create may or may not have happened: look before letting the user try again. */
-export function isLostAnswer(error: DeskError): boolean {
-  return error.code === 'offline' || error.code === 'timeout' || (error.code === 'server' && error.status !== undefined && error.status < 300);
+export function stepOfField(field: WizardField): StepId {
+  return STEP_FIELDS.modules.includes(field) ? 'modules' : 'general';
 }
 
 // ---- logo --------------------------------------------------------------------------------
