@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { DeskResult } from './errors';
 import { accountTypeSchema, apiTokenSchema, auditRecordSchema, moduleSchema } from './domain';
 import { tokenIdSchema } from './ids';
+import { accountLogPageSchema, accountSyncSchema, auditCsvSchema, auditFiltersSchema, tokenTrailSchema } from './audit-log';
 import { TOKEN_NAME_MAX } from './limits';
 import { iconUploadSchema, tokenDescriptionSchema, tokenModuleIdsSchema, tokenNameSchema } from './token-fields';
 import { TOKEN_VALUE_MAX, TOKEN_VALUE_MESSAGES } from './token-value';
@@ -214,6 +215,18 @@ export const calls = {
   'tokens.findRecent': call(z.object({ name: z.string().max(TOKEN_NAME_MAX + 50), withinMinutes: z.number().int().min(1).max(60).default(10) }).strict(), z.object({ tokens: z.array(tokenViewSchema) })),
   'tokens.link': call(z.object({ oldId: tokenIdSchema, newId: tokenIdSchema }).strict(), z.object({ ok: z.literal(true) })),
 
+  /** A token's whole audit trail, newest first, paged through the offline cache; `refresh` asks the API for what is new. */
+  'audit.token': call(
+    z.object({ id: tokenIdSchema, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200).default(50), refresh: z.boolean().default(false) }).strict(),
+    tokenTrailSchema,
+  ),
+  /** The account's token log from the offline cache (no API call), newest first. */
+  'audit.account': call(z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200_000).default(500) }).strict(), accountLogPageSchema),
+  /** Refreshes the account log from the API (whole the first time, then only what is new); progress as `audit.progress`. */
+  'audit.syncAccount': call(noInput, accountSyncSchema),
+  /** The cached account log's rows that match the filters, as CSV (never a secret). */
+  'audit.exportCsv': call(z.object({ filters: auditFiltersSchema }).strict(), auditCsvSchema),
+
   /** Token values (keychain). Copy happens in main; reveal is an explicit "show". */
   'values.copy': call(tokenRef, z.object({ clearsAt: z.string() })),
   /** The wizard's summary closed: main drops a new value the keychain refused (kept in memory for Copy). */
@@ -225,6 +238,8 @@ export const calls = {
 export const events = {
   /** Progress of a long list load (tokens.sync). */
   'tokens.progress': z.object({ loaded: z.number().int(), total: z.number().int() }),
+  /** Progress of the account log's first, whole sync (audit.syncAccount). */
+  'audit.progress': z.object({ loaded: z.number().int(), total: z.number().int() }),
   /** Progress of a bulk action, one entry per finished token. */
   'tokens.bulkProgress': z.object({ done: z.number().int(), total: z.number().int(), id: z.string(), ok: z.boolean(), message: z.string().optional() }),
   /** A short message for the user (e.g. "Copied — clipboard clears in 30 s"). */

@@ -4,6 +4,7 @@
  * (main/web/). Nothing here imports electron. One file per capability.
  */
 import { appHandlers } from './handlers/app';
+import { auditHandlers } from './handlers/audit';
 import { connectionHandlers } from './handlers/connections';
 import { createHandlers } from './handlers/create';
 import { prefsHandlers } from './handlers/prefs';
@@ -20,5 +21,6 @@ export function createHandlerTable(services: CoreServices): HandlerTable {
     ...tokenHandlers(services),
     ...createHandlers(services),
     ...prefsHandlers(services),
+    ...auditHandlers(services),
   };
 }

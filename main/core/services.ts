@@ -12,6 +12,9 @@ import { createClipboardService } from './clipboard';
 import type { ClipboardPort, ClipboardService } from './clipboard';
 import { ConnectionService } from './connections';
 import type { KeyValueStore } from './store';
+import { createConfStore } from './store';
+import { AuditCache } from './audit/cache';
+import path from 'node:path';
 import { Vault } from './vault';
 import { RotationLinks } from './links';
 import { UnsavedValues } from './tokens/unsaved-values';
@@ -34,6 +37,11 @@ export interface CoreServiceDeps {
   cacheStore: KeyValueStore;
   secretStore: SecretStore;
   clipboard: ClipboardPort;
+  /**
+   * Opens a further store beside the cache (the audit cache keeps its chunks in such stores).
+   * Default: conf in the cache's folder; the Electron app passes electron-store.
+   */
+  openStore?: (name: string) => Promise<KeyValueStore>;
   /** Starts the in-process sandbox once per run; the host decides how. */
   startSandbox?: () => Promise<SandboxHandle>;
   /** Test hook: API client options (short timeouts, few retries). */
@@ -52,6 +60,8 @@ export interface CoreServices {
   clipboard: ClipboardService;
   connections: ConnectionService;
   links: RotationLinks;
+  /** The offline audit cache: chunked stores per connection (audit/cache.ts). */
+  audit: AuditCache;
   /** New token values the keychain refused, in memory until copied (tokens/unsaved-values.ts). */
   unsavedValues: UnsavedValues;
   /** The active connection and an API client for it; `not_connected` when there is none. */
@@ -68,6 +78,9 @@ export function createCoreServices(deps: CoreServiceDeps): CoreServices {
   const cache = new OfflineCache(deps.cacheStore);
   const clipboard = createClipboardService(deps.clipboard, { clearAfterMs: CLIPBOARD_CLEAR_MS });
   const links = new RotationLinks(deps.settingsStore);
+  const audit = new AuditCache({
+    openStore: deps.openStore ?? ((name) => createConfStore({ cwd: path.dirname(deps.cacheStore.path), configName: name, onCorrupt: 'move-aside' })),
+  });
   const unsavedValues = new UnsavedValues();
   let sandboxRun: Promise<SandboxHandle> | undefined;
 
@@ -95,6 +108,7 @@ export function createCoreServices(deps: CoreServiceDeps): CoreServices {
     onRemoved: (id) => {
       cache.dropConnection(id);
       links.dropConnection(id);
+      void audit.drop(id).catch(() => undefined);
       unsavedValues.forgetConnection(id);
     },
   });
@@ -113,6 +127,7 @@ export function createCoreServices(deps: CoreServiceDeps): CoreServices {
     links,
     unsavedValues,
     sandbox,
+    audit,
     clientFor,
     async session() {
       const profile = connections.active();

@@ -1,35 +1,118 @@
 /**
- * A token's audit trail: newest first, paged. The first page of each token is cached so the
- * details' Audit tab still shows something offline (later pages are not kept: the cache holds
- * up to 500 first pages per connection, not whole histories).
+ * A token's audit trail (the details' "Audit trail" tab): the whole trail, newest first, paged
+ * from the offline audit cache (audit/cache.ts), which fills as the user scrolls.
+ *
+ * - First page with `refresh`: if the cache already holds the top of the trail, ask only for
+ *   records at or after its newest timestamp (`ge`, not `gt`: two records can share a
+ *   millisecond; the one already cached is dropped by id), so an unchanged trail is ONE request.
+ *   Otherwise fetch the newest page.
+ * - Older pages: served from the cache while it has them; beyond, the next API page
+ *   (offset = what is cached, which is always a newest-first prefix of the trail) is fetched,
+ *   validated and committed, then served.
+ * - API unreachable: the cache, with the "offline — data from …" notice. The API answered but
+ *   the refresh failed (a malformed page, a 5xx): the cache, with `refreshError`. Anything else
+ *   (401, 403, 404) is thrown, like the token list does.
  */
-import type { z } from 'zod';
-import type { auditPageSchema } from '../../../common/contract';
+import type { TokenTrail } from '../../../common/audit-log';
+import { DeskError } from '../../../common/errors';
+import { and, eq, ge } from '../api/rql';
+import { AuditCacheDamaged } from '../audit/cache';
+import { entryOf } from '../audit/entries';
 import type { CoreServices } from '../services';
 import { isUnreachable, offlineNotice } from './offline';
 
-export type AuditPage = z.output<typeof auditPageSchema>;
+/** Records per API page (the platform maximum). */
+const API_PAGE = 100;
 
-export async function tokenAudit(services: CoreServices, input: { id: string; offset: number; limit: number }): Promise<AuditPage> {
-  const { profile, client } = await services.session();
+export interface TrailInput {
+  id: string;
+  offset: number;
+  limit: number;
+  refresh: boolean;
+}
+
+/** A refresh that failed after the API answered: shown with the cached data, never thrown. */
+export function isRefreshFailure(error: unknown): error is DeskError {
+  return DeskError.is(error) && (error.code === 'server' || error.code === 'rate_limited');
+}
+
+export async function tokenTrail(services: CoreServices, input: TrailInput): Promise<TokenTrail> {
   try {
-    // render(): the server fills the `details` templates (as the official client does).
-    const page = await client.audit.listForObject(input.id, { offset: input.offset, limit: input.limit, order: ['-timestamp'], render: true });
-    let fetchedAt = new Date().toISOString();
-    if (input.offset === 0) fetchedAt = services.cache.putAudit(profile.id, input.id, page.items).fetchedAt;
-    return { items: page.items, total: page.total, offset: page.offset, limit: page.limit, fetchedAt };
+    return await trail(services, input);
   } catch (error) {
-    if (!isUnreachable(error)) throw error;
-    const cached = services.cache.getAudit(profile.id, input.id);
-    const all = cached?.items ?? [];
-    return {
-      items: all.slice(input.offset, input.offset + input.limit),
-      // Only the first page is known offline, so that is all the pager may offer.
-      total: all.length,
-      offset: input.offset,
-      limit: input.limit,
-      fetchedAt: cached?.fetchedAt ?? null,
-      offline: offlineNotice(cached?.fetchedAt ?? null),
-    };
+    if (!(error instanceof AuditCacheDamaged)) throw error;
+    return trail(services, input); // the damaged cache was reset: once more, from the API
   }
+}
+
+async function trail(services: CoreServices, input: TrailInput): Promise<TokenTrail> {
+  const { profile, client } = await services.session();
+  const cache = services.audit;
+  const conn = profile.id;
+  let notice: Pick<TokenTrail, 'offline' | 'refreshError'> = {};
+  try {
+    const cached = await cache.forToken(conn, input.id);
+    const complete = await isComplete(services, conn, input.id);
+    const covered = complete || (await cache.tokenCoverage(conn, input.id)) !== undefined;
+    const now = () => new Date().toISOString();
+    if (input.offset === 0 && (input.refresh || !covered)) {
+      const newest = cached[0];
+      if (covered && newest) {
+        const records = await client.audit.listAll(and(eq('object.id', input.id), ge('timestamp', newest.timestamp)));
+        await cache.commit(conn, { add: records.map(entryOf), tokens: { [input.id]: { complete, fetchedAt: now() } } });
+      } else {
+        const page = await client.audit.listPage(eq('object.id', input.id), { offset: 0, limit: API_PAGE });
+        await cache.commit(conn, { add: page.items.map(entryOf), tokens: { [input.id]: { complete: page.items.length >= page.total, fetchedAt: now() } } });
+      }
+    } else if (!complete && input.offset + input.limit > cached.length) {
+      const page = await client.audit.listPage(eq('object.id', input.id), { offset: cached.length, limit: API_PAGE });
+      const done = page.items.length < API_PAGE || cached.length + page.items.length >= page.total;
+      const fetchedAt = (await cache.tokenCoverage(conn, input.id))?.fetchedAt ?? now();
+      await cache.commit(conn, { add: page.items.map(entryOf), tokens: { [input.id]: { complete: done, fetchedAt } } });
+    }
+  } catch (error) {
+    if (error instanceof AuditCacheDamaged) throw error;
+    const fetchedAt = (await cache.tokenCoverage(conn, input.id))?.fetchedAt ?? (await cache.account(conn)).fetchedAt;
+    if (isUnreachable(error)) notice = { offline: offlineNotice(fetchedAt) };
+    else if (isRefreshFailure(error)) notice = { refreshError: `The audit trail could not be refreshed: ${error.message} Showing what is saved on this computer.` };
+    else throw error;
+  }
+
+  const entries = await cache.forToken(conn, input.id);
+  const complete = await isComplete(services, conn, input.id);
+  const coverage = await cache.tokenCoverage(conn, input.id);
+  const end = input.offset + input.limit;
+  return {
+    items: entries.slice(input.offset, end),
+    offset: input.offset,
+    // Offline, only what is cached can be offered.
+    hasMore: end < entries.length || (!complete && !notice.offline && !notice.refreshError),
+    complete,
+    fetchedAt: coverage?.fetchedAt ?? (await cache.account(conn)).fetchedAt,
+    ...notice,
+  };
+}
+
+/** The whole trail is cached: fetched to its end, or the account log is whole and nothing was capped away. */
+async function isComplete(services: CoreServices, conn: string, tokenId: string): Promise<boolean> {
+  const coverage = await services.audit.tokenCoverage(conn, tokenId);
+  if (coverage?.complete) return true;
+  const account = await services.audit.account(conn);
+  return account.complete && !account.capped;
+}
+
+/**
+ * The older `tokens.audit` channel, answered from the same trail (records rebuilt from the
+ * cached entries). Kept while renderer code still calls it.
+ */
+export async function tokenAudit(services: CoreServices, input: { id: string; offset: number; limit: number }) {
+  const page = await tokenTrail(services, { ...input, refresh: input.offset === 0 });
+  return {
+    items: page.items.map((e) => ({ id: e.id, event: e.event, summary: e.summary, details: e.details, timestamp: e.timestamp, object: { id: e.token.id, name: e.token.name }, actor: { id: e.actor.id, name: e.actor.name } })),
+    total: page.offset + page.items.length + (page.hasMore ? 1 : 0),
+    offset: page.offset,
+    limit: input.limit,
+    fetchedAt: page.fetchedAt,
+    ...(page.offline ? { offline: page.offline } : {}),
+  };
 }

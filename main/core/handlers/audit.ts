@@ -1,0 +1,23 @@
+/** The audit channels (`audit.*`): a token's trail, the account log, its refresh and CSV export. */
+import { DeskError } from '../../../common/errors';
+import { accountLog, syncAccountLog } from '../audit/account';
+import { auditCsv, csvFileName } from '../audit/csv';
+import type { Handler } from '../dispatch';
+import type { CoreServices } from '../services';
+import { tokenTrail } from '../tokens/audit';
+
+type AuditChannels = 'audit.token' | 'audit.account' | 'audit.syncAccount' | 'audit.exportCsv';
+
+export function auditHandlers(services: CoreServices): { [C in AuditChannels]: Handler<C> } {
+  return {
+    'audit.token': (input) => tokenTrail(services, input),
+    'audit.account': (input) => accountLog(services, input),
+    'audit.syncAccount': (_input, ctx) => syncAccountLog(services, ctx),
+    'audit.exportCsv': async ({ filters }) => {
+      const profile = services.connections.active();
+      if (!profile) throw new DeskError({ code: 'not_connected', message: 'Connect to the Marketplace first.' });
+      const { csv, rows } = auditCsv(await services.audit.all(profile.id), filters);
+      return { fileName: csvFileName(profile.account.name), csv, rows };
+    },
+  };
+}
