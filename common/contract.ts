@@ -13,6 +13,7 @@ import { accountTypeSchema, apiTokenSchema, auditRecordSchema, moduleSchema } fr
 import { tokenIdSchema } from './ids';
 import { accountLogPageSchema, accountSyncSchema, auditCsvSchema, auditFiltersSchema, tokenTrailSchema } from './audit-log';
 import { TOKEN_NAME_MAX } from './limits';
+import { plainText } from './plain-text';
 import { iconUploadSchema, tokenDescriptionSchema, tokenModuleIdsSchema, tokenNameSchema } from './token-fields';
 import { TOKEN_VALUE_MAX, TOKEN_VALUE_MESSAGES } from './token-value';
 
@@ -52,6 +53,7 @@ export const connectionProfileSchema = z.object({
 export type ConnectionProfile = z.infer<typeof connectionProfileSchema>;
 
 const connectionId = z.object({ id: z.string().min(1).max(100) }).strict();
+const connectionName = plainText(z.string().max(200));
 /** Secrets are length-capped so a pasted novel is refused before it reaches the keychain. */
 const tokenValueInput = z.string().max(TOKEN_VALUE_MAX, TOKEN_VALUE_MESSAGES.tooLong);
 
@@ -162,7 +164,7 @@ export const auditPageSchema = z.object({
 /** The token table's filters and sort, kept between sessions (never a secret: see handlers/prefs.ts). */
 export const tokensPrefsSchema = z.object({
   filters: z.object({
-    text: z.string().max(500),
+    text: plainText(z.string().max(500)),
     status: z.enum(['all', 'Active', 'Disabled']),
     moduleId: z.string().max(20),
     unused: z.boolean(),
@@ -179,17 +181,27 @@ export const calls = {
   'app.info': call(noInput, appInfoSchema),
   'prefs.get': call(noInput, prefsSchema),
   'prefs.set': call(prefsSchema, z.object({ ok: z.literal(true) })),
+  /** Damaged files moved aside, until the user dismisses the one notice about them. */
+  'app.startupNotices': call(noInput, z.object({ notices: z.array(startupNoticeSchema) })),
+  'app.dismissStartupNotices': call(noInput, z.object({ ok: z.literal(true) })),
 
   'connections.list': call(noInput, connectionsStateSchema),
   'connections.restore': call(noInput, restoreResultSchema),
   'connections.add': call(
-    z.object({ name: z.string().max(200), baseUrl: z.string().max(2048).optional(), token: tokenValueInput }).strict(),
+    z.object({ name: connectionName, baseUrl: z.string().max(2048).optional(), token: tokenValueInput }).strict(),
     connectionProfileSchema,
   ),
   'connections.switch': call(connectionId, connectionProfileSchema),
-  'connections.rename': call(connectionId.extend({ name: z.string().max(200) }).strict(), connectionProfileSchema),
+  'connections.rename': call(connectionId.extend({ name: connectionName }).strict(), connectionProfileSchema),
   'connections.reenterToken': call(connectionId.extend({ token: tokenValueInput }).strict(), connectionProfileSchema),
   'connections.remove': call(connectionId, connectionsStateSchema),
+  /** Admin tokens left in the keychain without a profile (after the settings file was lost). */
+  'connections.recoverable': call(noInput, z.object({ connections: z.array(recoverableConnectionSchema) })),
+  /** Re-adopts one of those: verified with "who am I" again, then saved as a profile under its old id. */
+  'connections.restoreFromKeychain': call(
+    connectionId.extend({ name: connectionName, baseUrl: z.string().max(2048) }).strict(),
+    connectionProfileSchema,
+  ),
   /** "Try the sandbox": start the local simulator with sample data and connect to it. */
   'sandbox.start': call(noInput, connectionProfileSchema),
 
@@ -212,7 +224,7 @@ export const calls = {
   'tokens.modules': call(noInput, modulesResultSchema),
   'tokens.create': call(tokenCreateSchema, createResultSchema),
   /** After a lost create answer: tokens with this name created in the last minutes. */
-  'tokens.findRecent': call(z.object({ name: z.string().max(TOKEN_NAME_MAX + 50), withinMinutes: z.number().int().min(1).max(60).default(10) }).strict(), z.object({ tokens: z.array(tokenViewSchema) })),
+  'tokens.findRecent': call(z.object({ name: plainText(z.string().max(TOKEN_NAME_MAX + 50)), withinMinutes: z.number().int().min(1).max(60).default(10) }).strict(), z.object({ tokens: z.array(tokenViewSchema) })),
   'tokens.link': call(z.object({ oldId: tokenIdSchema, newId: tokenIdSchema }).strict(), z.object({ ok: z.literal(true) })),
 
   /** A token's whole audit trail, newest first, paged through the offline cache; `refresh` asks the API for what is new. */

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { moduleIdSchema } from './ids';
 import { ICON_MAX_BYTES, ICON_MIME_TYPES, TOKEN_DESCRIPTION_MAX, TOKEN_NAME_MAX } from './limits';
+import { plainText } from './plain-text';
 
 export const TOKEN_FIELD_MESSAGES = {
   nameEmpty: 'Enter a name.',
@@ -16,8 +17,8 @@ export const TOKEN_FIELD_MESSAGES = {
   logoSize: 'The logo must be 1 MB or smaller.',
 } as const;
 
-export const tokenNameSchema = z.string().trim().min(1, TOKEN_FIELD_MESSAGES.nameEmpty).max(TOKEN_NAME_MAX, TOKEN_FIELD_MESSAGES.nameTooLong);
-export const tokenDescriptionSchema = z.string().trim().max(TOKEN_DESCRIPTION_MAX, TOKEN_FIELD_MESSAGES.descriptionTooLong);
+export const tokenNameSchema = plainText(z.string().trim().min(1, TOKEN_FIELD_MESSAGES.nameEmpty).max(TOKEN_NAME_MAX, TOKEN_FIELD_MESSAGES.nameTooLong));
+export const tokenDescriptionSchema = plainText(z.string().trim().max(TOKEN_DESCRIPTION_MAX, TOKEN_FIELD_MESSAGES.descriptionTooLong), true);
 export const tokenModuleIdsSchema = z.array(moduleIdSchema).min(1, TOKEN_FIELD_MESSAGES.modulesEmpty);
 
 export const iconUploadSchema = z
