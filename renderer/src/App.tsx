@@ -8,6 +8,7 @@ import { useShellStore } from './stores/shell-store';
 import type { View } from './stores/shell-store';
 import { Notices } from './ui/Notices';
 import { AddTokenWizard } from './features/wizard/AddTokenWizard';
+import { StartupNotice } from './features/recovery/StartupNotice';
 
 const navItems: { view: View; label: string }[] = [
   { view: 'home', label: 'API tokens' },
@@ -60,7 +61,8 @@ export function App() {
         </ul>
       </nav>
       <main className="content">
-        {offlineMessage && (
+        {/* On the tokens view the page says it itself, with the date of the data it shows. */}
+        {offlineMessage && view !== 'home' && (
           <p role="status" className="banner banner-warning">
             Offline: {offlineMessage}
           </p>
@@ -69,6 +71,7 @@ export function App() {
       </main>
       <Notices />
       <AddTokenWizard />
+      <StartupNotice />
     </div>
   );
 }

@@ -26,6 +26,11 @@ interface TokensUiState {
   detailsTab: DetailsTab;
   /** The open dialog, if any (one at a time). */
   dialog: TokenDialog | null;
+  /**
+   * Details → table: the row to scroll to and focus when the table mounts again (it mounts at
+   * the top, so that row may not be rendered yet). The table takes it once.
+   */
+  rowToRestore: string | null;
   setFilters(patch: Partial<TokenFilters>): void;
   clearFilters(): void;
   /** Click on a column header: same column flips the direction, a new one starts ascending. */
@@ -37,6 +42,10 @@ interface TokensUiState {
   setFocused(id: string | null): void;
   openDetails(id: string, tab?: DetailsTab): void;
   closeDetails(): void;
+  /** Close the details and have the table bring back the token's row, focused. */
+  backToList(id: string): void;
+  /** The row to restore, cleared as it is read. */
+  takeRowToRestore(): string | null;
   setDetailsTab(tab: DetailsTab): void;
   openDialog(dialog: TokenDialog): void;
   closeDialog(): void;
@@ -45,7 +54,7 @@ interface TokensUiState {
 // Saved prefs arrive asynchronously (a call to main); defaults apply until then.
 const loaded = prefs.load();
 
-export const useTokensUiStore = create<TokensUiState>((set) => ({
+export const useTokensUiStore = create<TokensUiState>((set, get) => ({
   filters: DEFAULT_FILTERS,
   sort: DEFAULT_SORT,
   selection: new Set(),
@@ -53,6 +62,7 @@ export const useTokensUiStore = create<TokensUiState>((set) => ({
   selectedTokenId: null,
   detailsTab: 'general',
   dialog: null,
+  rowToRestore: null,
   setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
   clearFilters: () => set({ filters: DEFAULT_FILTERS }),
   toggleSort: (key) =>
@@ -70,6 +80,12 @@ export const useTokensUiStore = create<TokensUiState>((set) => ({
   setFocused: (focusedId) => set({ focusedId }),
   openDetails: (id, tab = 'general') => set({ selectedTokenId: id, focusedId: id, detailsTab: tab }),
   closeDetails: () => set({ selectedTokenId: null }),
+  backToList: (id) => set({ selectedTokenId: null, focusedId: id, rowToRestore: id }),
+  takeRowToRestore: () => {
+    const id = get().rowToRestore;
+    if (id !== null) set({ rowToRestore: null });
+    return id;
+  },
   setDetailsTab: (detailsTab) => set({ detailsTab }),
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: null }),

@@ -4,32 +4,28 @@
  * Mount it when a connection is active.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { TokenView } from '../../../../common/contract';
 import { useTokensStore } from '../../stores/tokens-store';
 import { useTokensUiStore } from '../../stores/tokens-ui-store';
 import { useWizardBridge } from '../../stores/wizard-bridge';
 import { Button } from '../../ui/Button';
 import { ProgressBar } from '../../ui/ProgressBar';
-import { formatDateTime } from '../../ui/format';
 import { BulkBar } from './BulkBar';
 import { BulkResults } from './BulkResults';
 import { TokenDialogs } from './TokenDialogs';
 import { TokenDetails } from './TokenDetails';
 import { TokenTable } from './TokenTable';
 import { TokensToolbar } from './TokensToolbar';
+import { StatusBanners } from './StatusBanners';
 import { createFilterCache, hasActiveFilters, indexTokens, sortIndexed, warmHaystacks } from './filtering';
-import { defaultRotate, RotateContext } from './rotate';
 
 export interface TokensPageProps {
   /** The active connection; when it changes the list is reloaded from scratch. */
   connectionId?: string;
-  /** Called by the "Rotate" action; defaults to the wizard bridge (openWizard mode 'rotate'). */
-  onRotate?: (token: TokenView) => void;
 }
 
 let loadedFor: string | undefined;
 
-export function TokensPage({ onRotate, connectionId }: TokensPageProps) {
+export function TokensPage({ connectionId }: TokensPageProps) {
   const selectedTokenId = useTokensUiStore((s) => s.selectedTokenId);
   const phase = useTokensStore((s) => s.phase);
 
@@ -41,12 +37,10 @@ export function TokensPage({ onRotate, connectionId }: TokensPageProps) {
   }, [connectionId]);
 
   return (
-    <RotateContext.Provider value={onRotate ?? defaultRotate}>
-      <div className="tokens-page">
-        {selectedTokenId ? <TokenDetails id={selectedTokenId} /> : <TokenListView phase={phase} />}
-        <TokenDialogs />
-      </div>
-    </RotateContext.Provider>
+    <div className="tokens-page">
+      {selectedTokenId ? <TokenDetails id={selectedTokenId} /> : <TokenListView phase={phase} />}
+      <TokenDialogs />
+    </div>
   );
 }
 
@@ -110,52 +104,6 @@ function TokenListView({ phase }: { phase: string }) {
 function whenIdle(fn: () => void) {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(() => fn(), { timeout: 500 });
   else setTimeout(fn, 0);
-}
-
-function StatusBanners() {
-  const offline = useTokensStore((s) => s.offline);
-  const fetchedAt = useTokensStore((s) => s.fetchedAt);
-  const syncing = useTokensStore((s) => s.syncing);
-  const phase = useTokensStore((s) => s.phase);
-  const progress = useTokensStore((s) => s.progress);
-  const syncError = useTokensStore((s) => s.syncError);
-  const actionError = useTokensStore((s) => s.actionError);
-  return (
-    <>
-      {syncing && phase === 'ready' ? (
-        <div className="sync-status" role="status">
-          <span className="muted">{progress ? `Refreshing… ${progress.loaded} of ${progress.total}` : 'Refreshing…'}</span>
-          <ProgressBar label="Loading API tokens" value={progress?.loaded} max={progress?.total} />
-        </div>
-      ) : null}
-      {offline ? (
-        <div className="banner banner-warning" role="status">
-          <span>
-            Offline — showing data from {fetchedAt ? formatDateTime(fetchedAt) : 'an earlier session'}. {offline.message}
-          </span>
-          <Button size="small" disabled={syncing} onClick={() => void useTokensStore.getState().load()}>
-            Try again
-          </Button>
-        </div>
-      ) : null}
-      {syncError ? (
-        <div className="banner banner-error" role="alert">
-          <span>Could not refresh the list: {syncError}</span>
-          <Button size="small" disabled={syncing} onClick={() => void useTokensStore.getState().load()}>
-            Retry
-          </Button>
-        </div>
-      ) : null}
-      {actionError ? (
-        <div className="banner banner-error" role="alert">
-          <span>{actionError}</span>
-          <Button size="small" variant="ghost" onClick={() => useTokensStore.getState().setActionError(null)}>
-            Dismiss
-          </Button>
-        </div>
-      ) : null}
-    </>
-  );
 }
 
 function LoadingState() {

@@ -1,0 +1,82 @@
+import { useEffect, useRef, useState } from 'react';
+import type { TokenView } from '../../../../../common/contract';
+import { REVEAL_TIMEOUT_MS } from '../../../../../common/limits';
+import { desk } from '../../../desk';
+import { errorMessage } from '../../../error-message';
+import { useTokensUiStore } from '../../../stores/tokens-ui-store';
+import { Button } from '../../../ui/Button';
+import { CopyButton } from '../../../ui/CopyButton';
+import { copyValue } from '../values';
+
+/** A stored value: hidden until asked for, hidden again after REVEAL_TIMEOUT_MS; copy happens in main. */
+export function ValueField({ token }: { token: TokenView }) {
+  const [value, setValue] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  // Forget the value when hidden, after the timeout, or when leaving the page.
+  useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(() => {
+    setValue(null);
+    clearTimeout(timer.current);
+  }, [token.id]);
+
+  async function show() {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await desk.call('values.reveal', { id: token.id });
+      setValue(result.value);
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => setValue(null), REVEAL_TIMEOUT_MS);
+    } catch (e) {
+      setError(errorMessage(e, 'Could not show the value.'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function hide() {
+    clearTimeout(timer.current);
+    setValue(null);
+  }
+
+  return (
+    <div className="value-field">
+      {/* role="group": aria-label is prohibited (and ignored) on <code>'s own role. */}
+      <code className="value" role="group" aria-label={value ? 'Token value' : 'Token value (hidden)'}>
+        {value ?? '••••••••••••••••••••••••'}
+      </code>
+      {value ? (
+        <Button size="small" onClick={hide} aria-label="Hide token value">
+          Hide
+        </Button>
+      ) : (
+        <Button size="small" onClick={() => void show()} disabled={busy} aria-label="Show token value">
+          Show
+        </Button>
+      )}
+      <CopyButton label="Copy token value" onCopy={() => copyValue(token.id)} />
+      {value ? <p className="muted small">Hides again in {Math.round(REVEAL_TIMEOUT_MS / 1000)} seconds.</p> : null}
+      {error ? (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** No stored value: why, and how to add it. */
+export function NoValue({ token }: { token: TokenView }) {
+  return (
+    <div className="no-value">
+      <p>
+        The Marketplace shows a token&apos;s value only once, when it is created. This token was created elsewhere (or before Token Desk
+        kept its value), so its value is not in this computer&apos;s keychain. If you have it, add it here to show and copy it later.
+      </p>
+      <Button onClick={() => useTokensUiStore.getState().openDialog({ kind: 'addValue', tokenId: token.id })}>Add value</Button>
+    </div>
+  );
+}
