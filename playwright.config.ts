@@ -1,5 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import fs from 'node:fs';
+import path from 'node:path';
+import type { HostKind } from './tests/e2e/support/host';
 
 /**
  * On the build machines Playwright must not download browsers: use Debian's
@@ -8,7 +10,18 @@ import fs from 'node:fs';
  */
 const chromiumPath = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
-export default defineConfig({
+/**
+ * The journeys written once for both hosts: every spec that takes its `test` from
+ * tests/e2e/support/host.ts (switching a spec over is that import; see the file). They run in
+ * the browser host like every other spec, and again in the desktop app (the electron project).
+ */
+const e2eDir = path.join(__dirname, 'tests', 'e2e');
+const journeySpecs = fs
+  .readdirSync(e2eDir)
+  .filter((f) => f.endsWith('.spec.ts') && /from '\.\/support\/host'/.test(fs.readFileSync(path.join(e2eDir, f), 'utf8')))
+  .map((f) => `**/tests/e2e/${f}`);
+
+export default defineConfig<object, { hostKind: HostKind }>({
   testDir: 'tests/e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -25,6 +38,7 @@ export default defineConfig({
       name: 'browser-host',
       testIgnore: /electron\//,
       use: {
+        hostKind: 'browser' satisfies HostKind,
         browserName: 'chromium',
         launchOptions: {
           ...(chromiumPath ? { executablePath: chromiumPath } : {}),
@@ -40,6 +54,11 @@ export default defineConfig({
         },
       },
     },
-    { name: 'electron', testMatch: /electron\/.*\.spec\.ts/ },
+    {
+      // Skips every test with the reason where the Electron runtime is not installed.
+      name: 'electron',
+      testMatch: [/electron\/.*\.spec\.ts/, ...journeySpecs],
+      use: { hostKind: 'electron' satisfies HostKind },
+    },
   ],
 });

@@ -1,24 +1,25 @@
 /**
- * Issue 4 journeys in the browser host + Chromium against a real sandbox over HTTP and the
- * real keychain (gnome-keyring in CI). The sandbox runs outside the host, so restarting
- * the host keeps the same Marketplace.
+ * Issue 4 journeys against a real sandbox over HTTP and the real keychain (gnome-keyring in
+ * CI), in both hosts (tests/e2e/support/host.ts): the browser host + Chromium, and the desktop
+ * app wherever Electron is installed. The sandbox runs outside the app, so restarting the app
+ * keeps the same Marketplace.
  */
-import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { startSandbox } from '../../main/sandbox';
 import type { RunningSandbox } from '../../main/sandbox';
-import { clearKeychain, keychainAccounts, keychainAvailability, keychainSecrets, uniqueKeychainService } from './support/keychain';
+import { expect, test } from './support/host';
+import type { Desk, DeskApp } from './support/host';
+import { clearKeychain, keychainAccounts, keychainAvailability, keychainSecrets } from './support/keychain';
 import { dataDirSources, findSecrets } from './support/secrets-scan';
-import { makeDataDir, startWebHostProcess } from './support/web-host';
-import type { WebHostProcess } from './support/web-host';
+import { makeDataDir } from './support/web-host';
 
 let sandbox: RunningSandbox;
 let keychain: { ok: true } | { ok: false; reason: string };
-const service = uniqueKeychainService();
+let service: string;
 const hostOutputs: string[] = [];
-const pages: Page[] = [];
 
-test.beforeAll(async () => {
+test.beforeAll(async ({ desk }) => {
+  service = desk.keychainService;
   keychain = await keychainAvailability();
   if (!keychain.ok) console.log(`[connections e2e] skipped: ${keychain.reason}`);
   sandbox = await startSandbox({ seed: 4242, tokensPerAccount: 5 });
@@ -33,9 +34,8 @@ test.beforeEach(() => {
 
 const account = (type: 'Client' | 'Vendor' | 'Operations') => sandbox.accounts.find((a) => a.type === type)!;
 
-async function openHost(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<WebHostProcess> {
-  return startWebHostProcess({ dataDir, env: { TOKEN_DESK_KEYCHAIN_SERVICE: service, ...env } });
-}
+/** The app over `dataDir` (the fixture gives it this file's keychain service). */
+const openApp = (desk: Desk, dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<DeskApp> => desk.open({ dataDir, env });
 
 async function fillConnection(page: Page, form: { name: string; baseUrl?: string; token: string }) {
   const scope = page.getByRole('form', { name: 'Add a connection' });
@@ -45,12 +45,10 @@ async function fillConnection(page: Page, form: { name: string; baseUrl?: string
   return scope;
 }
 
-test('add a connection, land back in it after a restart, add a second, switch, remove', async ({ browser }) => {
+test('add a connection, land back in it after a restart, add a second, switch, remove', async ({ desk }) => {
   const dataDir = makeDataDir();
-  let host = await openHost(dataDir);
-  let page = await browser.newPage();
-  pages.push(page);
-  await page.goto(host.url);
+  let app = await openApp(desk, dataDir);
+  let page = app.page;
 
   // Add: the token is verified, the account name shows in the header.
   const form = await fillConnection(page, { name: 'Stark (sandbox)', token: account('Client').adminToken });
@@ -59,13 +57,11 @@ test('add a connection, land back in it after a restart, add a second, switch, r
   await expect(switcher).toContainText(account('Client').name);
   await expect(switcher).toContainText('Client');
 
-  // Restart the host: the last active connection is restored.
-  hostOutputs.push(host.output());
-  await host.stop();
-  host = await openHost(dataDir);
-  page = await browser.newPage();
-  pages.push(page);
-  await page.goto(host.url);
+  // Restart the app: the last active connection is restored.
+  hostOutputs.push(app.output());
+  await app.stop();
+  app = await openApp(desk, dataDir);
+  page = app.page;
   await expect(page.getByRole('button', { name: /Switch connection/ })).toContainText('Stark (sandbox)');
 
   // A second connection (an Operations account), then switch between them.
@@ -88,11 +84,11 @@ test('add a connection, land back in it after a restart, add a second, switch, r
   await expect(page.getByRole('listitem', { name: 'Ops desk' })).toHaveCount(0);
   const left = await keychainSecrets(service);
   expect(left).toEqual([account('Client').adminToken]);
-  hostOutputs.push(host.output());
-  await host.stop();
 
   // No secret reached the store files, the host's output, or the page's storage.
-  const storage = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } })).catch(() => '');
+  const storage = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }));
+  hostOutputs.push(app.output());
+  await app.stop();
   const hits = findSecrets(
     [account('Client').adminToken, account('Operations').adminToken],
     [...dataDirSources(dataDir), ...hostOutputs.map((text, i) => ({ label: `host output ${i}`, text })), { label: 'page storage', text: storage }],
@@ -101,18 +97,17 @@ test('add a connection, land back in it after a restart, add a second, switch, r
 });
 
 test.describe('bad input gets a specific message and saves nothing', () => {
-  let host: WebHostProcess;
+  let app: DeskApp | undefined;
   let page: Page;
   const dataDir = makeDataDir();
 
-  test.beforeAll(async ({ browser }) => {
-    if (!keychain.ok) return;
-    host = await openHost(dataDir);
-    page = await browser.newPage();
-    await page.goto(host.url);
+  test.beforeAll(async ({ desk }) => {
+    if (!keychain.ok || !desk.available.ok) return;
+    app = await openApp(desk, dataDir);
+    page = app.page;
   });
   test.afterAll(async () => {
-    await host?.stop();
+    await app?.stop();
   });
 
   async function expectRefused(form: { name: string; baseUrl?: string; token: string }, message: RegExp) {
@@ -154,22 +149,20 @@ test.describe('bad input gets a specific message and saves nothing', () => {
   });
 });
 
-test('a credential rejected at launch asks for a new token and keeps everything else; rename', async ({ browser }) => {
+test('a credential rejected at launch asks for a new token and keeps everything else; rename', async ({ desk }) => {
   const dataDir = makeDataDir();
   const disposable = await createToken(account('Client').adminToken, 'desk admin (to be disabled)', ['MOD-1756']);
-  let host = await openHost(dataDir);
-  let page = await browser.newPage();
-  await page.goto(host.url);
+  let app = await openApp(desk, dataDir);
+  let page = app.page;
   const form = await fillConnection(page, { name: 'Stark via disposable', token: disposable.token });
   await form.getByRole('button', { name: 'Connect' }).click();
   await expect(page.getByRole('button', { name: /Switch connection/ })).toContainText('Stark via disposable');
-  await host.stop();
+  await app.stop();
 
   // Someone disables the token in the portal; the next launch asks for a new one.
   await api(account('Client').adminToken, 'POST', `/public/v1/accounts/api-tokens/${disposable.id}/disable`);
-  host = await openHost(dataDir);
-  page = await browser.newPage();
-  await page.goto(host.url);
+  app = await openApp(desk, dataDir);
+  page = app.page;
   await expect(page.getByRole('heading', { name: /Re-enter the API token of “Stark via disposable”/ })).toBeVisible();
   const reenter = page.getByRole('form', { name: 'Re-enter API token' });
   await reenter.getByLabel('New API token').fill(account('Vendor').adminToken);
@@ -186,32 +179,27 @@ test('a credential rejected at launch asks for a new token and keeps everything 
   await page.getByRole('form', { name: /Rename/ }).getByLabel('Display name').fill('Stark production');
   await page.getByRole('form', { name: /Rename/ }).getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('button', { name: /Switch connection/ })).toContainText('Stark production');
-  await host.stop();
+  await app.stop();
 });
 
-test('keychain unavailable: a clear message with the fix, nothing saved', async ({ browser }) => {
+test('keychain unavailable: a clear message with the fix, nothing saved', async ({ desk }) => {
   const dataDir = makeDataDir();
-  const host = await openHost(dataDir, { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' });
-  const page = await browser.newPage();
-  await page.goto(host.url);
+  const app = await openApp(desk, dataDir, { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' });
+  const page = app.page;
   const scope = await fillConnection(page, { name: 'x', token: account('Client').adminToken });
   await scope.getByRole('button', { name: 'Connect' }).click();
   await expect(scope.getByRole('alert')).toContainText(/keychain|Secret Service/i);
   await expect(scope.getByRole('alert')).toContainText(/gnome-keyring|install|unlock/i);
-  await host.stop();
+  await app.stop();
   expect(findSecrets([account('Client').adminToken], dataDirSources(dataDir))).toEqual([]);
   expect(dataDirSources(dataDir).some((s) => s.text.includes('connections') && s.text.includes('"name":"x"'))).toBe(false);
 });
 
-test('Try the sandbox connects with no account and is labelled as sandbox', async ({ browser }) => {
-  const host = await openHost(makeDataDir());
-  const page = await browser.newPage();
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Try the sandbox' }).click();
-  const switcher = page.getByRole('button', { name: /Switch connection/ });
+test('Try the sandbox connects with no account and is labelled as sandbox', async ({ app }) => {
+  await app.getByRole('button', { name: 'Try the sandbox' }).click();
+  const switcher = app.getByRole('button', { name: /Switch connection/ });
   await expect(switcher).toContainText('Sandbox');
   await expect(switcher).toHaveAccessibleName(/sandbox/i);
-  await host.stop();
 });
 
 async function api(token: string, method: string, path: string, body?: unknown) {
