@@ -9,6 +9,7 @@ import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import type { Browser, BrowserContext, FileChooser, Page } from '@playwright/test';
 import { TOKEN_DESCRIPTION_MAX, TOKEN_NAME_MAX } from '../../common/limits';
+import { TOKEN_FIELD_MESSAGES } from '../../common/token-fields';
 import { startSandbox } from '../../main/sandbox';
 import type { RunningSandbox } from '../../main/sandbox';
 import { clearKeychain, keychainAvailability, keychainSecrets, uniqueKeychainService } from './support/keychain';
@@ -238,7 +239,7 @@ test('create a token by mouse, with a logo dropped on the drop area', async ({ b
   createdValues.push(value);
   // The summary's Copy puts the value on this browser's clipboard (through main and the keychain).
   await dialog.getByRole('button', { name: 'Copy', exact: true }).click();
-  await expect(dialog.getByText(/^Copied\. The clipboard clears in \d+ s\.$/)).toBeVisible();
+  await expect(dialog.getByText(/^Copied — clipboard clears in \d+ s$/)).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(value);
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(dialog).toHaveCount(0);
@@ -317,7 +318,7 @@ test('validation: every field says what is wrong, and Next stays disabled with t
 
   // Name too long.
   await name.fill('n'.repeat(TOKEN_NAME_MAX + 1));
-  const tooLongName = `The name is too long: use at most ${TOKEN_NAME_MAX} characters (now ${TOKEN_NAME_MAX + 1}).`;
+  const tooLongName = TOKEN_FIELD_MESSAGES.nameTooLong;
   await expect(next).toBeDisabled();
   await expect(reason).toHaveText(tooLongName);
   await expect(dialog.locator('.field-error').filter({ hasText: tooLongName })).toBeVisible();
@@ -327,7 +328,7 @@ test('validation: every field says what is wrong, and Next stays disabled with t
 
   // Description too long.
   await description.fill('d'.repeat(TOKEN_DESCRIPTION_MAX + 1));
-  const tooLongDescription = `The description is too long: use at most ${TOKEN_DESCRIPTION_MAX} characters (now ${TOKEN_DESCRIPTION_MAX + 1}).`;
+  const tooLongDescription = TOKEN_FIELD_MESSAGES.descriptionTooLong;
   await expect(next).toBeDisabled();
   await expect(reason).toHaveText(tooLongDescription);
   await expect(description).toHaveAttribute('aria-invalid', 'true');
@@ -567,6 +568,68 @@ test('accessibility: no serious or critical axe violations on any step', async (
   await dialog.locator('.wizard-summary').evaluate((el) => el.insertAdjacentHTML('beforeend', '<input id="axe-control" type="text">'));
   expect((await seriousViolations()).map((v) => v.id)).toContain('label');
   await dialog.locator('#axe-control').evaluate((el) => el.remove());
+});
+
+// ---- 9b ------------------------------------------------------------------------------------
+
+/** Chromium's own accessibility tree (what a screen reader gets): the checkboxes in it, with where they are. */
+async function checkboxesForScreenReaders(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { ignored: boolean; role?: { value: string } }[] };
+    return nodes.filter((n) => !n.ignored && n.role?.value === 'checkbox').length;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+test('while the wizard is open the token table behind it is unreachable, and axe finds nothing on the page', async ({ browser }) => {
+  const { page } = await connected(browser, 'modal');
+  const grid = page.getByRole('grid', { name: 'API tokens' });
+  const rowBox = grid.getByRole('checkbox').first();
+  // Control: before the wizard opens, the table's checkboxes are there for keyboard and screen reader.
+  await expect(rowBox).toBeVisible();
+  expect(await checkboxesForScreenReaders(page)).toBeGreaterThan(0);
+
+  const addButton = page.getByRole('button', { name: 'Add token' });
+  await addButton.click();
+  const dialog = wizardDialog(page);
+  await expectStep(dialog, 'General');
+  expect(await dialog.evaluate((el) => el.tagName === 'DIALOG' && el.matches(':modal'))).toBe(true);
+
+  // A screen reader finds no checkbox at all on the General step: the table's are out of the tree.
+  expect(await checkboxesForScreenReaders(page)).toBe(0);
+  // Nothing behind can take focus, by Tab, Shift+Tab or by script.
+  const insideDialog = () => page.evaluate(() => !!document.activeElement && !!document.querySelector('dialog[open]')?.contains(document.activeElement));
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press(i < 15 ? 'Tab' : 'Shift+Tab');
+    expect(await insideDialog(), `Tab press ${i + 1} left the wizard`).toBe(true);
+  }
+  expect(
+    await rowBox.evaluate((el) => {
+      (el as HTMLElement).focus();
+      return document.activeElement === el;
+    }),
+  ).toBe(false);
+  // A click where a row's checkbox is lands on the backdrop, not on the row.
+  const box = (await rowBox.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(rowBox).not.toBeChecked();
+  await expect(dialog).toBeVisible();
+
+  // axe, whole page, every rule it runs by default, with the wizard open: no violations of any impact.
+  const axePage = page as unknown as ConstructorParameters<typeof AxeBuilder>[0]['page'];
+  const results = await new AxeBuilder({ page: axePage }).analyze();
+  expect(results.passes.length).toBeGreaterThan(0);
+  expect(results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+  // Closed (nothing entered, so Escape closes at once): the table is back, focus on the opener.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(addButton).toBeFocused();
+  expect(await checkboxesForScreenReaders(page)).toBeGreaterThan(0);
+  await rowBox.check();
+  await expect(rowBox).toBeChecked();
 });
 
 // ---- 10 ------------------------------------------------------------------------------------
