@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import type { DeskResult } from './errors';
 import { accountTypeSchema, apiTokenSchema, auditRecordSchema, moduleSchema } from './domain';
-import { tokenIdSchema } from './ids';
+import { moduleIdSchema, tokenIdSchema } from './ids';
 import { accountLogPageSchema, accountSyncSchema, auditCsvSchema, auditFiltersSchema, tokenTrailSchema } from './audit-log';
 import { TOKEN_NAME_MAX } from './limits';
 import { plainText } from './plain-text';
@@ -166,7 +166,8 @@ export const tokensPrefsSchema = z.object({
   filters: z.object({
     text: plainText(z.string().max(500)),
     status: z.enum(['all', 'Active', 'Disabled']),
-    moduleId: z.string().max(20),
+    /** '' is "any module". */
+    moduleId: z.union([z.literal(''), moduleIdSchema]),
     unused: z.boolean(),
   }),
   sort: z.object({

@@ -23,7 +23,7 @@ export const tokenModuleIdsSchema = z.array(moduleIdSchema).min(1, TOKEN_FIELD_M
 
 export const iconUploadSchema = z
   .object({
-    fileName: z.string().min(1).max(255),
+    fileName: plainText(z.string().min(1).max(255)),
     mimeType: z.enum(ICON_MIME_TYPES, { message: TOKEN_FIELD_MESSAGES.logoType }),
     /** Base64 so it survives both IPC and the browser host's JSON WebSocket. */
     dataBase64: z.string().max(Math.ceil((ICON_MAX_BYTES * 4) / 3) + 4, TOKEN_FIELD_MESSAGES.logoSize),
