@@ -203,6 +203,8 @@ describe('summary', () => {
     expect(button('Close').disabled).toBe(false);
     await t.user.click(button('Close'));
     expect(t.bridge.getState().open).toBe(false);
+    // Main kept the value in memory for Copy: closing the summary tells it to forget it.
+    expect(t.calls.filter((c) => c.channel === 'values.forgetUnsaved').map((c) => c.input)).toEqual([{ id: 'TKN-1111-2222' }]);
   });
 
   it('Copy goes through main (values.copy) when the value is stored', async () => {
@@ -212,6 +214,10 @@ describe('summary', () => {
     await t.user.click(button('Copy'));
     expect(await screen.findByText(/Copied — clipboard clears in \d+ s/)).toBeTruthy();
     expect(t.calls.find((c) => c.channel === 'values.copy')!.input).toEqual({ id: 'TKN-1111-2222' });
+    // A stored value is the keychain's: nothing in main's memory to forget.
+    await t.user.click(button('Close'));
+    expect(t.bridge.getState().open).toBe(false);
+    expect(t.countCalls('values.forgetUnsaved')).toBe(0);
   });
 
   it('Copy of a value the keychain could not store also goes through main; the page never writes the clipboard', async () => {

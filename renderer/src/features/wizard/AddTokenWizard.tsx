@@ -12,6 +12,7 @@
  */
 import { useId, useMemo, useReducer, useState } from 'react';
 import type { TokenView } from '../../../../common/contract';
+import { desk } from '../../desk';
 import { useShellStore } from '../../stores/shell-store';
 import { useTokensUiStore } from '../../stores/tokens-ui-store';
 import { useWizardBridge } from '../../stores/wizard-bridge';
@@ -102,7 +103,11 @@ function WizardDialog({ mode, token }: { mode: 'create' | 'rotate'; token: Token
   };
 
   // ---- closing --------------------------------------------------------------------------
-  const finish = () => closeWizard();
+  const finish = () => {
+    // Main keeps a value the keychain refused in memory, for Copy, only until the summary closes.
+    if (result && !result.stored) void desk.call('values.forgetUnsaved', { id: result.token.id }).catch(() => undefined);
+    closeWizard();
+  };
   const requestClose = () => {
     if (busy) {
       setCloseHint('The token is being created. Wait for the answer: its value is shown only once.');
