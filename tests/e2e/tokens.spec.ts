@@ -460,3 +460,26 @@ test('back from the details of a row far down the list returns focus to that row
   await expect(page.getByRole('button', { name: '← Back to API tokens' })).toHaveCount(0);
   await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-row-id'))).toBe(focusedId);
 });
+
+// Last: it stops the sandbox.
+test('offline: one banner with one date in the user’s locale, and the cached list stays', async () => {
+  const t = ui();
+  await t.clearSearch();
+  await t.statusFilter().selectOption('all');
+  await expect(t.bodyRows().first()).toBeVisible();
+  const shown = await t.count().textContent();
+  await sandbox.close();
+  await page.reload();
+  await expect(t.grid()).toBeVisible();
+
+  const banners = page.getByRole('main').locator('.banner');
+  const offline = page.getByRole('main').getByRole('status').filter({ hasText: /offline/i });
+  await expect(offline).toHaveCount(1);
+  await expect(banners).toHaveCount(1);
+  const text = (await offline.textContent())!;
+  expect(text.match(/offline/gi), text).toHaveLength(1);
+  expect(text, 'no machine (ISO) date').not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
+  expect(text).toMatch(/^Offline — showing data from .+\.\s*Try again$/);
+  await expect(offline.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expect(t.count()).toHaveText(shown!);
+});
