@@ -178,7 +178,11 @@ export const test = base.extend<
   ],
   skipWithoutHost: [
     async ({ desk }, use, testInfo) => {
-      if (!desk.available.ok) testInfo.skip(true, desk.available.reason);
+      if (!desk.available.ok) {
+        // CI, where the runtime is installed, sets this so a broken install fails instead of skipping.
+        if (process.env.TOKEN_DESK_REQUIRE_ELECTRON) throw new Error(`${desk.available.reason} (TOKEN_DESK_REQUIRE_ELECTRON is set)`);
+        testInfo.skip(true, desk.available.reason);
+      }
       await use();
     },
     { auto: true },

@@ -1,4 +1,4 @@
-/** electron-builder.yml, parsed by the YAML library electron-builder itself reads it with. */
+/** electron-builder.yml (and the workflows), parsed by the YAML library electron-builder itself reads its config with. */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -16,4 +16,5 @@ export interface BuilderConfig {
   deb?: { depends?: string[]; recommends?: string[] };
 }
 
-export const builderConfig = (): BuilderConfig => yaml.load(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
+export const loadYaml = (text: string): unknown => yaml.load(text);
+export const builderConfig = (): BuilderConfig => loadYaml(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
