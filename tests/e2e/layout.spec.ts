@@ -10,7 +10,7 @@
 import { expect, test } from '@playwright/test';
 import type { BrowserContext, Page } from '@playwright/test';
 import { clearKeychain, keychainAvailability, uniqueKeychainService } from './support/keychain';
-import { tokensUi } from './support/tokens-helpers';
+import { seriousViolations, tokensUi } from './support/tokens-helpers';
 import { makeDataDir, startWebHostProcess } from './support/web-host';
 import type { WebHostProcess } from './support/web-host';
 
@@ -195,6 +195,8 @@ test('at 880 px the row actions are one "⋯" menu: arrows, Escape, focus back t
   await expect(items.nth(3)).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(items.nth(0)).toBeFocused();
+  const problems = [...(await seriousViolations(page, 'section.tokens-list', 'table at 880 px')), ...(await seriousViolations(page, '.actions-menu', 'open row menu'))];
+  expect(problems, `axe found serious/critical violations:\n${problems.join('\n')}`).toEqual([]);
   const box = (await menu.boundingBox())!;
   expect(box.x).toBeGreaterThanOrEqual(0);
   expect(box.x + box.width).toBeLessThanOrEqual(880);
