@@ -54,7 +54,11 @@ export function Dialog({ title, onClose, children, footer, describedBy, initialF
     opener.current = document.activeElement as HTMLElement | null;
     if (!dialog.open) dialog.showModal();
     const first = initialFocus?.current ?? tabbables(dialog)[0] ?? dialog;
-    first.focus();
+    // showModal() has focused the first focusable element; move to the chosen one once the
+    // commit is over (focusing inside it would start a nested React event dispatch).
+    queueMicrotask(() => {
+      if (first.isConnected) first.focus();
+    });
     // Once per open dialog.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
