@@ -10,7 +10,7 @@ import { createHandlerTable } from './core/handlers';
 import { createCoreServices } from './core/services';
 import type { CoreServices } from './core/services';
 import { startTrySandbox } from './core/try-sandbox';
-import { createKeytarSecretStore } from './core/vault';
+import { createKeytarSecretStore, DEFAULT_KEYCHAIN_SERVICE } from './core/vault';
 import { quickCopy, quickCopyEntries } from './core/tokens/values';
 import { createElectronClipboard } from './clipboard-electron';
 import { createElectronStore } from './store-electron';
@@ -65,7 +65,8 @@ async function createServices(): Promise<CoreServices> {
   return createCoreServices({
     settingsStore: await createElectronStore(files.settings),
     cacheStore: await createElectronStore(files.cache),
-    secretStore: createKeytarSecretStore(),
+    // Like the browser host: tests run under a service name of their own (TOKEN_DESK_KEYCHAIN_SERVICE).
+    secretStore: createKeytarSecretStore(process.env.TOKEN_DESK_KEYCHAIN_SERVICE || DEFAULT_KEYCHAIN_SERVICE),
     clipboard: createElectronClipboard(),
     startSandbox: startTrySandbox,
   });
