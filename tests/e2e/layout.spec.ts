@@ -128,6 +128,12 @@ async function expectFits(label: string) {
   return m;
 }
 
+/** Saved with the test's output, and to LAYOUT_SCREENSHOTS_DIR when set (to look at them by hand). */
+async function shoot(name: string) {
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
+  if (process.env.LAYOUT_SCREENSHOTS_DIR) await page.screenshot({ path: `${process.env.LAYOUT_SCREENSHOTS_DIR}/${name}.png` });
+}
+
 for (const width of [880, 1024, 1440]) {
   test(`at ${width}×${HEIGHT} every row's actions are on screen, nothing sideways, badges and headers whole`, async () => {
     const t = tokensUi(page);
@@ -146,8 +152,7 @@ for (const width of [880, 1024, 1440]) {
 
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      await page.screenshot({ path: test.info().outputPath(`tokens-${width}-${scheme}.png`) });
-      if (process.env.LAYOUT_SCREENSHOTS_DIR) await page.screenshot({ path: `${process.env.LAYOUT_SCREENSHOTS_DIR}/tokens-${width}-${scheme}.png` });
+      await shoot(`tokens-${width}-${scheme}`);
     }
     await page.emulateMedia({ colorScheme: 'light' });
   });
@@ -195,6 +200,7 @@ test('at 880 px the row actions are one "⋯" menu: arrows, Escape, focus back t
   await expect(items.nth(3)).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(items.nth(0)).toBeFocused();
+  await shoot('menu-880');
   const problems = [...(await seriousViolations(page, 'section.tokens-list', 'table at 880 px')), ...(await seriousViolations(page, '.actions-menu', 'open row menu'))];
   expect(problems, `axe found serious/critical violations:\n${problems.join('\n')}`).toEqual([]);
   const box = (await menu.boundingBox())!;
@@ -214,5 +220,32 @@ test('at 880 px the row actions are one "⋯" menu: arrows, Escape, focus back t
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toHaveCount(0);
+  await t.statusFilter().selectOption('all');
+});
+
+test('at 880 px a token’s details fit: header actions and tabs on screen, nothing sideways', async () => {
+  const t = tokensUi(page);
+  await page.setViewportSize({ width: 880, height: HEIGHT });
+  await t.clearSearch();
+  await t.statusFilter().selectOption('Active');
+  const id = (await t.visibleIds())[0]!;
+  await t.openDetails(id);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await shoot(`details-880-${scheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  const fits = await page.evaluate(() => {
+    const content = document.querySelector<HTMLElement>('main.content')!;
+    const outside = [...document.querySelectorAll<HTMLElement>('.details-actions button, [role="tab"]')]
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.left < 0 || r.right > window.innerWidth;
+      })
+      .map((el) => el.getAttribute('aria-label') ?? el.textContent);
+    return { sideways: content.scrollWidth > content.clientWidth, outside };
+  });
+  expect(fits).toEqual({ sideways: false, outside: [] });
+  await t.backToList();
   await t.statusFilter().selectOption('all');
 });
