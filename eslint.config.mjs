@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'release/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'release/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -15,6 +15,26 @@ export default tseslint.config(
       '@typescript-eslint/no-require-imports': 'off',
       '@typescript-eslint/no-empty-object-type': 'off',
       'no-console': 'off',
+    },
+  },
+  {
+    // Raw IPC lives in the two binding files only: everything else goes through the contract
+    // (main/core/dispatch.ts, window.desk), so no channel can skip input validation.
+    files: ['**/*.{ts,tsx,js,mjs,cjs}'],
+    ignores: ['main/ipc.ts', 'preload/index.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain', 'ipcRenderer', 'contextBridge'],
+              message: 'Bind IPC only in main/ipc.ts (ipcMain) and preload/index.ts (ipcRenderer, contextBridge); add a contract call instead.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

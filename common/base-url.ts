@@ -23,14 +23,30 @@ export const BASE_URL_MESSAGES = {
 
 export type BaseUrlCheck = { ok: true; value: string } | { ok: false; problem: string };
 
+/** The parts of a WHATWG URL this policy reads. */
+interface ParsedUrl {
+  protocol: string;
+  username: string;
+  password: string;
+  search: string;
+  hash: string;
+  hostname: string;
+  origin: string;
+  pathname: string;
+}
+
+// common/ is type-checked with the ES library only (it runs in every layer), which has no URL;
+// every host Token Desk runs on (Node 20, Chromium) has the WHATWG one, so it is read from globalThis.
+const WhatwgUrl = (globalThis as unknown as { URL: new (input: string) => ParsedUrl }).URL;
+
 /** Checks and normalises an API base URL (no trailing slash, so `${base}/public/v1/…` is right). */
 export function checkBaseUrl(raw: unknown): BaseUrlCheck {
   const text = typeof raw === 'string' ? raw.trim() : '';
   const fail = (problem: string): BaseUrlCheck => ({ ok: false, problem });
   if (!text) return fail(BASE_URL_MESSAGES.empty);
-  let url: URL;
+  let url: ParsedUrl;
   try {
-    url = new URL(text);
+    url = new WhatwgUrl(text);
   } catch {
     return fail(BASE_URL_MESSAGES.notUrl);
   }

@@ -205,7 +205,7 @@ export class HttpClient {
       Accept: 'application/json',
       'User-Agent': this.userAgent,
     };
-    let body: BodyInit | undefined;
+    let body: RequestInit['body'];
     if (spec.body instanceof FormData) {
       body = spec.body; // fetch sets multipart/form-data with its boundary
     } else if (spec.body !== undefined) {
