@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { AboutPanel } from './features/about/AboutPanel';
+import { AuditLogPage } from './features/audit/AuditLogPage';
 import { ConnectionSwitcher } from './features/connections/ConnectionSwitcher';
 import { ManageConnections } from './features/connections/ManageConnections';
 import { Home } from './features/home/Home';
@@ -12,11 +13,13 @@ import { StartupNotice } from './features/recovery/StartupNotice';
 
 const navItems: { view: View; label: string }[] = [
   { view: 'home', label: 'API tokens' },
+  { view: 'audit', label: 'Audit log' },
   { view: 'connections', label: 'Connections' },
   { view: 'about', label: 'About' },
 ];
 
 function CurrentView({ view }: { view: View }) {
+  if (view === 'audit') return <AuditLogPage />;
   if (view === 'about') return <AboutPanel />;
   if (view === 'connections') return <ManageConnections />;
   return <Home />;

@@ -65,7 +65,7 @@ describe('token details', () => {
   it('tabs follow the WAI-ARIA keys and show modules and details', async () => {
     const user = userEvent.setup();
     await openDetails(user, 'Stored', stored.id);
-    fakeDesk.handlers['tokens.audit'] = () => ({ items: [], total: 0, offset: 0, limit: 20, fetchedAt: null });
+    fakeDesk.handlers['audit.token'] = () => ({ items: [], offset: 0, hasMore: false, complete: true, fetchedAt: null });
     screen.getByRole('tab', { name: 'General' }).focus();
     await user.keyboard('{ArrowRight}');
     expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Modules' }));
@@ -133,12 +133,13 @@ describe('token details', () => {
 
   it('audit trail: newest first, Load more, offline notice', async () => {
     const user = userEvent.setup();
-    const all = Array.from({ length: 25 }, (_, i) => auditItem(i + 1)).reverse(); // newest first, like the API
-    fakeDesk.handlers['tokens.audit'] = ({ offset, limit }: { offset: number; limit: number }) => ({
-      items: all.slice(offset, offset + limit),
-      total: all.length,
+    // The trail channel is audit.token now (entries, hasMore), with pages of 50.
+    const all = Array.from({ length: 60 }, (_, i) => auditItem(i + 1)).reverse(); // newest first, like the API
+    fakeDesk.handlers['audit.token'] = ({ offset, limit }: { offset: number; limit: number }) => ({
+      items: all.slice(offset, offset + limit).map((r) => ({ ...r, token: { id: stored.id, name: 'Stored' }, account: null })),
       offset,
-      limit,
+      hasMore: offset + limit < all.length,
+      complete: true,
       fetchedAt: new Date().toISOString(),
       offline: offset > 0 ? { message: 'The Marketplace cannot be reached.' } : undefined,
     });
@@ -146,12 +147,12 @@ describe('token details', () => {
     await user.click(screen.getByRole('tab', { name: 'Audit trail' }));
     const table = await screen.findByRole('table');
     const firstSummary = () => within(table).getAllByRole('row')[1]!.textContent;
-    expect(firstSummary()).toContain('Change 25');
-    expect(within(table).getAllByRole('row')).toHaveLength(21);
-    await user.click(screen.getByRole('button', { name: 'Load more (20 of 25)' }));
-    await waitFor(() => expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(26));
-    expect(within(screen.getByRole('table')).getAllByRole('row')[25]!.textContent).toContain('Change 1');
-    expect(screen.queryByRole('button', { name: /Load more/ })).toBeNull();
+    expect(firstSummary()).toContain('Change 60');
+    expect(within(table).getAllByRole('row')).toHaveLength(51);
+    await user.click(screen.getByRole('button', { name: 'Load older records (50 shown)' }));
+    await waitFor(() => expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(61));
+    expect(within(screen.getByRole('table')).getAllByRole('row')[60]!.textContent).toContain('Change 1');
+    expect(screen.queryByRole('button', { name: /Load older records/ })).toBeNull();
     expect(screen.getByText(/Offline — showing audit records from/)).toBeTruthy();
   });
 });

@@ -1,20 +1,57 @@
-import { useEffect } from 'react';
+/**
+ * The token's audit trail: the whole of it, newest first; older pages load as the list is
+ * scrolled to its end (or with the button). Whenever the token changes in the app (edit,
+ * enable, disable, a value added…) the trail refreshes, so the new record appears here
+ * without leaving the tab. Offline it shows what is saved, with the offline banner.
+ */
+import { useEffect, useRef } from 'react';
+import { useTokensStore } from '../../../stores/tokens-store';
 import { Button } from '../../../ui/Button';
 import { formatDateTime } from '../../../ui/format';
 import { useAuditStore } from '../audit-store';
 
-/** The token's audit records, newest first, a page at a time; offline, the cached first page. */
 export function AuditTab({ id }: { id: string }) {
-  const { items, total, loading, error, offline, fetchedAt, tokenId } = useAuditStore();
+  const { items, hasMore, loading, error, offline, refreshError, fetchedAt, tokenId } = useAuditStore();
+  const token = useTokensStore((s) => s.tokens.find((t) => t.id === id));
+  const change = token ? `${token.revision ?? ''}|${token.status}|${token.name}|${token.hasValue}|${token.audit?.updated?.at ?? ''}` : '';
+  const sentinel = useRef<HTMLDivElement>(null);
+  const seenChange = useRef<string | null>(null);
+
   useEffect(() => {
+    seenChange.current = null;
     void useAuditStore.getState().load(id);
   }, [id]);
+
+  useEffect(() => {
+    // The first value is what the load already shows; every later change is an action in the app.
+    if (seenChange.current === null) seenChange.current = change;
+    else if (seenChange.current !== change) {
+      seenChange.current = change;
+      void useAuditStore.getState().refresh();
+    }
+  }, [change]);
+
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((seen) => {
+      if (seen.some((e) => e.isIntersecting)) void useAuditStore.getState().loadMore();
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [items.length, hasMore]);
+
   const current = tokenId === id;
   return (
     <div className="audit">
       {current && offline ? (
         <p className="banner banner-warning" role="status">
-          Offline — showing audit records from {fetchedAt ? formatDateTime(fetchedAt) : 'an earlier session'}. {offline}
+          Offline — showing audit records from {fetchedAt ? formatDateTime(fetchedAt) : 'an earlier session'}.
+        </p>
+      ) : null}
+      {current && refreshError ? (
+        <p className="banner banner-error" role="alert">
+          {refreshError}
         </p>
       ) : null}
       {current && error ? (
@@ -25,7 +62,7 @@ export function AuditTab({ id }: { id: string }) {
           </Button>
         </div>
       ) : null}
-      {current && items.length === 0 && !loading && !error ? <p className="muted">No audit records for this token.</p> : null}
+      {current && items.length === 0 && !loading && !error ? <p className="muted">No audit records for this token{offline ? ' are saved on this computer' : ''}.</p> : null}
       {current && items.length > 0 ? (
         <table className="audit-table">
           <caption className="visually-hidden">Audit trail, newest first</caption>
@@ -45,25 +82,26 @@ export function AuditTab({ id }: { id: string }) {
                   <time dateTime={r.timestamp}>{formatDateTime(r.timestamp)}</time>
                 </td>
                 <td>
-                  {r.actor?.name ?? r.actor?.id ?? '—'}
-                  {r.actor?.id && r.actor?.name ? <div className="muted">{r.actor.id}</div> : null}
+                  {r.actor.name || r.actor.id || '—'}
+                  {r.actor.id && r.actor.name ? <div className="muted">{r.actor.id}</div> : null}
                 </td>
                 <td>
-                  <code>{r.event ?? '—'}</code>
+                  <code>{r.event || '—'}</code>
                 </td>
-                <td>{r.summary ?? '—'}</td>
-                <td>{r.details ?? ''}</td>
+                <td>{r.summary || '—'}</td>
+                <td>{r.details}</td>
               </tr>
             ))}
           </tbody>
         </table>
       ) : null}
       {loading ? <p role="status">Loading audit records…</p> : null}
-      {current && !loading && items.length < total ? (
-        <Button onClick={() => void useAuditStore.getState().loadMore()}>
-          Load more ({items.length} of {total})
-        </Button>
+      {current && hasMore && !loading ? (
+        <div ref={sentinel}>
+          <Button onClick={() => void useAuditStore.getState().loadMore()}>Load older records ({items.length} shown)</Button>
+        </div>
       ) : null}
+      {current && !hasMore && offline && items.length > 0 ? <p className="muted">Older records are not saved on this computer.</p> : null}
     </div>
   );
 }

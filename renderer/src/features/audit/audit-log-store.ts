@@ -1,0 +1,105 @@
+/**
+ * The account audit log: the cached entries at once (the newest page first, so the first row
+ * paints without waiting for 100,000), then the rest, then a refresh from the API. Filters run
+ * here, on the loaded entries, so they work offline too.
+ */
+import { create } from 'zustand';
+import { EMPTY_AUDIT_FILTERS, searchTextOf, type AccountLogState, type AuditEntry, type AuditFilters } from '../../../../common/audit-log';
+import { desk } from '../../desk';
+import { errorMessage } from '../../error-message';
+
+/** The first slice: enough to fill any window. */
+export const FIRST_SLICE = 200;
+
+export type LogPhase = 'idle' | 'loading' | 'ready' | 'error';
+
+interface AuditLogState {
+  connectionId: string | null;
+  phase: LogPhase;
+  entries: AuditEntry[];
+  /** Lower-case search text per entry, parallel to `entries` (built once per load). */
+  haystacks: string[];
+  meta: AccountLogState | null;
+  syncing: boolean;
+  progress: { loaded: number; total: number } | null;
+  offline: string | null;
+  refreshError: string | null;
+  error: string | null;
+  filters: AuditFilters;
+  load(connectionId: string): Promise<void>;
+  refresh(): Promise<void>;
+  setFilters(patch: Partial<AuditFilters>): void;
+  clearFilters(): void;
+  setProgress(progress: { loaded: number; total: number }): void;
+}
+
+const withHaystacks = (entries: AuditEntry[]) => ({ entries, haystacks: entries.map(searchTextOf) });
+
+export const useAuditLogStore = create<AuditLogState>((set, get) => ({
+  connectionId: null,
+  phase: 'idle',
+  entries: [],
+  haystacks: [],
+  meta: null,
+  syncing: false,
+  progress: null,
+  offline: null,
+  refreshError: null,
+  error: null,
+  filters: EMPTY_AUDIT_FILTERS,
+
+  async load(connectionId) {
+    const same = get().connectionId === connectionId;
+    set({ connectionId, phase: same && get().entries.length > 0 ? 'ready' : 'loading', error: null, ...(same ? {} : { entries: [], haystacks: [], meta: null, filters: EMPTY_AUDIT_FILTERS, offline: null, refreshError: null }) });
+    try {
+      if (!same || get().entries.length === 0) {
+        const first = await desk.call('audit.account', { offset: 0, limit: FIRST_SLICE });
+        if (get().connectionId !== connectionId) return;
+        const { items, offset: _o, ...meta } = first;
+        set({ ...withHaystacks(items), meta, phase: 'ready' });
+        if (meta.total > items.length) {
+          const rest = await desk.call('audit.account', { offset: items.length, limit: 200_000 });
+          if (get().connectionId !== connectionId) return;
+          set(withHaystacks([...items, ...rest.items]));
+        }
+      }
+    } catch (error) {
+      if (get().connectionId === connectionId) set({ phase: 'error', error: errorMessage(error, 'Could not read the saved audit log.') });
+      return;
+    }
+    await get().refresh();
+  },
+
+  async refresh() {
+    const connectionId = get().connectionId;
+    if (!connectionId || get().syncing) return;
+    set({ syncing: true, progress: null });
+    try {
+      const result = await desk.call('audit.syncAccount', {});
+      if (get().connectionId !== connectionId) return;
+      const { added, offline, refreshError, ...meta } = result;
+      set({ meta, offline: offline?.message ?? null, refreshError: refreshError ?? null, phase: 'ready' });
+      if (added > 0) {
+        // New entries are the newest unless a first sync filled the cache: then read it all again.
+        const fresh = get().entries.length > 0 && added < 5_000 ? await desk.call('audit.account', { offset: 0, limit: added }) : await desk.call('audit.account', { offset: 0, limit: 200_000 });
+        if (get().connectionId !== connectionId) return;
+        if (fresh.items.length >= meta.total) set(withHaystacks(fresh.items));
+        else {
+          const known = new Set(get().entries.map((e) => e.id));
+          const add = fresh.items.filter((e) => !known.has(e.id));
+          set({ entries: [...add, ...get().entries].slice(0, meta.total), haystacks: [...add.map(searchTextOf), ...get().haystacks].slice(0, meta.total) });
+        }
+      }
+    } catch (error) {
+      if (get().connectionId === connectionId) set({ refreshError: errorMessage(error, 'The audit log could not be refreshed.') });
+    } finally {
+      if (get().connectionId === connectionId) set({ syncing: false, progress: null });
+    }
+  },
+
+  setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
+  clearFilters: () => set({ filters: EMPTY_AUDIT_FILTERS }),
+  setProgress: (progress) => set({ progress }),
+}));
+
+desk.on('audit.progress', (p) => useAuditLogStore.getState().setProgress(p));
