@@ -134,7 +134,8 @@ async function shoot(name: string) {
   if (process.env.LAYOUT_SCREENSHOTS_DIR) await page.screenshot({ path: `${process.env.LAYOUT_SCREENSHOTS_DIR}/${name}.png` });
 }
 
-for (const width of [880, 1024, 1440]) {
+// 1280 is the app window's default size.
+for (const width of [880, 1024, 1280, 1440]) {
   test(`at ${width}×${HEIGHT} every row's actions are on screen, nothing sideways, badges and headers whole`, async () => {
     const t = tokensUi(page);
     await page.setViewportSize({ width, height: HEIGHT });

@@ -31,20 +31,20 @@ describe('columns give way by priority as the grid narrows', () => {
   });
 
   it('Created by first, then the actions fold into a menu, then dates, modules, last access', () => {
-    expect(layoutFor(1300)).toMatchObject({ actions: 'inline' });
-    expect(keys(1300)).toHaveLength(7);
-    // The app's default window (1280 px): inline actions, Created by gone.
+    expect(layoutFor(1200)).toMatchObject({ actions: 'inline' });
+    expect(keys(1200)).toHaveLength(7);
+    // The app's default window (1280 px) leaves the grid about 1040 px: inline actions, no Created by.
     expect(layoutFor(1040)).toMatchObject({ actions: 'inline' });
     expect(keys(1040)).not.toContain('createdBy');
     expect(layoutFor(900)).toMatchObject({ actions: 'menu' });
     expect(keys(900)).toContain('createdBy');
-    expect(keys(760)).toEqual(['name', 'modules', 'createdAt', 'lastAccess', 'status', 'actions']);
-    expect(keys(640)).toEqual(['name', 'modules', 'lastAccess', 'status', 'actions']);
+    expect(keys(780)).toEqual(['name', 'modules', 'createdAt', 'lastAccess', 'status', 'actions']);
+    expect(keys(660)).toEqual(['name', 'modules', 'lastAccess', 'status', 'actions']);
     expect(keys(300)).toEqual(['name', 'status', 'actions']);
   });
 
   it('the template has one track per shown column plus the checkbox, and keeps aria-colindex', () => {
-    for (const width of [null, 1300, 1040, 900, 760, 640, 300]) {
+    for (const width of [null, 1200, 1040, 900, 780, 660, 300]) {
       const layout = layoutFor(width);
       expect(layout.template.split(/ (?![^(]*\))/)).toHaveLength(layout.columns.length + 1);
       expect(layout.columns.find((c) => c.key === 'status')!.colIndex).toBe(7);
@@ -55,7 +55,7 @@ describe('columns give way by priority as the grid narrows', () => {
 describe('the table in a narrow grid', () => {
   it('shows one "⋯" button per row and fewer columns; the header matches', async () => {
     vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(function (this: HTMLElement) {
-      return this.classList.contains('grid-body') ? 640 : 0;
+      return this.classList.contains('grid-body') ? 660 : 0;
     });
     await renderPage();
     const grid = screen.getByRole('grid', { name: 'API tokens' });

@@ -32,14 +32,14 @@ export const TOTAL_COLUMNS = COLUMNS.length + 1;
 export type ActionsMode = 'inline' | 'menu';
 
 const CHECK_TRACK = '36px';
-/** [minimum px, CSS track]. */
+/** [minimum px, CSS track]. The name's minimum is high on purpose: names cut short cost more than Created by. */
 const TRACKS: Record<Exclude<ColumnKey, 'actions'>, [number, string]> = {
-  name: [200, 'minmax(200px, 2.2fr)'],
-  modules: [100, 'minmax(100px, 0.8fr)'],
+  name: [220, 'minmax(220px, 2.2fr)'],
+  modules: [92, 'minmax(92px, 0.8fr)'],
   createdBy: [132, 'minmax(132px, 1.1fr)'],
-  createdAt: [120, '120px'],
+  createdAt: [116, '116px'],
   lastAccess: [120, '120px'],
-  status: [108, '108px'],
+  status: [100, '100px'],
 };
 const ACTIONS_TRACK: Record<ActionsMode, [number, string]> = {
   // Disable/Enable, Edit, Rotate, Copy, Delete as small buttons.
