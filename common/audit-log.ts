@@ -4,6 +4,8 @@
  * shows and main filters the same rows for the CSV export: both must agree on what matches.
  */
 import { z } from 'zod';
+import { accountIdSchema } from './ids';
+import { plainText } from './plain-text';
 
 /** The token events the log filters on (the last segment of `event`, §5.2). */
 export const AUDIT_ACTIONS = ['created', 'updated', 'enabled', 'disabled', 'deleted'] as const;
@@ -39,19 +41,23 @@ export function compareEntries(a: Pick<AuditEntry, 'timestamp' | 'id'>, b: Pick<
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
+/** Who can act in the audit log (marketplace-api.md): a user, a token, or the platform itself. */
+const PLATFORM_ID = /^(?:(?:USR|TKN)-\d{4}-\d{4}|system)$/;
+
+/** Malformed filters are refused (common/plain-text.ts, ids), not run as searches that cannot match. */
 export const auditFiltersSchema = z
   .object({
     /** Free text: every word must appear in the token, actor, account, event, summary or details. */
-    text: z.string().max(500).default(''),
+    text: plainText(z.string().max(500)).default(''),
     /** Empty = every action. */
     actions: z.array(z.enum(AUDIT_ACTIONS)).max(AUDIT_ACTIONS.length).default([]),
-    actorId: z.string().max(100).default(''),
+    actorId: z.union([z.literal(''), z.string().regex(PLATFORM_ID, 'Not a user or token id.')]).default(''),
     /** Token name or id (contains, case-insensitive). */
-    token: z.string().max(200).default(''),
-    accountId: z.string().max(100).default(''),
+    token: plainText(z.string().max(200)).default(''),
+    accountId: z.union([z.literal(''), accountIdSchema]).default(''),
     /** Inclusive ISO instants; '' = open. The renderer turns the user's local dates into these. */
-    from: z.string().max(40).default(''),
-    to: z.string().max(40).default(''),
+    from: z.union([z.literal(''), z.iso.datetime({ offset: true })]).default(''),
+    to: z.union([z.literal(''), z.iso.datetime({ offset: true })]).default(''),
   })
   .strict();
 export type AuditFilters = z.output<typeof auditFiltersSchema>;

@@ -24,11 +24,12 @@ const SECRET_LIKE = /idt:TKN-|[A-Za-z0-9]{40,}/;
 export const TOKEN_VALUE_MAX = 512;
 export const REDACTED_TOKEN_VALUE = '[redacted token value]';
 
+// The examples in these messages never form a whole value: every reply masks whole values (main/core/dispatch.ts).
 export const TOKEN_VALUE_MESSAGES = {
   empty: 'Paste the API token value (it starts with idt:TKN-).',
   legacy:
-    'This looks like an older token without the idt:TKN-… prefix. Token Desk needs the full value, e.g. idt:TKN-1234-5678:abc…; create a new API token in the Marketplace portal (Settings > API tokens) and paste its value.',
-  tokenId: 'That is a token id, not its value. Paste the full value, which looks like idt:TKN-1234-5678:abc…',
+    'This looks like an older token without the idt:TKN-… prefix. Token Desk needs the full value, e.g. idt:TKN-1234-5678:<letters and digits>; create a new API token in the Marketplace portal (Settings > API tokens) and paste its value.',
+  tokenId: 'That is a token id, not its value. Paste the full value, which looks like idt:TKN-1234-5678:<letters and digits>',
   whitespace: 'The token value must not contain spaces or line breaks. Paste it again, on one line.',
   tooLong: 'That is far longer than an API token.',
   invalid: 'This is not a valid API token value. It looks like idt:TKN-1234-5678: followed by letters and digits.',

@@ -51,6 +51,12 @@ export function toDeskErrorData(error: unknown): DeskResult<never> {
   return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Token Desk. Please try again.' } };
 }
 
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
 /** The one top-level output field per channel that is meant to carry a token value. */
 const VALUE_CARRIERS: Partial<Record<Channel, string>> = { 'values.reveal': 'value', 'tokens.create': 'value' };
 
@@ -105,8 +111,11 @@ export function createDispatch(table: HandlerTable): Dispatch {
     if (!isChannel(channel)) {
       return { ok: false, error: { code: 'unknown_channel', message: `Unknown call: ${maskTokenValues(String(channel).slice(0, 80))}` } };
     }
-    // A missing input means "no arguments"; null is a value, and the contract decides (prefs.set refuses it).
-    const parsed = calls[channel].input.safeParse(rawInput === undefined ? {} : rawInput);
+    // A missing input means "no arguments"; anything else must be a plain object (every input schema is
+    // one): IPC's structured clone can deliver a Date or a Map, which zod's object schemas would take as {}.
+    const input = rawInput === undefined ? {} : rawInput;
+    if (!isPlainObject(input)) return gateReply(channel, { ok: false, error: { code: 'validation', message: 'Invalid input: expected an object.' } });
+    const parsed = calls[channel].input.safeParse(input);
     if (!parsed.success) return gateReply(channel, { ok: false, error: validationErrorFromZod(parsed.error, 'input').toData() });
     const ctx = gateEvents(outerCtx);
     let result: DeskResult<unknown>;

@@ -44,10 +44,17 @@ export function hostNames(port: number): HostNames {
   return { hosts, origins: new Set([...hosts].map((h) => `http://${h}`)) };
 }
 
-export type Verdict = { ok: true; origin: string } | { ok: false; status: 400 | 401 | 403 | 404 | 421; reason: string };
+export type Verdict = { ok: true; origin: string } | { ok: false; status: 400 | 401 | 403 | 404 | 421 | 431; reason: string };
+
+/** No page of ours sends more; Node would silently drop headers past 2,000 instead of refusing. */
+const MAX_HEADERS = 100;
 
 /** Host and Origin checks shared by plain requests and upgrades; `origin` is the one the page is served under. */
 export function checkRequest(req: IncomingMessage, names: HostNames): Verdict {
+  if (req.rawHeaders.length / 2 > MAX_HEADERS) return { ok: false, status: 431, reason: 'Too many header fields.' };
+  // Exactly one Host header (RFC 9112 §3.2): Node keeps the first of several, a proxy might use another.
+  const hostHeaders = req.rawHeaders.filter((_, i) => i % 2 === 0 && req.rawHeaders[i]!.toLowerCase() === 'host').length;
+  if (hostHeaders !== 1) return { ok: false, status: 400, reason: 'Bad request.' };
   const host = req.headers.host?.toLowerCase();
   if (!host || !names.hosts.has(host)) return { ok: false, status: 421, reason: 'This server only answers to 127.0.0.1 and localhost.' };
   const origin = req.headers.origin;
