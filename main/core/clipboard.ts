@@ -9,6 +9,7 @@
  * pasteboard type, and Linux (X11/Wayland) has no standard flag (KDE Klipper honours
  * `x-kde-passwordManagerHint=secret`). This service stays OS-neutral.
  */
+import { timersOf, type TimerHandle, type TimerPort } from './timers';
 
 /** Sync or async: Electron 45's clipboard is promise-based, the test ports are not. */
 export interface ClipboardPort {
@@ -18,14 +19,10 @@ export interface ClipboardPort {
   clear?(): void | Promise<void>;
 }
 
-type TimerHandle = unknown;
-
-export interface ClipboardServiceOptions {
+export interface ClipboardServiceOptions extends TimerPort {
   /** Default 30 s. 0 or less disables auto-clear. */
   clearAfterMs?: number;
   now?: () => number;
-  setTimeout?: (fn: () => void, ms: number) => TimerHandle;
-  clearTimeout?: (handle: TimerHandle) => void;
 }
 
 export interface CopyResult {
@@ -45,15 +42,7 @@ export interface ClipboardService {
 export function createClipboardService(port: ClipboardPort, options: ClipboardServiceOptions = {}): ClipboardService {
   const clearAfterMs = options.clearAfterMs ?? 30_000;
   const now = options.now ?? Date.now;
-  const schedule =
-    options.setTimeout ??
-    ((fn: () => void, ms: number) => {
-      const handle = setTimeout(fn, ms);
-      // A pending clear must not keep a Node process (tests, browser host) alive.
-      handle.unref?.();
-      return handle;
-    });
-  const cancel = options.clearTimeout ?? ((handle: TimerHandle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
+  const { schedule, cancel } = timersOf(options);
 
   let pending: { handle: TimerHandle; value: string } | undefined;
 

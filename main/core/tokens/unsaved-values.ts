@@ -7,15 +7,12 @@
  * when its token or connection is removed, or after UNSAVED_VALUE_TTL_MS, whichever is first,
  * so a forgotten window does not keep a live secret in memory for the rest of the session.
  */
+import { timersOf, type TimerHandle, type TimerPort } from '../timers';
 
 export const UNSAVED_VALUE_TTL_MS = 10 * 60_000;
 
-type TimerHandle = unknown;
-
-export interface UnsavedValuesOptions {
+export interface UnsavedValuesOptions extends TimerPort {
   ttlMs?: number;
-  setTimeout?: (fn: () => void, ms: number) => TimerHandle;
-  clearTimeout?: (handle: TimerHandle) => void;
 }
 
 export class UnsavedValues {
@@ -26,15 +23,7 @@ export class UnsavedValues {
 
   constructor(options: UnsavedValuesOptions = {}) {
     this.ttlMs = options.ttlMs ?? UNSAVED_VALUE_TTL_MS;
-    this.schedule =
-      options.setTimeout ??
-      ((fn, ms) => {
-        const handle = setTimeout(fn, ms);
-        // A pending expiry must not keep a Node process (tests, browser host) alive.
-        handle.unref?.();
-        return handle;
-      });
-    this.cancel = options.clearTimeout ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
+    ({ schedule: this.schedule, cancel: this.cancel } = timersOf(options));
   }
 
   put(connectionId: string, tokenId: string, value: string): void {
