@@ -46,7 +46,8 @@ export async function startWebHostProcess(options: { dataDir?: string; env?: Nod
   return {
     url,
     origin: parsed.origin,
-    secret: parsed.searchParams.get('token')!,
+    // The secret is the URL's fragment (common/web-protocol.ts): never sent to a server.
+    secret: parsed.hash.slice(1),
     dataDir,
     output: () => output,
     stop: () =>
