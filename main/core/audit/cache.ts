@@ -18,6 +18,9 @@
  *
  * A damaged file (bad JSON, wrong shape, wrong count) makes the connection's audit cache start
  * empty, like the main cache does: it is disposable and is rebuilt from the API.
+ *
+ * Over 350 lines on purpose: the chunk layout, the copy-on-write commit and the recovery depend
+ * on each other's invariants; split apart they would be harder to keep correct.
  */
 import fs from 'node:fs';
 import { z } from 'zod';

@@ -172,6 +172,13 @@ export async function openToken(id: string): Promise<void> {
     try {
       await desk.call('tokens.get', { id });
     } catch (error) {
+      // Offline the token page shows the saved list: open it there rather than refuse.
+      const unreachable = DeskError.is(error) && (error.code === 'offline' || error.code === 'timeout');
+      if (unreachable) {
+        useTokensUiStore.getState().openDetails(id, 'audit');
+        useShellStore.getState().setView('home');
+        return;
+      }
       const gone = DeskError.is(error) && error.code === 'not_found';
       useShellStore.getState().pushNotice({ level: gone ? 'warning' : 'error', message: gone ? `The token ${id} no longer exists.` : errorMessage(error, `The token ${id} cannot be opened.`) });
       return;

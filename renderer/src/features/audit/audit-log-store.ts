@@ -102,4 +102,3 @@ export const useAuditLogStore = create<AuditLogState>((set, get) => ({
   setProgress: (progress) => set({ progress }),
 }));
 
-desk.on('audit.progress', (p) => useAuditLogStore.getState().setProgress(p));
