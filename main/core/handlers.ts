@@ -8,6 +8,8 @@ import { auditHandlers } from './handlers/audit';
 import { connectionHandlers } from './handlers/connections';
 import { createHandlers } from './handlers/create';
 import { prefsHandlers } from './handlers/prefs';
+import { quickHandlers } from './handlers/quick';
+import { recoveryHandlers } from './handlers/recovery';
 import { tokenHandlers } from './handlers/tokens';
 import type { HandlerTable } from './dispatch';
 import type { CoreServices } from './services';
@@ -21,6 +23,8 @@ export function createHandlerTable(services: CoreServices): HandlerTable {
     ...tokenHandlers(services),
     ...createHandlers(services),
     ...prefsHandlers(services),
+    ...quickHandlers(services),
     ...auditHandlers(services),
+    ...recoveryHandlers(services),
   };
 }

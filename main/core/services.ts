@@ -17,6 +17,7 @@ import { AuditCache } from './audit/cache';
 import path from 'node:path';
 import { Vault } from './vault';
 import { RotationLinks } from './links';
+import { StartupNotices } from './startup-notices';
 import { UnsavedValues } from './tokens/unsaved-values';
 import type { SecretStore } from './vault';
 import { APP_VERSION } from './app-info';
@@ -62,6 +63,8 @@ export interface CoreServices {
   links: RotationLinks;
   /** The offline audit cache: chunked stores per connection (audit/cache.ts). */
   audit: AuditCache;
+  /** Damaged files moved aside (settings or cache), until the user dismisses the notice. */
+  startupNotices: StartupNotices;
   /** New token values the keychain refused, in memory until copied (tokens/unsaved-values.ts). */
   unsavedValues: UnsavedValues;
   /** The active connection and an API client for it; `not_connected` when there is none. */
@@ -81,6 +84,7 @@ export function createCoreServices(deps: CoreServiceDeps): CoreServices {
   const audit = new AuditCache({
     openStore: deps.openStore ?? ((name) => createConfStore({ cwd: path.dirname(deps.cacheStore.path), configName: name, onCorrupt: 'move-aside' })),
   });
+  const startupNotices = new StartupNotices({ settings: deps.settingsStore, cache: deps.cacheStore });
   const unsavedValues = new UnsavedValues();
   let sandboxRun: Promise<SandboxHandle> | undefined;
 
@@ -125,6 +129,7 @@ export function createCoreServices(deps: CoreServiceDeps): CoreServices {
     clipboard,
     connections,
     links,
+    startupNotices,
     unsavedValues,
     sandbox,
     audit,

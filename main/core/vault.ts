@@ -93,6 +93,16 @@ export class Vault {
       .sort();
   }
 
+  /** Connection ids that have an admin token in the keychain (with or without a profile). */
+  async listConnectionIds(): Promise<string[]> {
+    const prefix = 'connection:';
+    return (await this.secrets.list())
+      .filter((account) => account.startsWith(prefix))
+      .map((account) => account.slice(prefix.length))
+      .filter((id) => id.length > 0 && !id.includes(':'))
+      .sort();
+  }
+
   /**
    * Deletes every entry this connection owned (its admin token and every token value) and
    * nothing else. Returns the accounts deleted.

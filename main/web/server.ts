@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { dataFileOptions, recoveryLogLine } from '../core/data-files';
 import { defaultDataDir } from '../core/data-dir';
 import { createDispatch } from '../core/dispatch';
 import { createHandlerTable } from '../core/handlers';
@@ -24,14 +25,11 @@ async function main(): Promise<void> {
   // Bound once the host runs: the clipboard is built with the services, before the host.
   let requestingPage: () => PageSender | undefined = () => undefined;
   const sandboxes: { close(): Promise<void> }[] = [];
+  const files = dataFileOptions(dataDir, (file, recovery) => console.warn(recoveryLogLine(file, recovery)));
   const services = createCoreServices({
-    settingsStore: await createConfStore({ cwd: dataDir, configName: 'settings' }),
-    cacheStore: await createConfStore({
-      cwd: dataDir,
-      configName: 'cache',
-      onCorrupt: 'move-aside',
-      onRecovered: (r) => console.warn(`Token Desk: the offline cache was unreadable and was moved aside to ${r.movedTo}; it will be rebuilt.`),
-    }),
+    // A damaged file is moved aside and the host starts; the page shows the notice.
+    settingsStore: await createConfStore(files.settings),
+    cacheStore: await createConfStore(files.cache),
     secretStore: createKeytarSecretStore(process.env.TOKEN_DESK_KEYCHAIN_SERVICE || DEFAULT_KEYCHAIN_SERVICE),
     clipboard: createPageClipboard(() => requestingPage()),
     startSandbox: async () => {

@@ -1,0 +1,45 @@
+/**
+ * After the settings file was lost, the admin tokens of its connections may still be in the
+ * keychain (`connection:<id>`). They can be re-adopted: each one is verified with "who am I"
+ * again through the connection service's own add path (under its old id, so the token values
+ * stored for it stay its own) before a profile is saved. The secret never leaves main: the page
+ * sees only the admin token's id, which the profile shows anyway.
+ */
+import type { ConnectionProfile, RecoverableConnection } from '../../common/contract';
+import { DeskError } from '../../common/errors';
+import { tokenIdOfValue } from '../../common/token-value';
+import type { CoreServices } from './services';
+
+type RestoreServices = Pick<CoreServices, 'connections' | 'vault'>;
+
+/** Admin tokens in the keychain with no profile, oldest first as the keychain lists them. */
+export async function recoverableConnections(services: RestoreServices): Promise<RecoverableConnection[]> {
+  const saved = new Set(services.connections.list().map((p) => p.id));
+  const found: RecoverableConnection[] = [];
+  for (const id of await services.vault.listConnectionIds()) {
+    if (saved.has(id)) continue;
+    const secret = await services.vault.getConnectionSecret(id);
+    const adminTokenId = secret ? tokenIdOfValue(secret) : undefined;
+    // An entry that is not a token value cannot be verified, so it is not offered.
+    if (adminTokenId) found.push({ id, adminTokenId });
+  }
+  return found;
+}
+
+export async function restoreFromKeychain(
+  services: RestoreServices,
+  input: { id: string; name: string; baseUrl: string },
+): Promise<ConnectionProfile> {
+  if (services.connections.get(input.id)) {
+    throw new DeskError({ code: 'conflict', message: 'This connection is already saved.' });
+  }
+  const known = await services.vault.listConnectionIds();
+  const token = known.includes(input.id) ? await services.vault.getConnectionSecret(input.id) : null;
+  if (!token) {
+    throw new DeskError({
+      code: 'not_found',
+      message: 'The keychain no longer holds an admin token for this connection (if your keychain is locked, unlock it first). Add the connection again with a token.',
+    });
+  }
+  return services.connections.add({ name: input.name, baseUrl: input.baseUrl, token }, { keepId: input.id });
+}
