@@ -29,6 +29,9 @@ export default defineConfig<object, { hostKind: HostKind }>({
   workers: 1,
   retries: 0,
   reporter: [['list']],
+  // The secret scan over every spec's data folders, host output and page storage (secrets-scan.ts).
+  globalSetup: './tests/e2e/support/secrets-scan-setup.ts',
+  globalTeardown: './tests/e2e/support/secrets-scan-teardown.ts',
   use: {
     trace: 'off',
     screenshot: 'only-on-failure',

@@ -30,6 +30,7 @@ import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import { uniqueKeychainService } from './keychain';
+import { recordHostRun, recordPageStorage } from './secrets-scan';
 import { makeDataDir, startWebHostProcess } from './web-host';
 
 export { expect };
@@ -95,6 +96,7 @@ async function openBrowserHost(browser: () => Promise<Browser>, service: string,
     dataDir: host.dataDir,
     output: host.output,
     stop: async () => {
+      await recordPageStorage(context).catch(() => undefined); // for the run's secret scan
       await context.close().catch(() => undefined);
       await host.stop();
     },
@@ -119,8 +121,13 @@ async function openDesktopApp(service: string, options: OpenOptions): Promise<De
     },
   });
   let output = '';
-  electron.process().stdout?.on('data', (chunk) => (output += chunk));
-  electron.process().stderr?.on('data', (chunk) => (output += chunk));
+  const scanLog = recordHostRun(dataDir); // the user-data folder and output, for the run's secret scan
+  const collect = (chunk: Buffer) => {
+    output += chunk;
+    scanLog(chunk);
+  };
+  electron.process().stdout?.on('data', collect);
+  electron.process().stderr?.on('data', collect);
   const page = await electron.firstWindow();
   if (options.size) {
     await electron.evaluate(({ BrowserWindow }, size) => BrowserWindow.getAllWindows()[0]?.setContentSize(size.width, size.height), options.size);

@@ -4,6 +4,7 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { recordHostRun } from './secrets-scan';
 
 export interface WebHostProcess {
   url: string;
@@ -28,8 +29,14 @@ export async function startWebHostProcess(options: { dataDir?: string; env?: Nod
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
+  // Every host's data folder and output go to the run's secret scan (secrets-scan.ts).
+  const scanLog = recordHostRun(dataDir);
+  const collect = (chunk: Buffer) => {
+    output += chunk;
+    scanLog(chunk);
+  };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`browser host did not start:\n${output}`)), 15_000);
     const check = () => {
