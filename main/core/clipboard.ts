@@ -4,10 +4,9 @@
  *
  * The port is Electron's `clipboard` in the app (adapter in the glue) and a fake in tests.
  * Concealment (keeping the value out of clipboard history / cloud clipboard) is OS-specific
- * and belongs to the Electron adapter: Windows uses the `ExcludeClipboardContentFromMonitorProcessing`
- * / `CanIncludeInClipboardHistory=0` formats, macOS the `org.nspasteboard.ConcealedType`
- * pasteboard type, and Linux (X11/Wayland) has no standard flag (KDE Klipper honours
- * `x-kde-passwordManagerHint=secret`). This service stays OS-neutral.
+ * and belongs to the Electron adapter (main/clipboard-electron.ts: one atomic write of the text
+ * with each OS's "secret" markers). A browser cannot mark a clipboard write as secret; the
+ * browser host says so in Settings. This service stays OS-neutral.
  */
 import { timersOf, type TimerHandle, type TimerPort } from './timers';
 
@@ -20,7 +19,7 @@ export interface ClipboardPort {
 }
 
 export interface ClipboardServiceOptions extends TimerPort {
-  /** Default 30 s. 0 or less disables auto-clear. */
+  /** Default 30 s. 0 or less disables auto-clear. Settings change it with `setClearAfterMs`. */
   clearAfterMs?: number;
   now?: () => number;
 }
@@ -31,6 +30,9 @@ export interface CopyResult {
 }
 
 export interface ClipboardService {
+  /** The delay for the next copies (a pending clear keeps its own). */
+  setClearAfterMs(ms: number): void;
+  clearAfterMs(): number;
   copySecret(value: string): Promise<CopyResult>;
   /**
    * Cancels the pending clear and clears now if the clipboard still holds the last secret.
@@ -40,11 +42,12 @@ export interface ClipboardService {
 }
 
 export function createClipboardService(port: ClipboardPort, options: ClipboardServiceOptions = {}): ClipboardService {
-  const clearAfterMs = options.clearAfterMs ?? 30_000;
+  let clearAfterMs = options.clearAfterMs ?? 30_000;
   const now = options.now ?? Date.now;
   const { schedule, cancel } = timersOf(options);
 
-  let pending: { handle: TimerHandle; value: string } | undefined;
+  /** The last secret copied; `handle` is its clear timer (undefined when auto-clear is off). */
+  let pending: { handle: TimerHandle | undefined; value: string } | undefined;
 
   const clearIfStillHolds = async (value: string): Promise<void> => {
     try {
@@ -58,15 +61,23 @@ export function createClipboardService(port: ClipboardPort, options: ClipboardSe
   };
 
   return {
+    setClearAfterMs(ms: number) {
+      clearAfterMs = ms;
+    },
+    clearAfterMs: () => clearAfterMs,
     async copySecret(value: string): Promise<CopyResult> {
       if (pending) {
         // A newer copy supersedes the old timer. If the old secret is still on the clipboard it
         // is being overwritten right now anyway.
-        cancel(pending.handle);
+        if (pending.handle !== undefined) cancel(pending.handle);
         pending = undefined;
       }
       await port.writeText(value);
-      if (clearAfterMs <= 0) return { clearsAt: null };
+      // "Never" still clears on quit: a secret must not outlive the app.
+      if (clearAfterMs <= 0) {
+        pending = { handle: undefined, value };
+        return { clearsAt: null };
+      }
       const handle = schedule(() => {
         pending = undefined;
         void clearIfStillHolds(value);
@@ -76,7 +87,7 @@ export function createClipboardService(port: ClipboardPort, options: ClipboardSe
     },
     async dispose(): Promise<void> {
       if (!pending) return;
-      cancel(pending.handle);
+      if (pending.handle !== undefined) cancel(pending.handle);
       const { value } = pending;
       pending = undefined;
       await clearIfStillHolds(value);

@@ -31,9 +31,9 @@ export function tokenHandlers(services: CoreServices): { [C in TokenChannels]: H
     'tokens.bulk': ({ action, ids }, ctx) => runBulk(services, action, ids, ctx),
     'tokens.audit': (input) => tokenAudit(services, input),
     'tokens.modules': () => tokenModules(services),
-    'values.copy': ({ id }, ctx) => copyValue(services, id, (notice) => ctx.emit('app.notice', notice)),
+    'values.copy': ({ id, source }, ctx) => copyValue(services, id, (notice) => ctx.emit('app.notice', notice), source),
     'values.forgetUnsaved': async ({ id }) => forgetUnsavedValue(services, id),
-    'values.reveal': ({ id }) => revealValue(services, id),
+    'values.reveal': ({ id, source }) => revealValue(services, id, source),
     'values.add': ({ id, value }) => addValue(services, id, value),
   };
 }

@@ -2,13 +2,17 @@
  * Token values kept in the keychain: copy (in main, with auto-clear), reveal (an explicit
  * "show"), add (a value for a token created elsewhere, verified with the API first), and the
  * tray's quick-copy list. A value never goes into an error message, an event, the cache or a log.
+ * Every copy and reveal is written to the value access log (core/access-log.ts): who, what,
+ * from where; never the value.
  */
 import type { ConnectionProfile, EventPayload, TokenView } from '../../../common/contract';
 import { DeskError } from '../../../common/errors';
-import { CLIPBOARD_CLEAR_MS } from '../../../common/limits';
+import { clearDelayLabel } from '../../../common/limits';
+import type { AccessSource } from '../../../common/quick-access';
 import { checkTokenValue } from '../../../common/token-value';
 import { createMarketplaceClient } from '../api';
 import { APP_VERSION } from '../app-info';
+import { desktopServices } from '../desktop-services';
 import type { CoreServices } from '../services';
 import { cachedName, upsertCachedToken } from './snapshot';
 import { cachedItems, viewOf } from './views';
@@ -28,19 +32,30 @@ async function storedValue(services: CoreServices, profile: ConnectionProfile, i
   return value;
 }
 
+function recordAccess(services: CoreServices, profile: ConnectionProfile, id: string, source: AccessSource, action: 'reveal' | 'copy'): string {
+  const tokenName = cachedName(services.cache, profile.id, id) ?? id;
+  desktopServices(services).accessLog.record({ at: new Date().toISOString(), connectionId: profile.id, connectionName: profile.name, tokenId: id, tokenName, source, action });
+  return tokenName;
+}
+
 /**
- * The one copy path (IPC, browser host, tray): copies in main, so the renderer never holds the
- * value, and schedules the clipboard clear. A value the keychain refused at creation is copied
- * from main's memory (unsaved-values.ts) while the wizard's summary still shows it.
+ * The one copy path (IPC, browser host, tray, Quick Access): copies in main, so the renderer never
+ * holds the value, schedules the clipboard clear and logs the access. A value the keychain
+ * refused at creation is copied from main's memory (unsaved-values.ts) while the wizard's
+ * summary still shows it. `profile` is the active connection unless Quick Access names another.
  */
-export async function copyValue(services: CoreServices, id: string, notify?: Notify): Promise<{ clearsAt: string }> {
-  const profile = activeProfile(services);
+export async function copyValueOf(services: CoreServices, profile: ConnectionProfile, id: string, source: AccessSource): Promise<{ clearsAt: string | null; label: string }> {
+  desktopServices(services); // applies the clear-delay setting before the first copy
   // Memory first: an unsaved value exists only because the keychain failed, so asking it again would fail too.
   const value = services.unsavedValues.get(profile.id, id) ?? (await storedValue(services, profile, id));
   const { clearsAt } = await services.clipboard.copySecret(value);
-  const label = cachedName(services.cache, profile.id, id) ?? id;
-  const seconds = Math.round(CLIPBOARD_CLEAR_MS / 1000);
-  notify?.({ level: 'success', message: clearsAt ? `Copied ${label}. The clipboard clears in ${seconds} s.` : `Copied ${label}.` });
+  return { clearsAt, label: recordAccess(services, profile, id, source, 'copy') };
+}
+
+export async function copyValue(services: CoreServices, id: string, notify?: Notify, source: AccessSource = 'app'): Promise<{ clearsAt: string }> {
+  const { clearsAt, label } = await copyValueOf(services, activeProfile(services), id, source);
+  const delay = clearDelayLabel(services.clipboard.clearAfterMs());
+  notify?.({ level: 'success', message: clearsAt ? `Copied ${label}. The clipboard clears in ${delay}.` : `Copied ${label}.` });
   return { clearsAt: clearsAt ?? '' };
 }
 
@@ -51,7 +66,7 @@ export async function copyValue(services: CoreServices, id: string, notify?: Not
  */
 export async function quickCopy(services: CoreServices, id: string, notify: Notify): Promise<void> {
   try {
-    await copyValue(services, id, notify);
+    await copyValue(services, id, notify, 'tray');
   } catch (error) {
     const known = DeskError.is(error);
     console.warn('[token-desk] quick copy failed:', known ? error.code : error instanceof Error ? error.name : typeof error);
@@ -68,9 +83,11 @@ export function forgetUnsavedValue(services: CoreServices, id: string): { ok: tr
 }
 
 /** Only for an explicit "show": the renderer hides it again after REVEAL_TIMEOUT_MS. */
-export async function revealValue(services: CoreServices, id: string): Promise<{ value: string }> {
+export async function revealValue(services: CoreServices, id: string, source: AccessSource = 'app'): Promise<{ value: string }> {
   const profile = activeProfile(services);
-  return { value: await storedValue(services, profile, id) };
+  const value = await storedValue(services, profile, id);
+  recordAccess(services, profile, id, source, 'reveal');
+  return { value };
 }
 
 function refuse(message: string): DeskError {

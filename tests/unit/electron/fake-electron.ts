@@ -75,8 +75,25 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 }
 
+/** Records what a ClipboardItem was built from (Electron's keeps the entries for the OS write). */
+export class FakeClipboardItem {
+  constructor(public items: Record<string, unknown>) {}
+  get types() {
+    return Object.keys(this.items);
+  }
+}
+
 export function createFakeElectron() {
   const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
+  const clipboardState = { text: '', writes: [] as FakeClipboardItem[][] };
+  const shortcutState = { taken: new Set<string>(), registered: new Map<string, () => void>() };
+  const notificationState = { shown: [] as unknown[] };
+  const fakeClipboardText = () => clipboardState.text;
+  const fakeClipboardWrite = (items: FakeClipboardItem[]) => {
+    clipboardState.writes.push(items);
+    const text = items[0]?.items['text/plain'];
+    clipboardState.text = typeof text === 'string' ? text : '';
+  };
   const app = Object.assign(new EventEmitter(), {
     gotLock: true,
     requestSingleInstanceLock: vi.fn(function (this: { gotLock: boolean }) {
@@ -95,6 +112,9 @@ export function createFakeElectron() {
     }),
   });
   return {
+    clipboardState,
+    shortcutState,
+    notificationState,
     app,
     BrowserWindow: FakeBrowserWindow,
     shell: { openExternal: vi.fn(async () => undefined) },
@@ -109,7 +129,34 @@ export function createFakeElectron() {
     },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     net: { fetch: vi.fn() },
-    Menu: { buildFromTemplate: vi.fn((t: unknown) => t) },
+    Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() },
+    /** The OS clipboard: clipboardState.writes holds every write() call's items; .text what readText answers. */
+    clipboard: {
+      write: vi.fn(async (items: FakeClipboardItem[]) => {
+        fakeClipboardWrite(items);
+      }),
+      readText: vi.fn(async () => fakeClipboardText()),
+      writeText: vi.fn(async (text: string) => void (clipboardState.text = text)),
+      clear: vi.fn(() => void (clipboardState.text = '')),
+    },
+    ClipboardItem: FakeClipboardItem,
+    /** Accelerators other apps hold: register() answers false for them, as Electron does. */
+    globalShortcut: {
+      register: vi.fn((accelerator: string, fn: () => void) => {
+        if (shortcutState.taken.has(accelerator)) return false;
+        shortcutState.registered.set(accelerator, fn);
+        return true;
+      }),
+      unregister: vi.fn((accelerator: string) => void shortcutState.registered.delete(accelerator)),
+      isRegistered: vi.fn((accelerator: string) => shortcutState.registered.has(accelerator)),
+    },
+    Notification: Object.assign(
+      vi.fn(function (this: { options: unknown; show: () => void }, options: unknown) {
+        this.options = options;
+        this.show = () => notificationState.shown.push(options);
+      }),
+      { isSupported: vi.fn(() => true) },
+    ),
     Tray: vi.fn(),
     nativeImage: { createFromPath: vi.fn() },
   };

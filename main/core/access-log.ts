@@ -1,0 +1,75 @@
+/**
+ * The value access log: every reveal and copy of a token value, kept locally in the settings
+ * store, newest first, capped at ACCESS_LOG_MAX entries. An entry names the token, its
+ * connection, where the access came from and what it was: never the value.
+ */
+import { ACCESS_LOG_MAX, accessEntrySchema } from '../../common/quick-access';
+import type { AccessEntry } from '../../common/quick-access';
+import type { KeyValueStore } from './store';
+
+const KEY = 'access.log';
+
+export interface AccessQuery {
+  tokenId?: string;
+  connectionId?: string;
+  action?: AccessEntry['action'];
+  /** Matched against token name, token id and connection name, case-insensitively. */
+  text?: string;
+  limit?: number;
+}
+
+export class AccessLog {
+  private listeners = new Set<(entry: AccessEntry) => void>();
+
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly max: number = ACCESS_LOG_MAX,
+  ) {}
+
+  /** All entries, newest first; entries that do not parse (a hand-edited file) are left out. */
+  all(): AccessEntry[] {
+    const raw = this.store.get<unknown[]>(KEY);
+    if (!Array.isArray(raw)) return [];
+    return raw.flatMap((item) => {
+      const entry = accessEntrySchema.safeParse(item);
+      return entry.success ? [entry.data] : [];
+    });
+  }
+
+  record(entry: AccessEntry): void {
+    const clean = accessEntrySchema.parse(entry);
+    this.store.set(KEY, [clean, ...this.all()].slice(0, this.max));
+    for (const listener of this.listeners) listener(clean);
+  }
+
+  list(query: AccessQuery = {}): AccessEntry[] {
+    const text = query.text?.trim().toLowerCase();
+    const matches = this.all().filter(
+      (e) =>
+        (!query.tokenId || e.tokenId === query.tokenId) &&
+        (!query.connectionId || e.connectionId === query.connectionId) &&
+        (!query.action || e.action === query.action) &&
+        (!text || `${e.tokenName}\n${e.tokenId}\n${e.connectionName}`.toLowerCase().includes(text)),
+    );
+    return matches.slice(0, query.limit ?? matches.length);
+  }
+
+  /** The newest distinct copies (tray "recently copied"). */
+  recentCopies(count: number): AccessEntry[] {
+    const seen = new Set<string>();
+    const out: AccessEntry[] = [];
+    for (const entry of this.all()) {
+      const key = `${entry.connectionId}\n${entry.tokenId}`;
+      if (entry.action !== 'copy' || seen.has(key)) continue;
+      seen.add(key);
+      out.push(entry);
+      if (out.length === count) break;
+    }
+    return out;
+  }
+
+  onRecord(listener: (entry: AccessEntry) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

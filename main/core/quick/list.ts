@@ -1,0 +1,81 @@
+/**
+ * Quick Access: every stored token value across ALL connections (not only the active one),
+ * grouped by connection, and the copy by connection + token. Names and states come from each
+ * connection's offline cache; a value without a cached token is listed by its id.
+ */
+import type { ConnectionProfile } from '../../../common/contract';
+import { DeskError } from '../../../common/errors';
+import { isLoopbackHost } from '../../../common/base-url';
+import { clearDelayLabel } from '../../../common/limits';
+import type { AccessSource, QuickGroup, QuickList } from '../../../common/quick-access';
+import { desktopServices } from '../desktop-services';
+import type { CoreServices } from '../services';
+import { copyValueOf } from '../tokens/values';
+import type { Notify } from '../tokens/values';
+import { cachedItems } from '../tokens/views';
+
+/** "Sandbox" for the built-in sandbox, "Local" for a loopback API, else the API's host name. */
+export function environmentOf(profile: ConnectionProfile): string {
+  if (profile.sandbox) return 'Sandbox';
+  try {
+    const host = new URL(profile.baseUrl).hostname;
+    return isLoopbackHost(host) ? 'Local' : host;
+  } catch {
+    return profile.baseUrl;
+  }
+}
+
+async function groupOf(services: CoreServices, profile: ConnectionProfile, activeId: string | undefined): Promise<QuickGroup> {
+  const ids = await services.vault.listTokenIds(profile.id);
+  const cached = new Map(cachedItems(services.cache.getTokens(profile.id)).map((t) => [t.id, t]));
+  const tokens = ids
+    .map((id) => {
+      const token = cached.get(id);
+      const status = token?.status === 'Active' || token?.status === 'Disabled' ? token.status : 'Unknown';
+      return { id, name: token?.name ?? id, status } as const;
+    })
+    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  return {
+    connectionId: profile.id,
+    connectionName: profile.name,
+    accountType: profile.account.type,
+    environment: environmentOf(profile),
+    active: profile.id === activeId,
+    tokens,
+  };
+}
+
+/** The active connection first, then the others by name; connections without stored values are left out. */
+export async function quickList(services: CoreServices): Promise<QuickList> {
+  const activeId = services.connections.active()?.id;
+  const profiles = [...services.connections.list()].sort(
+    (a, b) => Number(b.id === activeId) - Number(a.id === activeId) || a.name.localeCompare(b.name),
+  );
+  const groups = (await Promise.all(profiles.map((p) => groupOf(services, p, activeId)))).filter((g) => g.tokens.length > 0);
+  const recent = desktopServices(services)
+    .accessLog.recentCopies(5)
+    .filter((e) => services.connections.get(e.connectionId))
+    .map(({ connectionId, tokenId, tokenName }) => ({ connectionId, tokenId, tokenName }));
+  return { groups, recent };
+}
+
+/** The OS-notice wording after a Quick Access or tray copy. */
+export function copiedNotice(label: string, clearsAt: string | null, clearAfterMs: number): string {
+  return clearsAt ? `Copied ${label} — clipboard clears in ${clearDelayLabel(clearAfterMs)}` : `Copied ${label}`;
+}
+
+/** Copies the value of `tokenId` of connection `connectionId` (any saved connection, not only the active one). */
+export async function quickCopyOf(
+  services: CoreServices,
+  connectionId: string,
+  tokenId: string,
+  source: AccessSource,
+  notify?: Notify,
+): Promise<{ clearsAt: string; message: string }> {
+  const profile = services.connections.get(connectionId);
+  if (!profile) throw new DeskError({ code: 'not_found', message: 'That connection is no longer saved in Token Desk.' });
+  const { clearsAt, label } = await copyValueOf(services, profile, tokenId, source);
+  const message = copiedNotice(label, clearsAt, services.clipboard.clearAfterMs());
+  notify?.({ level: 'success', message });
+  return { clearsAt: clearsAt ?? '', message };
+}

@@ -1,0 +1,110 @@
+/** The value access log: recorded by the one copy/reveal path, capped, filterable, never a value. */
+import { describe, expect, it } from 'vitest';
+import type { ConnectionProfile } from '../../../common/contract';
+import { ACCESS_LOG_MAX } from '../../../common/quick-access';
+import type { AccessEntry } from '../../../common/quick-access';
+import { AccessLog } from '../../../main/core/access-log';
+import { desktopServices } from '../../../main/core/desktop-services';
+import { quickCopyOf, quickList } from '../../../main/core/quick/list';
+import { createCoreServices } from '../../../main/core/services';
+import { copyValue, revealValue } from '../../../main/core/tokens/values';
+import { MemorySecretStore, MemoryStore } from '../core/fakes';
+
+const VALUE = 'idt:TKN-1234-5678:4l6Fq7jrGSfZVjDYHabJkxTuv4nynuj5f8qVTbbHJS5rFXpetnvRYfvwiaRjGzrF';
+const OTHER = 'idt:TKN-9999-0000:zzzFq7jrGSfZVjDYHabJkxTuv4nynuj5f8qVTbbHJS5rFXpetnvRYfvwiaRjGzrF';
+
+const profile = (id: string, name: string, extra: Partial<ConnectionProfile> = {}): ConnectionProfile => ({
+  id,
+  name,
+  baseUrl: 'https://api.platform.softwareone.com',
+  account: { id: 'ACC-1111-2222', name: 'Stark', type: 'Client' },
+  adminTokenId: 'TKN-0000-0001',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  lastUsedAt: '2026-01-01T00:00:00.000Z',
+  ...extra,
+});
+
+const entry = (i: number): AccessEntry => ({
+  at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+  connectionId: 'c',
+  connectionName: 'C',
+  tokenId: `TKN-0000-${String(i % 10000).padStart(4, '0')}`,
+  tokenName: `token ${i}`,
+  source: 'table',
+  action: i % 2 ? 'copy' : 'reveal',
+});
+
+describe('AccessLog', () => {
+  it(`keeps the newest ${ACCESS_LOG_MAX} entries, newest first`, () => {
+    const store = new MemoryStore();
+    const raw = Array.from({ length: ACCESS_LOG_MAX }, (_, i) => entry(ACCESS_LOG_MAX - 1 - i));
+    store.set('access.log', raw);
+    const log = new AccessLog(store);
+    log.record(entry(ACCESS_LOG_MAX));
+    const all = log.all();
+    expect(all).toHaveLength(ACCESS_LOG_MAX);
+    expect(all[0]!.tokenName).toBe(`token ${ACCESS_LOG_MAX}`);
+    expect(all.at(-1)!.tokenName).toBe('token 1'); // token 0, the oldest, fell off
+  });
+
+  it('filters by token, action and text; skips entries that do not parse', () => {
+    const store = new MemoryStore();
+    store.set('access.log', [entry(3), { junk: true }, entry(2), entry(1)]);
+    const log = new AccessLog(store);
+    expect(log.all()).toHaveLength(3);
+    expect(log.list({ action: 'copy' }).map((e) => e.tokenName)).toEqual(['token 3', 'token 1']);
+    expect(log.list({ tokenId: 'TKN-0000-0002' })).toHaveLength(1);
+    expect(log.list({ text: 'TOKEN 2' })).toHaveLength(1);
+    expect(log.list({ limit: 2 })).toHaveLength(2);
+  });
+});
+
+describe('copies and reveals are logged, across connections, never with the value', () => {
+  function setup() {
+    const settings = new MemoryStore();
+    settings.set('connections', [profile('conn-1', 'Production'), profile('conn-2', 'Sandbox', { sandbox: true, account: { id: 'ACC-2', name: 'V', type: 'Vendor' } })]);
+    settings.set('activeConnectionId', 'conn-1');
+    const secrets = new MemorySecretStore();
+    let text = '';
+    const services = createCoreServices({ settingsStore: settings, cacheStore: new MemoryStore(), secretStore: secrets, clipboard: { writeText: (t) => void (text = t), readText: () => text } });
+    return { services, settings, secrets, clipboard: () => text };
+  }
+
+  it('values.copy / values.reveal and Quick Access write entries; the store never holds the value', async () => {
+    const { services, settings, secrets, clipboard } = setup();
+    await secrets.set('token:conn-1:TKN-1234-5678', VALUE);
+    await secrets.set('token:conn-2:TKN-9999-0000', OTHER);
+    await copyValue(services, 'TKN-1234-5678', undefined, 'table');
+    await revealValue(services, 'TKN-1234-5678', 'details');
+    const copied = await quickCopyOf(services, 'conn-2', 'TKN-9999-0000', 'quick');
+    expect(clipboard()).toBe(OTHER);
+    expect(copied.message).toBe('Copied TKN-9999-0000 — clipboard clears in 30 s');
+    const log = desktopServices(services).accessLog.list();
+    expect(log.map((e) => [e.connectionName, e.tokenId, e.source, e.action])).toEqual([
+      ['Sandbox', 'TKN-9999-0000', 'quick', 'copy'],
+      ['Production', 'TKN-1234-5678', 'details', 'reveal'],
+      ['Production', 'TKN-1234-5678', 'table', 'copy'],
+    ]);
+    expect(JSON.stringify(settings.get('access.log'))).not.toContain('idt:');
+  });
+
+  it('a failed copy is not logged; an unknown connection is refused', async () => {
+    const { services } = setup();
+    await expect(copyValue(services, 'TKN-1234-5678')).rejects.toThrow(/No value/);
+    await expect(quickCopyOf(services, 'gone', 'TKN-1234-5678', 'quick')).rejects.toThrow(/no longer saved/);
+    expect(desktopServices(services).accessLog.all()).toEqual([]);
+  });
+
+  it('quick.list groups every connection’s stored values (active first, Sandbox labelled) and the recent copies', async () => {
+    const { services, secrets } = setup();
+    await secrets.set('token:conn-1:TKN-1234-5678', VALUE);
+    await secrets.set('token:conn-2:TKN-9999-0000', OTHER);
+    await quickCopyOf(services, 'conn-2', 'TKN-9999-0000', 'tray');
+    const list = await quickList(services);
+    expect(list.groups.map((g) => [g.connectionName, g.environment, g.accountType, g.active, g.tokens.map((t) => t.id)])).toEqual([
+      ['Production', 'api.platform.softwareone.com', 'Client', true, ['TKN-1234-5678']],
+      ['Sandbox', 'Sandbox', 'Vendor', false, ['TKN-9999-0000']],
+    ]);
+    expect(list.recent).toEqual([{ connectionId: 'conn-2', tokenId: 'TKN-9999-0000', tokenName: 'TKN-9999-0000' }]);
+  });
+});
