@@ -53,8 +53,11 @@ export interface RequestSpec extends CallOptions {
    * answer is lost we cannot know whether the token exists, and a retry could make two.
    */
   idempotent?: boolean;
-  /** Told about each failed attempt before it is retried (callers use it to know an answer was lost). */
-  onRetry?: (failure: DeskError) => void;
+  /**
+   * Told about each failed attempt before it is retried (callers use it to know an answer was
+   * lost; the pager backs off on a 429 and its Retry-After, `waitMs`).
+   */
+  onRetry?: (failure: DeskError, waitMs?: number) => void;
 }
 
 export interface HttpResponse {
@@ -192,7 +195,7 @@ export class HttpClient {
       last = outcome;
       if (!outcome.transient) break;
       if (outcome.waitMs !== undefined && outcome.waitMs > this.retry.maxRetryAfterMs) break;
-      if (attempt + 1 < maxAttempts) spec.onRetry?.(outcome.error);
+      if (attempt + 1 < maxAttempts) spec.onRetry?.(outcome.error, outcome.waitMs);
     }
     throw last!.error;
   }

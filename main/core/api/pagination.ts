@@ -5,14 +5,21 @@
 import type { z } from 'zod';
 import type { ListPage } from '../../../common/domain';
 import { DeskError } from '../../../common/errors';
+import { AimdWindow } from './aimd';
 import type { CallOptions, HttpClient } from './http';
 import { buildQuery, type QueryParts } from './rql';
 
 /** The platform caps `limit` at 100. */
 export const MAX_PAGE_SIZE = 100;
 
+/** What a page fetch tells the pager besides its page. */
+export interface PageHooks {
+  /** The server answered 429 (the HTTP client retries it); `retryAfterMs` from its Retry-After. */
+  onRateLimited?: (retryAfterMs?: number) => void;
+}
+
 /** Fetch one page at (offset, limit). */
-export type PageFetcher<T> = (offset: number, limit: number, signal?: AbortSignal) => Promise<ListPage<T>>;
+export type PageFetcher<T> = (offset: number, limit: number, signal?: AbortSignal, hooks?: PageHooks) => Promise<ListPage<T>>;
 
 /** Parse a list envelope into a ListPage, validating every item with `itemSchema`. */
 export function parseListEnvelope<S extends z.ZodType>(
@@ -75,14 +82,19 @@ export async function* iteratePages<T>(fetchPage: PageFetcher<T>, opts: IterateO
 export interface FetchAllOptions extends CallOptions {
   /** Default 100 (the platform maximum). */
   pageSize?: number;
-  /** Pages in flight at once after the first. Default 6. */
+  /**
+   * The most pages in flight at once after the first. Default 6. The pager halves it on a 429
+   * (and waits out Retry-After) and grows it back one page per window of successes (aimd.ts).
+   */
   concurrency?: number;
+  /** Test/bench seam: the adaptive window to use (its `history` shows the backing off). */
+  window?: AimdWindow;
   onProgress?: (loaded: number, total: number) => void;
 }
 
 /**
  * Every item of a list. The first page reveals `total`; the remaining pages are fetched with
- * bounded concurrency and concatenated IN ORDER. One failing page aborts the others and
+ * adaptive, bounded concurrency (AIMD, aimd.ts) and concatenated IN ORDER. One failing page aborts the others and
  * fails the whole call (a partial list would look complete in the UI).
  */
 export async function fetchAll<T>(fetchPage: PageFetcher<T>, opts: FetchAllOptions = {}): Promise<T[]> {
@@ -113,17 +125,25 @@ export async function fetchAll<T>(fetchPage: PageFetcher<T>, opts: FetchAllOptio
 
   const inner = new AbortController();
   const signal = opts.signal ? AbortSignal.any([opts.signal, inner.signal]) : inner.signal;
+  const window = opts.window ?? new AimdWindow({ max: concurrency });
   let next = 0;
   let failure: { error: unknown } | undefined;
   const worker = async () => {
     while (!failure && next < offsets.length) {
+      const ticket = await window.acquire();
+      if (failure || next >= offsets.length) {
+        window.release(false);
+        return;
+      }
       const index = next++;
       try {
-        const page = await fetchPage(offsets[index]!, step, signal);
+        const page = await fetchPage(offsets[index]!, step, signal, { onRateLimited: (ms) => window.rateLimited(ticket, ms) });
+        window.release(true);
         pages[index] = page.items;
         loaded += page.items.length;
         opts.onProgress?.(loaded, first.total);
       } catch (error) {
+        window.release(false);
         if (!failure) {
           failure = { error };
           inner.abort(error);
@@ -160,8 +180,11 @@ export function listFetcher<S extends z.ZodType>(
   query: Omit<QueryParts, 'limit' | 'offset'>,
   itemSchema: S,
 ): PageFetcher<z.output<S>> {
-  return async (offset, limit, signal) => {
-    const res = await http.request({ method: 'GET', path, query: buildQuery({ ...query, limit, offset }), ...(signal ? { signal } : {}) });
+  return async (offset, limit, signal, hooks) => {
+    const onRetry = (failure: DeskError, waitMs?: number) => {
+      if (failure.code === 'rate_limited') hooks?.onRateLimited?.(waitMs);
+    };
+    const res = await http.request({ method: 'GET', path, query: buildQuery({ ...query, limit, offset }), onRetry, ...(signal ? { signal } : {}) });
     return parseListEnvelope(res.body, itemSchema, { offset, limit });
   };
 }
