@@ -21,4 +21,8 @@ export const tokenIdSchema = z.string().regex(TOKEN_ID_PATTERN, TOKEN_ID_MESSAGE
 export const moduleIdSchema = z.string().regex(MODULE_ID_PATTERN, MODULE_ID_MESSAGE);
 export const accountIdSchema = z.string().regex(ACCOUNT_ID_PATTERN, ACCOUNT_ID_MESSAGE);
 
+/** Token Desk's own connection ids: crypto.randomUUID() (main/core/connections/service.ts). */
+export const CONNECTION_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const connectionIdSchema = z.string().regex(CONNECTION_ID_PATTERN, 'Not a connection id.');
+
 export const isTokenId = (value: unknown): value is string => typeof value === 'string' && TOKEN_ID_PATTERN.test(value);

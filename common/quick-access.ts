@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { accountTypeSchema } from './domain';
-import { tokenIdSchema } from './ids';
+import { connectionIdSchema, tokenIdSchema } from './ids';
 import { CLIPBOARD_CLEAR_MS, CLIPBOARD_CLEAR_OPTIONS_MS } from './limits';
 import { plainText } from './plain-text';
 
@@ -80,7 +80,7 @@ export type AccessEntry = z.infer<typeof accessEntrySchema>;
 export const accessLogQuerySchema = z
   .object({
     tokenId: tokenIdSchema.optional(),
-    connectionId: z.string().max(100).optional(),
+    connectionId: connectionIdSchema.optional(),
     action: z.enum(['reveal', 'copy']).optional(),
     text: plainText(z.string().max(200)).optional(),
     limit: z.number().int().min(1).max(5000).default(500),
