@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
 import { AboutPanel } from './features/about/AboutPanel';
+import { AccessLogPage } from './features/access-log/AccessLogPage';
 import { AuditLogPage } from './features/audit/AuditLogPage';
 import { ConnectionSwitcher } from './features/connections/ConnectionSwitcher';
 import { ManageConnections } from './features/connections/ManageConnections';
 import { Home } from './features/home/Home';
+import { SettingsPage } from './features/settings/SettingsPage';
 import { useConnectionsStore } from './stores/connections-store';
 import { useShellStore } from './stores/shell-store';
 import type { View } from './stores/shell-store';
@@ -14,12 +16,16 @@ import { StartupNotice } from './features/recovery/StartupNotice';
 const navItems: { view: View; label: string }[] = [
   { view: 'home', label: 'API tokens' },
   { view: 'audit', label: 'Audit log' },
+  { view: 'access', label: 'Access log' },
   { view: 'connections', label: 'Connections' },
+  { view: 'settings', label: 'Settings' },
   { view: 'about', label: 'About' },
 ];
 
 function CurrentView({ view }: { view: View }) {
   if (view === 'audit') return <AuditLogPage />;
+  if (view === 'access') return <AccessLogPage />;
+  if (view === 'settings') return <SettingsPage />;
   if (view === 'about') return <AboutPanel />;
   if (view === 'connections') return <ManageConnections />;
   return <Home />;

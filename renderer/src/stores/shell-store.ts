@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import type { EventPayload } from '../../../common/contract';
 
-export type View = 'home' | 'audit' | 'connections' | 'about';
+export type View = 'home' | 'audit' | 'access' | 'connections' | 'settings' | 'about';
 
 export interface Notice extends EventPayload<'app.notice'> {
   id: number;

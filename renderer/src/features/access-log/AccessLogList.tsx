@@ -1,0 +1,38 @@
+/** A table of value access entries (the Access log view and a token's details). */
+import { ACCESS_SOURCE_LABELS } from '../../../../common/quick-access';
+import type { AccessEntry } from '../../../../common/quick-access';
+import '../desktop/desktop.css';
+
+export function AccessLogList({ entries, label, showToken = true }: { entries: AccessEntry[]; label: string; showToken?: boolean }) {
+  if (entries.length === 0) return <p className="muted">No reveal or copy of a value has been recorded{showToken ? '' : ' for this token'} yet.</p>;
+  return (
+    <table className="access-table" aria-label={label}>
+      <thead>
+        <tr>
+          <th scope="col">Time</th>
+          <th scope="col">Action</th>
+          {showToken && <th scope="col">Token</th>}
+          <th scope="col">Connection</th>
+          <th scope="col">From</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e, i) => (
+          <tr key={`${e.at}-${i}`}>
+            <td>
+              <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time>
+            </td>
+            <td>{e.action === 'copy' ? 'Copied' : 'Revealed'}</td>
+            {showToken && (
+              <td>
+                {e.tokenName} <span className="muted">{e.tokenId}</span>
+              </td>
+            )}
+            <td>{e.connectionName}</td>
+            <td>{ACCESS_SOURCE_LABELS[e.source]}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

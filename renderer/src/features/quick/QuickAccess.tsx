@@ -1,0 +1,159 @@
+/**
+ * Quick Access: type to find any stored token value across all connections, arrows to choose,
+ * Enter to copy (main copies; the page never holds the value), Esc to close. In the desktop app
+ * it runs in a small frameless window that closes after a copy (main shows the OS notification);
+ * in the browser host it stays and says what happened in the page.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import type { QuickList } from '../../../../common/quick-access';
+import { desk } from '../../desk';
+import { errorMessage } from '../../error-message';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { filterQuickRows, quickRows } from './filter';
+import type { QuickRow } from './filter';
+import '../desktop/desktop.css';
+
+export function QuickAccess() {
+  const [list, setList] = useState<QuickList | null>(null);
+  const [browser, setBrowser] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<QuickRow | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    document.title = 'Quick Access — Token Desk';
+    void Promise.all([desk.call('quick.list'), desk.call('settings.get')]).then(
+      ([loaded, settings]) => {
+        setList(loaded);
+        setBrowser(!settings.secretClipboard);
+      },
+      (e: unknown) => setError(errorMessage(e, 'Could not read the stored token values.')),
+    );
+  }, []);
+
+  const rows = useMemo(() => filterQuickRows(list ? quickRows(list) : [], query), [list, query]);
+  const selected = rows[Math.min(active, rows.length - 1)];
+
+  useEffect(() => {
+    document.getElementById(selected ? optionId(selected) : '')?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
+
+  const copy = async (row: QuickRow) => {
+    setConfirming(null);
+    try {
+      const { message } = await desk.call('quick.copy', { connectionId: row.connectionId, id: row.id, source: 'quick' });
+      if (!browser) window.close();
+      else setNotice(message);
+    } catch (e) {
+      setNotice(null);
+      setError(errorMessage(e, `Could not copy ${row.name}.`));
+    }
+    inputRef.current?.focus();
+  };
+
+  const choose = (row: QuickRow | undefined) => {
+    if (!row) return;
+    if (row.status === 'Disabled') setConfirming(row);
+    else void copy(row);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActive((i) => (rows.length === 0 ? 0 : (Math.min(i, rows.length - 1) + step + rows.length) % rows.length));
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      choose(selected);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      if (query) setQuery('');
+      else if (!browser) window.close();
+    }
+  };
+
+  let lastGroup = '';
+  return (
+    <main className="desktop-view quick-access" aria-labelledby="quick-title">
+      <h1 id="quick-title" className="quick-title">
+        Quick Access
+      </h1>
+      <input
+        ref={inputRef}
+        className="quick-search"
+        type="search"
+        role="combobox"
+        aria-label="Find a token"
+        aria-expanded={rows.length > 0}
+        aria-controls="quick-list"
+        aria-activedescendant={selected ? optionId(selected) : undefined}
+        aria-autocomplete="list"
+        placeholder="Token name, id or connection"
+        autoFocus
+        disabled={!list}
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      {!list && !error && <p role="status">Reading stored token values…</p>}
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
+      {list && list.groups.length === 0 && <p className="muted">No token values are stored on this computer yet. A value is stored when you add a token in Token Desk, or with “Add value”.</p>}
+      {list && list.groups.length > 0 && rows.length === 0 && <p className="muted">No stored value matches “{query}”.</p>}
+      <ul id="quick-list" role="listbox" aria-label="Stored token values" className="quick-list" hidden={rows.length === 0}>
+        {rows.map((row) => {
+          const header = row.connectionId !== lastGroup;
+          lastGroup = row.connectionId;
+          const isSelected = row === selected;
+          return (
+            <li
+              key={row.key}
+              id={optionId(row)}
+              role="option"
+              aria-selected={isSelected}
+              className={`quick-option${isSelected ? ' selected' : ''}${header ? ' group-start' : ''}`}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => choose(row)}
+            >
+              {header && (
+                <span className="quick-group" aria-hidden="true">
+                  {row.connectionName} · {row.accountType} · <span className={row.environment === 'Sandbox' ? 'badge badge-sandbox' : ''}>{row.environment}</span>
+                </span>
+              )}
+              <span className="quick-name">{row.name}</span>
+              <span className="quick-meta">
+                {row.id} · {row.connectionName}
+                {row.environment === 'Sandbox' ? ' (Sandbox)' : ''}
+                {row.status === 'Disabled' ? ' · Disabled' : ''}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      <div role="status" aria-live="polite" className="quick-notice">
+        {notice && <p className="notice notice-success">{notice}</p>}
+      </div>
+      {browser && <p className="muted quick-hint">A browser cannot mark the clipboard as secret: clipboard history and managers may keep this copy. The desktop app marks it.</p>}
+      <p className="muted quick-hint">↑ ↓ choose · Enter copy · Esc {browser ? 'clear' : 'close'}</p>
+      {confirming && (
+        <ConfirmDialog title={`${confirming.name} is disabled`} confirmLabel="Copy anyway" role="alertdialog" onConfirm={() => void copy(confirming)} onCancel={() => setConfirming(null)}>
+          This token is disabled: its value will not authenticate until the token is enabled again. Copy it anyway?
+        </ConfirmDialog>
+      )}
+    </main>
+  );
+}
+
+function optionId(row: QuickRow): string {
+  return `quick-${row.connectionId}-${row.id}`.replace(/[^A-Za-z0-9_-]/g, '_');
+}

@@ -1,0 +1,122 @@
+/**
+ * Issue 11 in the browser host + Chromium, against a real sandbox over HTTP and the real keychain:
+ * Quick Access at /quick lists the stored values, typing part of a name and Enter puts the value
+ * on the browser's clipboard; the Access log lists that copy and a reveal; Settings says a browser
+ * cannot mark the clipboard as secret and saves the clear delay; axe on the new screens in light
+ * and dark.
+ */
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { startSandbox } from '../../main/sandbox';
+import type { RunningSandbox } from '../../main/sandbox';
+import { clearKeychain, keychainAvailability, uniqueKeychainService } from './support/keychain';
+import { recordKnownSecrets } from './support/secrets-scan';
+import { connectWithForm, createApi, seriousViolations, tokensUi } from './support/tokens-helpers';
+import { makeDataDir, startWebHostProcess } from './support/web-host';
+import type { WebHostProcess } from './support/web-host';
+
+let sandbox: RunningSandbox | undefined;
+let host: WebHostProcess | undefined;
+let keychain: { ok: true } | { ok: false; reason: string } = { ok: false, reason: 'not probed' };
+const service = uniqueKeychainService();
+
+const invoke = (page: Page, channel: string, input: unknown) =>
+  page.evaluate(([c, i]) => window.desk!.invoke(c as never, i), [channel, input] as const) as Promise<{ ok: boolean; value?: any; error?: { message: string } }>;
+
+async function axeBothSchemes(page: Page, selector: string, label: string) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await seriousViolations(page, selector, `${label} (${scheme})`)).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+test.beforeAll(async () => {
+  keychain = await keychainAvailability();
+  if (!keychain.ok) console.log(`[quick e2e] skipped: ${keychain.reason}`);
+});
+
+test.afterAll(async () => {
+  await host?.stop();
+  await sandbox?.close();
+  if (keychain.ok) await clearKeychain(service);
+});
+
+test('Quick Access copies a stored value; the access log lists the copy and a reveal; Settings; axe light and dark', async ({ browser }) => {
+  test.skip(!keychain.ok, !keychain.ok ? keychain.reason : '');
+  test.setTimeout(120_000);
+  sandbox = await startSandbox({ seed: 77, accounts: [{ type: 'Client', tokens: 12 }] });
+  const client = sandbox.accounts.find((a) => a.type === 'Client')!;
+  const api = createApi(() => sandbox!.url, () => client.adminToken);
+  const made = await api.createToken('Quick pipeline deploy', 'for the quick access journey', ['MOD-1756']);
+  const other = await api.createToken('Reporting export', 'a second stored value', ['MOD-1756']);
+  recordKnownSecrets([made.value, other.value, client.adminToken]);
+
+  host = await startWebHostProcess({ dataDir: makeDataDir(), env: { TOKEN_DESK_KEYCHAIN_SERVICE: service } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  await page.goto(host.url);
+  await connectWithForm(page, { name: 'Stark (sandbox)', baseUrl: sandbox.url, token: client.adminToken });
+  await expect(tokensUi(page).grid()).toBeVisible();
+  // Values of tokens created elsewhere, through the app's own verified path (values.add).
+  for (const t of [made, other]) expect((await invoke(page, 'values.add', { id: t.id, value: t.value })).ok).toBe(true);
+
+  // Quick Access at /quick: type part of the name, Enter, the browser's clipboard holds the value.
+  const quick = await context.newPage();
+  await quick.goto(`${host.origin}/quick#${host.secret}`);
+  const search = quick.getByRole('combobox', { name: 'Find a token' });
+  await expect(search).toBeEnabled();
+  await expect(quick.getByRole('option')).toHaveCount(2);
+  await expect(quick.getByRole('listbox')).toContainText('Stark (sandbox)');
+  await axeBothSchemes(quick, '.quick-access', 'quick access');
+  await quick.evaluate(() => navigator.clipboard.writeText('before'));
+  await search.pressSequentially('pipeline dep');
+  await expect(quick.getByRole('option')).toHaveCount(1);
+  await expect(quick.getByRole('option', { selected: true })).toContainText('Quick pipeline deploy');
+  await search.press('Enter');
+  await expect.poll(() => quick.evaluate(() => navigator.clipboard.readText())).toBe(made.value);
+  await expect(quick.getByRole('status').filter({ hasText: 'Copied Quick pipeline deploy — clipboard clears in 30 s' })).toBeVisible();
+  await expect(quick.getByText('A browser cannot mark the clipboard as secret', { exact: false })).toBeVisible();
+  // Arrows move the choice; an unmatched search says so.
+  await search.fill('');
+  await search.press('ArrowDown');
+  await expect(quick.getByRole('option', { selected: true })).toContainText('Reporting export');
+  await search.fill('no such token');
+  await expect(quick.getByText('No stored value matches')).toBeVisible();
+  await quick.evaluate(() => navigator.clipboard.writeText(''));
+
+  // A reveal from the page (the details' Show uses this call), then the Access log lists both.
+  expect((await invoke(page, 'values.reveal', { id: other.id, source: 'details' })).ok).toBe(true);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Access log' }).click();
+  const log = page.getByRole('table', { name: 'Value access log, newest first' });
+  await expect(log.getByRole('row')).toHaveCount(3);
+  await expect(log.getByRole('row').nth(1)).toContainText('Revealed');
+  await expect(log.getByRole('row').nth(1)).toContainText('Reporting export');
+  await expect(log.getByRole('row').nth(1)).toContainText('Token details');
+  await expect(log.getByRole('row').nth(2)).toContainText('Copied');
+  await expect(log.getByRole('row').nth(2)).toContainText('Quick pipeline deploy');
+  await expect(log.getByRole('row').nth(2)).toContainText('Quick Access');
+  await page.getByRole('combobox', { name: 'Action' }).selectOption('copy');
+  await expect(log.getByRole('row')).toHaveCount(2);
+  await expect(page.locator('.access-table')).not.toContainText('idt:');
+  await axeBothSchemes(page, '.desktop-view', 'access log');
+
+  // Settings: the browser's clipboard limit, the clear delay saved and applied.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByTestId('secret-clipboard')).toHaveText(/A browser cannot mark the clipboard as secret/);
+  await expect(page.getByText('A browser cannot register global shortcuts')).toBeVisible();
+  await page.getByLabel('Clear a copied value after').selectOption({ label: '10 s' });
+  await expect(page.getByText('Clear delay saved.')).toBeVisible();
+  await page.getByLabel('Global shortcut').fill('Shift');
+  await page.getByRole('button', { name: 'Save shortcut' }).click();
+  await expect(page.getByText('Use one or more modifiers and a key')).toBeVisible();
+  await axeBothSchemes(page, '.desktop-view', 'settings');
+  expect((await invoke(page, 'settings.get', {})).value.settings.clipboardClearMs).toBe(10_000);
+  expect((await invoke(page, 'settings.set', { clipboardClearMs: 12_345 })).ok).toBe(false);
+  await quick.reload();
+  await quick.getByRole('combobox', { name: 'Find a token' }).pressSequentially('reporting');
+  await quick.getByRole('combobox', { name: 'Find a token' }).press('Enter');
+  await expect(quick.getByText('Copied Reporting export — clipboard clears in 10 s')).toBeVisible();
+  await expect.poll(() => quick.evaluate(() => navigator.clipboard.readText())).toBe(other.value);
+  await context.close();
+});
