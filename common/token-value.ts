@@ -62,7 +62,8 @@ export function checkTokenValue(raw: unknown, expectedTokenId?: string): TokenVa
   }
   if (LEGACY_SECRET.test(value)) return fail(TOKEN_VALUE_MESSAGES.legacy);
   if (new RegExp(`^${TOKEN_ID_REGEX_SOURCE}$`).test(value)) return fail(TOKEN_VALUE_MESSAGES.tokenId);
-  if (/\s/.test(value)) return fail(TOKEN_VALUE_MESSAGES.whitespace);
+  // A real value broken across lines or by a space; other text gets the format hint.
+  if (value.startsWith('idt:') && /\s/.test(value)) return fail(TOKEN_VALUE_MESSAGES.whitespace);
   return fail(TOKEN_VALUE_MESSAGES.invalid);
 }
 

@@ -108,7 +108,14 @@ export function createCoreServices(deps: CoreServiceDeps): CoreServices {
   const connections = new ConnectionService({
     store: deps.settingsStore,
     vault,
-    verify: async (baseUrl, token) => makeClient(baseUrl, token).whoAmI(),
+    verify: async (baseUrl, token) => {
+      const client = makeClient(baseUrl, token);
+      const who = await client.whoAmI();
+      // A token may always read itself (§9); managing tokens needs Access Management. One
+      // token-list row proves the admin token can do what Token Desk is for.
+      await client.tokens.list({ limit: 1 });
+      return who;
+    },
     onRemoved: (id) => {
       cache.dropConnection(id);
       links.dropConnection(id);

@@ -13,6 +13,9 @@ export type VerifyToken = (baseUrl: string, tokenValue: string) => Promise<WhoAm
 const REJECTED_FALLBACK =
   'The Marketplace API did not accept this token. Check that you pasted the whole value, that the token is not disabled or deleted, and that the API address is right.';
 
+const NO_TOKEN_ACCESS =
+  'This token works, but it may not manage API tokens: it needs the Access Management module. Add that module to it in the Marketplace portal (Settings > API tokens), or use another token.';
+
 /** `token` is an already checked value (input.ts checkToken). */
 export async function verifyAdminToken(verify: VerifyToken, baseUrl: string, token: string): Promise<WhoAmI> {
   let who: WhoAmI;
@@ -26,6 +29,7 @@ export async function verifyAdminToken(verify: VerifyToken, baseUrl: string, tok
       const message = error.message.trim().length > 20 ? error.message : REJECTED_FALLBACK;
       throw validationError({ token: [message] });
     }
+    if (DeskError.is(error) && error.code === 'forbidden') throw validationError({ token: [NO_TOKEN_ACCESS] });
     throw error;
   }
   const named = tokenIdOfValue(token) ?? '';

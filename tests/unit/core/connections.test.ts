@@ -118,6 +118,14 @@ describe('ConnectionService.add', () => {
     expect(fields.token).toEqual([message]);
   });
 
+  it('refuses a token that may not manage API tokens, naming the module it needs, and saves nothing', async () => {
+    const { service, secrets } = setup({ verify: async () => { throw new DeskError({ code: 'forbidden', status: 403, message: 'Forbidden' }); } });
+    const fields = await validationFields(service.add({ name: 'X', token: TOKEN_A }));
+    expect(fields.token?.[0]).toMatch(/needs the Access Management module/);
+    expect(secrets.entries.size).toBe(0);
+    expect(service.list()).toEqual([]);
+  });
+
   it('refuses a token that is not Active with a plain message', async () => {
     const { service, secrets } = setup();
     const fields = await validationFields(service.add({ name: 'X', token: TOKEN_DISABLED }));
