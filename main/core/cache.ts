@@ -22,6 +22,8 @@ export interface CacheSnapshot<T> {
   items: T[];
   /** ISO-8601: when the data was fetched from the API. */
   fetchedAt: string;
+  /** Token lists: where the next delta sync starts (server time; tokens/delta-sync.ts). */
+  mark?: string | null;
 }
 
 /** A token as cached: never with its secret value. */
@@ -81,8 +83,11 @@ export class OfflineCache {
    * `fetchedAt` defaults to now (a full sync). A single-token change passes the snapshot's
    * own time so "offline — data from …" keeps meaning the last full sync.
    */
-  putTokens(connectionId: string, items: readonly ApiToken[], fetchedAt?: string): CacheSnapshot<CachedToken> {
-    return this.write<CachedToken>(key(connectionId, 'tokens'), items, fetchedAt);
+  putTokens(connectionId: string, items: readonly ApiToken[], fetchedAt?: string, mark?: string | null): CacheSnapshot<CachedToken> {
+    const snapshot = this.snapshot<CachedToken>(items, fetchedAt);
+    if (mark !== undefined) snapshot.mark = mark;
+    this.store.set(key(connectionId, 'tokens'), snapshot);
+    return snapshot;
   }
 
   getModules(connectionId: string): CacheSnapshot<Module> | undefined {

@@ -13,10 +13,11 @@ import {
 } from '../../../common/domain';
 import { DeskError } from '../../../common/errors';
 import { isLostAnswer } from '../../../common/lost-answer';
+import { tokenIdSchema } from '../../../common/ids';
 import type { CallOptions, HttpClient } from './http';
 import { fetchAll, fetchPageOnce, listFetcher, type FetchAllOptions } from './pagination';
 import { idSegment, parseBody } from './parse';
-import type { QueryParts } from './rql';
+import { buildQuery, ge, or, type QueryParts } from './rql';
 
 export const TOKENS_PATH = '/public/v1/accounts/api-tokens';
 
@@ -26,6 +27,15 @@ export type TokenListQuery = Omit<QueryParts, 'extra'>;
 export interface TokensApi {
   list(query?: TokenListQuery, opts?: CallOptions): Promise<ListPage<ApiToken>>;
   listAll(query?: Omit<TokenListQuery, 'limit' | 'offset'>, opts?: FetchAllOptions): Promise<ApiToken[]>;
+  /**
+   * Every token created, updated or used at or after `since` (server time, ISO with ms): the
+   * delta of a refresh (marketplace-api.md §5.1, §6: filtering on `audit.*` needs `select=audit`).
+   */
+  listChangedSince(since: string, opts?: FetchAllOptions): Promise<ApiToken[]>;
+  /** How many tokens the list has (`limit=0`, §7): one request, no items. */
+  count(opts?: CallOptions): Promise<number>;
+  /** Only the ids of every token (`select=-*,+id`): finds what was deleted, at a fraction of the bytes. */
+  listIds(opts?: FetchAllOptions): Promise<string[]>;
   get(id: string, opts?: CallOptions): Promise<ApiToken>;
   /** The result carries `token` (the secret value): the only time the API returns it. */
   create(input: CreateTokenInput, opts?: CallOptions): Promise<ApiToken>;
@@ -160,6 +170,24 @@ export function createTokensApi(http: HttpClient): TokensApi {
     },
     listAll(query = {}, opts = {}) {
       return fetchAll(fetcher(query), opts);
+    },
+    listChangedSince(since, opts = {}) {
+      // A token's `audit.updated` is absent until its first change, so creations are asked for too;
+      // `lastAccessAt` keeps the Last access column true without a full sync.
+      const filter = or(ge('audit.updated.at', since), ge('audit.created.at', since), ge('lastAccessAt', since));
+      return fetchAll(fetcher({ filter }), opts);
+    },
+    async count(opts) {
+      const res = await http.request({ method: 'GET', path: TOKENS_PATH, query: buildQuery({ limit: 0, offset: 0 }), ...sig(opts) });
+      const total = (res.body as { $meta?: { pagination?: { total?: unknown } } } | undefined)?.$meta?.pagination?.total;
+      if (typeof total !== 'number' || !Number.isInteger(total) || total < 0) {
+        throw new DeskError({ code: 'server', message: 'The Marketplace did not say how many tokens there are.' });
+      }
+      return total;
+    },
+    async listIds(opts = {}) {
+      const rows = await fetchAll(listFetcher(http, TOKENS_PATH, { select: ['-*', '+id'] }, z.object({ id: tokenIdSchema })), opts);
+      return rows.map((r) => r.id);
     },
     get,
     async create(input, opts) {

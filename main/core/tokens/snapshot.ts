@@ -5,7 +5,9 @@
  *
  * Only an EXISTING snapshot is touched: writing a one-token snapshot where there was none would
  * make `tokens.cached` present one token as the whole account.
- * The snapshot keeps its `fetchedAt`: "offline — data from …" still names the last full sync.
+ * The snapshot keeps its `fetchedAt`: "offline — data from …" still names the last full sync;
+ * and its delta mark: these are the server's answers, but other people's changes since the
+ * last sync are still to be fetched.
  */
 import type { ApiToken } from '../../../common/domain';
 import type { OfflineCache } from '../cache';
@@ -21,7 +23,7 @@ export function upsertCachedToken(cache: OfflineCache, connectionId: string, tok
     return token;
   });
   if (!found) items.push(token);
-  cache.putTokens(connectionId, items, snapshot.fetchedAt);
+  cache.putTokens(connectionId, items, snapshot.fetchedAt, snapshot.mark);
 }
 
 export function removeCachedTokens(cache: OfflineCache, connectionId: string, ids: readonly string[]): void {
@@ -30,7 +32,7 @@ export function removeCachedTokens(cache: OfflineCache, connectionId: string, id
   const gone = new Set(ids);
   const items = cachedItems(snapshot);
   if (!items.some((t) => gone.has(t.id))) return;
-  cache.putTokens(connectionId, items.filter((t) => !gone.has(t.id)), snapshot.fetchedAt);
+  cache.putTokens(connectionId, items.filter((t) => !gone.has(t.id)), snapshot.fetchedAt, snapshot.mark);
 }
 
 /** The cached name of a token, for messages ("Copied CI pipeline"). */

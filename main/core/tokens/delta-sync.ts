@@ -1,0 +1,96 @@
+/**
+ * Full and delta sync of the token list.
+ *
+ * A full sync pages through every token. After it, a refresh asks only for what changed: the
+ * tokens created, updated or used at or after a MARK (server time), plus the list's count
+ * (`limit=0`), both at once. So an unchanged account costs 2 requests and 100 changed tokens 3.
+ * If the count disagrees with the merged list, tokens were deleted (client and vendor accounts
+ * no longer list them): one id-only listing finds which; anything stranger (a token we never
+ * saw, the count still off) falls back to a full sync, which is always right.
+ *
+ * The mark is computed from the server's own timestamps only, never this computer's clock (it
+ * may be minutes off): a change we did not see happened after the sync started, at server
+ * time S0 ≥ (newest stamp we saw) − (the sync's duration). We keep that bound minus an overlap
+ * of OVERLAP_MS (clock rate, same-millisecond updates), and merge by id, so a token that comes
+ * back twice is simply replaced.
+ */
+import type { ApiToken } from '../../../common/domain';
+import type { TokensApi } from '../api/tokens';
+import type { FetchAllOptions } from '../api/pagination';
+
+export const OVERLAP_MS = 1_000;
+
+export interface SyncBase {
+  items: readonly ApiToken[];
+  /** Where the next delta starts; null: only a full sync will do. */
+  mark: string | null;
+}
+
+export interface SyncResult {
+  items: ApiToken[];
+  mark: string | null;
+  /** What it took: `delta`, `delta+ids` (found deletions), or `full` (first sync or fallback). */
+  kind: 'full' | 'delta' | 'delta+ids';
+  /** Tokens that came back changed (delta only). */
+  changed: number;
+}
+
+export interface SyncOptions extends Pick<FetchAllOptions, 'onProgress' | 'signal' | 'concurrency'> {
+  now?: () => number;
+}
+
+/** The newest server timestamp on a token (created, updated, last access). */
+function newestStamp(t: ApiToken): number {
+  let best = Number.NEGATIVE_INFINITY;
+  for (const at of [t.audit?.created?.at, t.audit?.updated?.at, t.lastAccessAt]) {
+    if (typeof at !== 'string') continue;
+    const ms = Date.parse(at);
+    if (ms > best) best = ms;
+  }
+  return best;
+}
+
+/** The next mark after a sync that saw `items` and took `durationMs`; never before `previous`. */
+export function nextMark(items: readonly ApiToken[], durationMs: number, previous: string | null): string | null {
+  let newest = Number.NEGATIVE_INFINITY;
+  for (const t of items) {
+    const s = newestStamp(t);
+    if (s > newest) newest = s;
+  }
+  const prev = previous ? Date.parse(previous) : Number.NEGATIVE_INFINITY;
+  const bound = Number.isFinite(newest) ? newest - Math.max(0, durationMs) - OVERLAP_MS : Number.NEGATIVE_INFINITY;
+  const mark = Math.max(prev, bound);
+  return Number.isFinite(mark) ? new Date(mark).toISOString() : null;
+}
+
+export async function fullSync(api: TokensApi, options: SyncOptions = {}): Promise<SyncResult> {
+  const now = options.now ?? Date.now;
+  const started = now();
+  const items = await api.listAll({}, options);
+  return { items, mark: nextMark(items, now() - started, null), kind: 'full', changed: items.length };
+}
+
+/** A delta from `base` when it has a mark, else (or when the delta cannot be trusted) a full sync. */
+export async function syncTokenList(api: TokensApi, base: SyncBase | undefined, options: SyncOptions = {}): Promise<SyncResult> {
+  if (!base?.mark) return fullSync(api, options);
+  const now = options.now ?? Date.now;
+  const started = now();
+  const call = options.signal ? { signal: options.signal } : {};
+  const [changed, total] = await Promise.all([api.listChangedSince(base.mark, call), api.count(call)]);
+  const byId = new Map<string, ApiToken>();
+  for (const t of base.items) byId.set(t.id, t);
+  for (const t of changed) byId.set(t.id, t);
+  let kind: SyncResult['kind'] = 'delta';
+  if (byId.size !== total) {
+    // Fewer listed than we hold: some were deleted. More: we missed some (or a token appeared
+    // between the two requests) — only a full sync can say what is there.
+    if (byId.size < total) return fullSync(api, options);
+    const ids = new Set(await api.listIds(call));
+    for (const id of ids) if (!byId.has(id)) return fullSync(api, options);
+    for (const id of [...byId.keys()]) if (!ids.has(id)) byId.delete(id);
+    kind = 'delta+ids';
+  }
+  const items = [...byId.values()];
+  options.onProgress?.(items.length, items.length);
+  return { items, mark: nextMark(changed, now() - started, base.mark), kind, changed: changed.length };
+}
