@@ -1,21 +1,23 @@
 /**
- * Issue 5 journeys in the browser host + Chromium against a real sandbox over HTTP and the real
+ * Issue 5 journeys in both hosts (tests/e2e/support/host.ts: the browser host + Chromium, and the
+ * desktop app wherever Electron is installed) against a real sandbox over HTTP and the real
  * keychain: find / sort / details, disable + enable, edit (+ a conflict by a second client),
  * delete, bulk disable, stored values (add, show, hide, copy; wrong values refused), the axe
  * scan, filters and sort after a restart, and no token value in anything the app wrote.
  *
- * One sandbox, one host and one page for the file (serial): every journey uses its own tokens,
+ * One sandbox, one app and one page for the file (serial): every journey uses its own tokens,
  * and every step is checked against the sandbox API (the second client) or the keychain.
  *
  * Run it inside a private D-Bus session whose gnome-keyring has its OWN keyring folder (as .ci/run
  * does: XDG_DATA_HOME=$(mktemp -d) for the daemon): two daemons sharing ~/.local/share/keyrings
  * reload each other's writes, and a stored value then vanishes mid-test.
  */
-import { expect, test } from '@playwright/test';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { startSandbox } from '../../main/sandbox';
 import type { RunningSandbox } from '../../main/sandbox';
-import { clearKeychain, keychainAccounts, keychainAvailability, uniqueKeychainService } from './support/keychain';
+import { clipboardText, expect, setWindowSize, test, writeClipboardText } from './support/host';
+import type { Desk, DeskApp } from './support/host';
+import { clearKeychain, keychainAccounts, keychainAvailability } from './support/keychain';
 import { dataDirSources, findSecrets } from './support/secrets-scan';
 import {
   connectWithForm,
@@ -27,16 +29,14 @@ import {
   wrongSecretFor,
 } from './support/tokens-helpers';
 import type { ApiToken } from './support/tokens-helpers';
-import { makeDataDir, startWebHostProcess } from './support/web-host';
-import type { WebHostProcess } from './support/web-host';
+import { makeDataDir } from './support/web-host';
 
 let sandbox: RunningSandbox;
 let keychain: { ok: true } | { ok: false; reason: string } = { ok: false, reason: 'not probed' };
-const service = uniqueKeychainService();
+let service: string;
 const dataDir = makeDataDir();
-let host: WebHostProcess;
+let app: DeskApp;
 const hostOutputs: (() => string)[] = [];
-let context: BrowserContext;
 let page: Page;
 /** The sandbox's tokens as the API listed them before any journey changed them. */
 let initial: ApiToken[];
@@ -50,11 +50,13 @@ const api = createApi(
   () => sandbox.url,
   () => client().adminToken,
 );
-const ui = () => tokensUi(page);
+const ui = () => tokensUi(() => page);
 
-async function openHost(): Promise<WebHostProcess> {
-  const started = await startWebHostProcess({ dataDir, env: { TOKEN_DESK_KEYCHAIN_SERVICE: service } });
+/** The app over this file's data folder, wide enough for every row action (see the test at the default window size). */
+async function openApp(desk: Desk): Promise<DeskApp> {
+  const started = await desk.open({ dataDir, size: { width: 1600, height: 900 }, clipboard: true });
   hostOutputs.push(started.output);
+  page = started.page;
   return started;
 }
 
@@ -66,30 +68,27 @@ function pick(where: (t: ApiToken) => boolean = () => true): ApiToken {
   return token!;
 }
 
-test.beforeAll(async ({ browser }) => {
+test.beforeAll(async ({ desk }) => {
+  service = desk.keychainService;
   keychain = await keychainAvailability();
   if (!keychain.ok) {
     console.log(`[tokens e2e] skipped: ${keychain.reason}`);
     return;
   }
+  if (!desk.available.ok) return; // every test skips with the reason (host.ts)
   sandbox = await startSandbox({ seed: 505, accounts: [{ type: 'Client', tokens: 40 }] });
   secrets.push(client().adminToken);
   initial = await api.listTokens();
-  host = await openHost();
-  // Wide enough for every row action (see the last test for the app's default window size).
-  context = await browser.newContext({ viewport: { width: 1600, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
-  page = await context.newPage();
-  await page.goto(host.url);
+  app = await openApp(desk);
   await connectWithForm(page, { name: 'Stark (sandbox)', baseUrl: sandbox.url, token: client().adminToken });
   await expect(ui().grid()).toBeVisible();
   await expect(ui().count()).toHaveText(`${initial.length} tokens`);
 });
 
 test.afterAll(async () => {
-  await context?.close();
-  await host?.stop();
+  await app?.stop();
   await sandbox?.close();
-  if (keychain.ok) await clearKeychain(service);
+  if (keychain.ok && service) await clearKeychain(service);
 });
 
 test.beforeEach(() => {
@@ -316,12 +315,12 @@ test.describe.serial('journeys on one host and page', () => {
     await expect(value).toHaveAccessibleName('Token value (hidden)');
     await expect(value).not.toContainText(stored.value);
 
-    // Copy: main hands the value to the page's bridge, which writes the browser's clipboard.
-    await page.evaluate(() => navigator.clipboard.writeText('before copy'));
+    // Copy: main puts the value on the clipboard (the desktop's, or through the page's bridge the browser's).
+    await writeClipboardText(app, 'before copy');
     await t.tabPanel().getByRole('button', { name: 'Copy token value' }).click();
     await expect(t.tabPanel().getByRole('status').filter({ hasText: /Copied/ })).toBeVisible();
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(stored.value);
-    await page.evaluate(() => navigator.clipboard.writeText(''));
+    await expect.poll(() => clipboardText(app)).toBe(stored.value);
+    await writeClipboardText(app, '');
 
     // The row now offers Copy value too.
     await t.backToList();
@@ -394,7 +393,7 @@ test.describe.serial('journeys on one host and page', () => {
   });
 });
 
-test('filters and sort survive a restart of the host', async () => {
+test('filters and sort survive a restart of the host', async ({ desk }) => {
   const t = ui();
   // Search text, status filter and a sort (Name, descending).
   await t.search().fill('sync');
@@ -407,9 +406,8 @@ test('filters and sort survive a restart of the host', async () => {
   // Give a debounced save a moment; the restart below is the real check.
   await page.waitForTimeout(500);
 
-  await host.stop();
-  host = await openHost();
-  await page.goto(host.url);
+  await app.stop();
+  app = await openApp(desk);
   await expect(t.grid()).toBeVisible();
 
   // Soft, so the secrets scan below still runs when persistence is missing.
@@ -424,7 +422,7 @@ test('filters and sort survive a restart of the host', async () => {
 
 test('every row action can be clicked at the app window’s default size (1280×820)', async () => {
   const t = ui();
-  await page.setViewportSize({ width: 1280, height: 820 });
+  await setWindowSize(app, { width: 1280, height: 820 });
   try {
     await t.clearSearch();
     await t.statusFilter().selectOption('all');
@@ -438,7 +436,7 @@ test('every row action can be clicked at the app window’s default size (1280×
       await row.getByRole('button', { name: `${action} ${name}`, exact: true }).click({ trial: true, timeout: 3_000 });
     }
   } finally {
-    await page.setViewportSize({ width: 1600, height: 900 });
+    await setWindowSize(app, { width: 1600, height: 900 });
   }
 });
 

@@ -16,7 +16,8 @@
  *   desk.available   { ok } or { ok: false, reason }: for beforeAll hooks, which cannot be skipped by a fixture
  *   hostKind         'browser' | 'electron', to skip a test that only means something in one host
  *   keychainService  the service name this worker's apps use (read it with ./keychain.ts)
- * Desktop-only helpers (tray, global shortcuts, the clipboard) take a `DeskApp`: see below.
+ * Desktop-only helpers (tray, global shortcuts) and the ones that differ per host (the clipboard,
+ * the window size) take a `DeskApp`: see below.
  *
  * Switching a spec over: replace `import { expect, test } from '@playwright/test'` with
  * `import { expect, test } from './support/host'` (the one line), then let the fixtures start the
@@ -139,6 +140,7 @@ async function openDesktopApp(service: string, options: OpenOptions): Promise<De
     output: () => output,
     electron,
     stop: async () => {
+      await recordPageStorage(electron.context()).catch(() => undefined); // for the run's secret scan
       // The tray keeps the app alive when its window closes; close() quits it. Apps left open
       // by a test are stopped when the worker ends.
       await electron.close().catch(() => undefined);
@@ -175,6 +177,10 @@ export const test = base.extend<
         async open(options = {}) {
           if (!available.ok) throw new Error(available.reason);
           const app = hostKind === 'electron' ? await openDesktopApp(keychainService, options) : await openBrowserHost(lazyBrowser, keychainService, options);
+          // Once: a spec's own stop() and the worker's clean-up must not record the storage twice.
+          const stop = app.stop;
+          let stopped: Promise<void> | undefined;
+          app.stop = () => (stopped ??= stop());
           open.push(app);
           return app;
         },
@@ -254,4 +260,20 @@ export async function pressGlobalShortcut(app: DeskApp, accelerator: string): Pr
 export async function clipboardText(app: DeskApp): Promise<string> {
   if (app.electron) return app.electron.evaluate(({ clipboard }) => clipboard.readText());
   return app.page.evaluate(() => navigator.clipboard.readText());
+}
+
+/** Puts `text` on the system clipboard (desktop) or the page's clipboard (browser host, needs `clipboard: true`). */
+export async function writeClipboardText(app: DeskApp, text: string): Promise<void> {
+  if (app.electron) return app.electron.evaluate(({ clipboard }, value) => clipboard.writeText(value), text);
+  return app.page.evaluate((value) => navigator.clipboard.writeText(value), text);
+}
+
+// ---- both hosts ------------------------------------------------------------------------------
+
+/** Resizes what the user sees: the browser host's viewport, or the desktop window's content. */
+export async function setWindowSize(app: DeskApp, size: { width: number; height: number }): Promise<void> {
+  if (!app.electron) return app.page.setViewportSize(size);
+  await app.electron.evaluate(({ BrowserWindow }, s) => BrowserWindow.getAllWindows()[0]?.setContentSize(s.width, s.height), size);
+  // The page lays out again once the window manager has applied the size.
+  await expect.poll(() => app.page.evaluate(() => [window.innerWidth, window.innerHeight])).toEqual([size.width, size.height]);
 }

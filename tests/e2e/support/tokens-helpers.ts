@@ -112,17 +112,22 @@ export function wrongSecretFor(id: string): string {
 
 // ---- the token table and details, by role and label --------------------------------------------
 
-export function tokensUi(page: Page) {
-  const grid = () => page.getByRole('grid', { name: 'API tokens' });
+/**
+ * The token screens of `page`; pass a function when the spec restarts the app (a new page), so
+ * locators made before the restart look at the current page.
+ */
+export function tokensUi(pageOrCurrent: Page | (() => Page)) {
+  const current = typeof pageOrCurrent === 'function' ? pageOrCurrent : () => pageOrCurrent;
+  const grid = () => current().getByRole('grid', { name: 'API tokens' });
   const bodyRows = () => grid().getByRole('rowgroup').nth(1).getByRole('row');
-  const details = () => page.locator('section.token-details');
+  const details = () => current().locator('section.token-details');
   const ui = {
     grid,
     bodyRows,
-    search: () => page.getByRole('searchbox', { name: 'Search' }),
-    statusFilter: () => page.getByRole('combobox', { name: 'Status' }),
+    search: () => current().getByRole('searchbox', { name: 'Search' }),
+    statusFilter: () => current().getByRole('combobox', { name: 'Status' }),
     /** "2 of 39 tokens" / "39 tokens". */
-    count: () => page.getByRole('search', { name: 'Filter API tokens' }).getByRole('status'),
+    count: () => current().getByRole('search', { name: 'Filter API tokens' }).getByRole('status'),
     columnHeader: (label: string) => grid().getByRole('columnheader', { name: label, exact: true }),
     sortButton: (label: string) => grid().getByRole('columnheader', { name: label, exact: true }).getByRole('button'),
     /** The row of a token (its TKN id is shown in the first column). */
@@ -149,16 +154,16 @@ export function tokensUi(page: Page) {
     details,
     detailsHeading: () => details().getByRole('heading', { level: 1 }),
     detailsStatus: () => details().locator('.details-meta .status-badge'),
-    tab: (name: string) => page.getByRole('tablist', { name: 'Token details' }).getByRole('tab', { name, exact: true }),
+    tab: (name: string) => current().getByRole('tablist', { name: 'Token details' }).getByRole('tab', { name, exact: true }),
     tabPanel: () => details().getByRole('tabpanel'),
     /** The <dd> after a <dt> in the Details tab's facts list. */
     fact: (term: string) => ui.tabPanel().locator('dl.facts > dt').filter({ hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]'),
-    back: () => page.getByRole('button', { name: /Back to API tokens/ }),
+    back: () => current().getByRole('button', { name: /Back to API tokens/ }),
     async openDetails(id: string) {
       const row = await ui.showOnly(id);
       await row.getByRole('button').first().waitFor();
       await row.focus();
-      await page.keyboard.press('Enter');
+      await current().keyboard.press('Enter');
       await expect(ui.detailsHeading()).toBeVisible();
     },
     async backToList() {
