@@ -4,9 +4,8 @@
  * Virtualized; filters for event, actor, token, account and dates plus free text, all local
  * (they work offline); a row opens its token; Export CSV saves the filtered rows.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { actionOf, type AuditEntry } from '../../../../common/audit-log';
+import { useEffect, useMemo, useState } from 'react';
+import { EMPTY_AUDIT_FILTERS } from '../../../../common/audit-log';
 import { DeskError } from '../../../../common/errors';
 import { desk } from '../../desk';
 import { errorMessage } from '../../error-message';
@@ -18,16 +17,15 @@ import { Button } from '../../ui/Button';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { formatDateTime } from '../../ui/format';
 import { AuditFiltersBar } from './AuditFiltersBar';
+import { AuditGrid } from './AuditGrid';
 import { useAuditLogStore } from './audit-log-store';
-import { createRowFilter } from './filter-rows';
+import { createRowFilter, rowCount } from './filter-rows';
 import { saveCsv } from './save-csv';
 import './audit-log.css';
 
-const ROW_HEIGHT = 44;
-
 export function AuditLogPage() {
   const active = useConnectionsStore((s) => s.connections.find((c) => c.id === s.activeId));
-  const { phase, entries, haystacks, meta, syncing, progress, offline, refreshError, error, filters } = useAuditLogStore();
+  const { phase, entries, index, meta, syncing, progress, offline, refreshError, error, filters } = useAuditLogStore();
   const [exporting, setExporting] = useState(false);
 
   useEffect(() => {
@@ -36,7 +34,14 @@ export function AuditLogPage() {
   useEffect(() => desk.on('audit.progress', (p) => useAuditLogStore.getState().setProgress(p)), []);
 
   const [filterRows] = useState(createRowFilter);
-  const rows = useMemo(() => filterRows(entries, haystacks, filters), [filterRows, entries, haystacks, filters]);
+  const rows = useMemo(() => filterRows(index, filters), [filterRows, index, filters]);
+  const count = rowCount(index, rows);
+  // One throwaway search when the page is idle, so the first keystroke runs optimised code.
+  useEffect(() => {
+    if (index.entries.length === 0) return undefined;
+    const warm = setTimeout(() => createRowFilter()(index, { ...EMPTY_AUDIT_FILTERS, text: 'e' }), 50);
+    return () => clearTimeout(warm);
+  }, [index]);
 
   const multiAccount = active?.account.type === 'Operations';
 
@@ -77,8 +82,8 @@ export function AuditLogPage() {
           <Button onClick={() => void useAuditLogStore.getState().refresh()} disabled={syncing}>
             {syncing ? 'Refreshing…' : 'Refresh'}
           </Button>
-          <Button onClick={() => void exportCsv()} disabled={exporting || rows.length === 0}>
-            {exporting ? 'Exporting…' : `Export CSV (${rows.length.toLocaleString()})`}
+          <Button onClick={() => void exportCsv()} disabled={exporting || count === 0}>
+            {exporting ? 'Exporting…' : `Export CSV (${count.toLocaleString()})`}
           </Button>
         </div>
       </header>
@@ -101,11 +106,11 @@ export function AuditLogPage() {
       <AuditFiltersBar entries={entries} multiAccount={multiAccount} />
       {error ? <p role="alert" className="banner banner-error">{error}</p> : null}
       <p className="visually-hidden" role="status" aria-live="polite">
-        {phase === 'ready' ? `${rows.length} of ${entries.length} audit records` : ''}
+        {phase === 'ready' ? `${count} of ${entries.length} audit records` : ''}
       </p>
       {phase === 'loading' ? <p role="status">Loading the audit log…</p> : null}
       {phase === 'ready' && entries.length === 0 && !syncing ? <p className="muted">No audit records {offline ? 'are saved on this computer yet' : 'for this account yet'}.</p> : null}
-      {phase === 'ready' && entries.length > 0 && rows.length === 0 ? (
+      {phase === 'ready' && entries.length > 0 && count === 0 ? (
         <p className="muted">
           No audit records match these filters.{' '}
           <button type="button" className="link" onClick={() => useAuditLogStore.getState().clearFilters()}>
@@ -113,57 +118,12 @@ export function AuditLogPage() {
           </button>
         </p>
       ) : null}
-      {rows.length > 0 ? <AuditGrid rows={rows} total={entries.length} multiAccount={multiAccount} /> : null}
+      {count > 0 ? <AuditGrid index={index} rows={rows} multiAccount={multiAccount} onOpen={openTokenLater} /> : null}
     </section>
   );
 }
 
-function AuditGrid({ rows, total, multiAccount }: { rows: AuditEntry[]; total: number; multiAccount: boolean }) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
-  const columns = multiAccount ? 'audit-cols-ops' : 'audit-cols';
-  return (
-    <div role="table" aria-label={`Audit log, newest first, ${rows.length} of ${total} records`} aria-rowcount={rows.length + 1} className={`audit-grid ${columns}`}>
-      <div role="rowgroup">
-        <div role="row" aria-rowindex={1} className="audit-row audit-head">
-          <span role="columnheader">Time</span>
-          <span role="columnheader">Event</span>
-          <span role="columnheader">Token</span>
-          <span role="columnheader">Actor</span>
-          {multiAccount ? <span role="columnheader">Account</span> : null}
-          <span role="columnheader">Details</span>
-        </div>
-      </div>
-      <div role="rowgroup" ref={scrollRef} className="audit-body" tabIndex={0} aria-label="Audit records">
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const e = rows[item.index] as AuditEntry;
-            const action = actionOf(e.event);
-            return (
-              <div role="row" aria-rowindex={item.index + 2} key={e.id} className="audit-row" style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}>
-                <span role="cell" title={e.timestamp}>{formatDateTime(e.timestamp)}</span>
-                <span role="cell">
-                  <span className={`audit-action audit-action-${action}`}>{action}</span>
-                </span>
-                <span role="cell" className="audit-token">
-                  <button type="button" className="link" onClick={() => void openToken(e.token.id)} aria-label={`Open ${e.token.name} (${e.token.id})`}>
-                    {e.token.name}
-                  </button>
-                  <span className="muted">{e.token.id}</span>
-                </span>
-                <span role="cell" title={e.actor.id}>{e.actor.name}</span>
-                {multiAccount ? <span role="cell">{e.account?.name ?? '—'}</span> : null}
-                <span role="cell" className="audit-details" title={e.details}>
-                  {e.details || e.summary}
-                </span>
-              </div>
-            );
-          })}
-        </div>
-      </div>
-    </div>
-  );
-}
+const openTokenLater = (id: string) => void openToken(id);
 
 /** Opens the token's details on its Audit trail tab, or says why it cannot. */
 export async function openToken(id: string): Promise<void> {

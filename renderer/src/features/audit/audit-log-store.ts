@@ -4,9 +4,10 @@
  * here, on the loaded entries, so they work offline too.
  */
 import { create } from 'zustand';
-import { EMPTY_AUDIT_FILTERS, searchTextOf, type AccountLogState, type AuditEntry, type AuditFilters } from '../../../../common/audit-log';
+import { EMPTY_AUDIT_FILTERS, type AccountLogState, type AuditEntry, type AuditFilters } from '../../../../common/audit-log';
 import { desk } from '../../desk';
 import { errorMessage } from '../../error-message';
+import { EMPTY_INDEX, indexEntries, type AuditIndex } from './filter-rows';
 
 /** The first slice: enough to fill any window. */
 export const FIRST_SLICE = 200;
@@ -17,8 +18,8 @@ interface AuditLogState {
   connectionId: string | null;
   phase: LogPhase;
   entries: AuditEntry[];
-  /** Lower-case search text per entry, parallel to `entries` (built once per load). */
-  haystacks: string[];
+  /** The search index of `entries` (built once per load, not per keystroke). */
+  index: AuditIndex;
   meta: AccountLogState | null;
   syncing: boolean;
   progress: { loaded: number; total: number } | null;
@@ -33,13 +34,13 @@ interface AuditLogState {
   setProgress(progress: { loaded: number; total: number }): void;
 }
 
-const withHaystacks = (entries: AuditEntry[]) => ({ entries, haystacks: entries.map(searchTextOf) });
+const withIndex = (entries: AuditEntry[]) => ({ entries, index: indexEntries(entries) });
 
 export const useAuditLogStore = create<AuditLogState>((set, get) => ({
   connectionId: null,
   phase: 'idle',
   entries: [],
-  haystacks: [],
+  index: EMPTY_INDEX,
   meta: null,
   syncing: false,
   progress: null,
@@ -50,17 +51,17 @@ export const useAuditLogStore = create<AuditLogState>((set, get) => ({
 
   async load(connectionId) {
     const same = get().connectionId === connectionId;
-    set({ connectionId, phase: same && get().entries.length > 0 ? 'ready' : 'loading', error: null, ...(same ? {} : { entries: [], haystacks: [], meta: null, filters: EMPTY_AUDIT_FILTERS, offline: null, refreshError: null }) });
+    set({ connectionId, phase: same && get().entries.length > 0 ? 'ready' : 'loading', error: null, ...(same ? {} : { entries: [], index: EMPTY_INDEX, meta: null, filters: EMPTY_AUDIT_FILTERS, offline: null, refreshError: null }) });
     try {
       if (!same || get().entries.length === 0) {
         const first = await desk.call('audit.account', { offset: 0, limit: FIRST_SLICE });
         if (get().connectionId !== connectionId) return;
         const { items, offset: _o, ...meta } = first;
-        set({ ...withHaystacks(items), meta, phase: 'ready' });
+        set({ ...withIndex(items), meta, phase: 'ready' });
         if (meta.total > items.length) {
           const rest = await desk.call('audit.account', { offset: items.length, limit: 200_000 });
           if (get().connectionId !== connectionId) return;
-          set(withHaystacks([...items, ...rest.items]));
+          set(withIndex([...items, ...rest.items]));
         }
       }
     } catch (error) {
@@ -83,11 +84,11 @@ export const useAuditLogStore = create<AuditLogState>((set, get) => ({
         // New entries are the newest unless a first sync filled the cache: then read it all again.
         const fresh = get().entries.length > 0 && added < 5_000 ? await desk.call('audit.account', { offset: 0, limit: added }) : await desk.call('audit.account', { offset: 0, limit: 200_000 });
         if (get().connectionId !== connectionId) return;
-        if (fresh.items.length >= meta.total) set(withHaystacks(fresh.items));
+        if (fresh.items.length >= meta.total) set(withIndex(fresh.items));
         else {
           const known = new Set(get().entries.map((e) => e.id));
           const add = fresh.items.filter((e) => !known.has(e.id));
-          set({ entries: [...add, ...get().entries].slice(0, meta.total), haystacks: [...add.map(searchTextOf), ...get().haystacks].slice(0, meta.total) });
+          set(withIndex([...add, ...get().entries].slice(0, meta.total)));
         }
       }
     } catch (error) {
