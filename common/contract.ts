@@ -268,6 +268,8 @@ export const events = {
   'audit.progress': z.object({ loaded: z.number().int(), total: z.number().int() }),
   /** Progress of a bulk action, one entry per finished token. */
   'tokens.bulkProgress': z.object({ done: z.number().int(), total: z.number().int(), id: z.string(), ok: z.boolean(), message: z.string().optional() }),
+  /** The application menu or the tray asked the page for something (desktop app only). */
+  'app.command': z.object({ command: z.enum(['search', 'addToken', 'settings', 'accessLog']) }),
   /** A short message for the user (e.g. "Copied — clipboard clears in 30 s"). */
   'app.notice': z.object({
     level: z.enum(['info', 'success', 'warning', 'error']),

@@ -11,13 +11,12 @@ import { createCoreServices } from './core/services';
 import type { CoreServices } from './core/services';
 import { startTrySandbox } from './core/try-sandbox';
 import { createKeytarSecretStore, DEFAULT_KEYCHAIN_SERVICE } from './core/vault';
-import { quickCopy, quickCopyEntries } from './core/tokens/values';
 import { createElectronClipboard } from './clipboard-electron';
 import { createElectronStore } from './store-electron';
 import { bindAppIpc } from './ipc';
 import { registerAppSchemeAsPrivileged, serveRenderer } from './protocol';
-import { createTray, showTrayNotice } from './tray';
-import { createMainWindow, focusWindow } from './window';
+import { closeToTrayOptions, startDesktopIntegration } from './desktop-integration';
+import { createMainWindow, focusWindow, keepInTrayOnClose, markQuitting } from './window';
 import { dataFileOptions, recoveryLogLine } from './core/data-files';
 import { reportStartupFailure } from './startup-failure';
 
@@ -35,24 +34,24 @@ export function startApp(): void {
   void app.whenReady().then(async () => {
     serveRenderer(path.join(distDir, 'renderer'));
     const services = await createServices();
-    bindAppIpc(createDispatch(createHandlerTable(services)));
-    const open = () => {
-      if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createMainWindow(path.join(distDir, 'preload', 'index.cjs'));
-      else focusWindow(mainWindow);
+    const preloadPath = path.join(distDir, 'preload', 'index.cjs');
+    const openMain = (): BrowserWindow => {
+      if (!mainWindow || mainWindow.isDestroyed()) {
+        mainWindow = createMainWindow(preloadPath);
+        keepInTrayOnClose(mainWindow, closeToTrayOptions(services));
+      } else focusWindow(mainWindow);
+      return mainWindow;
     };
+    const open = () => void openMain();
+    // Tray, global shortcut, Quick Access window, app menu, login item; the tray is rebuilt after every call that changes it.
+    const dispatch = startDesktopIntegration({ services, preloadPath, trayIconPath: path.join(distDir, 'resources', 'tray.png'), openMain }, createDispatch(createHandlerTable(services)));
+    bindAppIpc(dispatch);
     open();
-    const tray = createTray(path.join(distDir, 'resources', 'tray.png'), {
-      open,
-      // quickCopy never rejects: every outcome, failure included, becomes an OS notice.
-      copy: (tokenId) => void quickCopy(services, tokenId, showTrayNotice),
-      quit: () => app.quit(),
-    });
-    // Rebuild the quick-copy list when the menu is about to matter: on start and whenever the window gains focus.
-    const refreshTray = () => void quickCopyEntries(services).then(tray.update, () => tray.update([]));
-    refreshTray();
-    app.on('browser-window-focus', refreshTray);
     app.on('activate', open);
-    app.on('before-quit', () => void services.dispose());
+    app.on('before-quit', () => {
+      markQuitting();
+      void services.dispose();
+    });
   }).catch((error: unknown) => reportStartupFailure(error, dataDir()));
 
   // The tray keeps the app alive on every platform; quitting is explicit.

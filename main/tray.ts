@@ -1,34 +1,60 @@
 /**
- * Tray icon with quick actions. The menu template is built by a pure function
- * so it can be tested without Electron; quick-copy entries are added by the
- * token capability (one entry per token whose value is in the keychain).
- * A quick copy has no window to answer in, so its outcome is an OS notification.
+ * Tray icon with quick actions. The menu is built by a pure function (`trayMenuModel`) from what
+ * the tray should show — the Quick Access shortcut, the five most recently copied tokens, one
+ * submenu per connection with its stored values — so it is tested without Electron. The glue
+ * rebuilds it on every change that matters (main/index.ts). A copy from the tray has no window to
+ * answer in, so its outcome is an OS notification.
  */
 import { Menu, Notification, Tray, nativeImage } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
+import type { QuickList } from '../common/quick-access';
 
-export interface QuickCopyEntry {
-  tokenId: string;
-  label: string;
+export interface TrayState {
+  /** The registered Quick Access shortcut, shown beside its item ('' or unregistered: none). */
+  shortcut: string;
+  list: QuickList;
 }
 
 export interface TrayActions {
   open(): void;
-  copy(tokenId: string): void;
+  quickAccess(): void;
+  settings(): void;
+  copy(connectionId: string, tokenId: string): void;
   quit(): void;
 }
 
-export function trayMenuTemplate(entries: QuickCopyEntry[], actions: TrayActions): MenuItemConstructorOptions[] {
-  const copyItems: MenuItemConstructorOptions[] =
-    entries.length === 0
+const RECENT_MAX = 5;
+
+export function trayMenuModel(state: TrayState, actions: TrayActions): MenuItemConstructorOptions[] {
+  const { groups, recent } = state.list;
+  const names = new Map(groups.flatMap((g) => g.tokens.map((t) => [`${g.connectionId}\n${t.id}`, { token: t, group: g }] as const)));
+  // Only recent copies whose value is still stored (a deleted token or removed connection drops out).
+  const recentItems: MenuItemConstructorOptions[] = recent
+    .filter((r) => names.has(`${r.connectionId}\n${r.tokenId}`))
+    .slice(0, RECENT_MAX)
+    .map((r) => {
+      const { token, group } = names.get(`${r.connectionId}\n${r.tokenId}`)!;
+      return { label: `Copy ${token.name} (${group.connectionName})`, click: () => actions.copy(r.connectionId, r.tokenId) };
+    });
+  const connectionMenus: MenuItemConstructorOptions[] =
+    groups.length === 0
       ? [{ label: 'No stored token values yet', enabled: false }]
-      : entries.slice(0, 15).map((entry) => ({ label: `Copy ${entry.label}`, click: () => actions.copy(entry.tokenId) }));
+      : groups.map((g) => ({
+          label: `${g.connectionName} · ${g.accountType} · ${g.environment}`,
+          submenu: g.tokens.map((t) => ({
+            label: `Copy ${t.name}${t.status === 'Disabled' ? ' (Disabled)' : ''}`,
+            click: () => actions.copy(g.connectionId, t.id),
+          })),
+        }));
   return [
     { label: 'Open Token Desk', click: () => actions.open() },
+    // registerAccelerator: false — the global shortcut is registered by shortcut.ts; the menu only shows it.
+    { label: 'Quick Access…', accelerator: state.shortcut || undefined, registerAccelerator: false, click: () => actions.quickAccess() },
     { type: 'separator' },
-    { label: 'Quick copy', enabled: false },
-    ...copyItems,
+    ...(recentItems.length > 0 ? [{ label: 'Recently copied', enabled: false }, ...recentItems, { type: 'separator' as const }] : []),
+    ...connectionMenus,
     { type: 'separator' },
+    { label: 'Settings…', click: () => actions.settings() },
     { label: 'Quit Token Desk', click: () => actions.quit() },
   ];
 }
@@ -47,11 +73,13 @@ export function showTrayNotice(notice: TrayNotice): void {
   }
 }
 
-export function createTray(iconPath: string, actions: TrayActions): { tray: Tray; update(entries: QuickCopyEntry[]): void } {
+const EMPTY: TrayState = { shortcut: '', list: { groups: [], recent: [] } };
+
+export function createTray(iconPath: string, actions: TrayActions): { tray: Tray; update(state: TrayState): void } {
   const tray = new Tray(nativeImage.createFromPath(iconPath));
   tray.setToolTip('Token Desk');
-  const update = (entries: QuickCopyEntry[]) => tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(entries, actions)));
-  update([]);
+  const update = (state: TrayState) => tray.setContextMenu(Menu.buildFromTemplate(trayMenuModel(state, actions)));
+  update(EMPTY);
   tray.on('click', () => actions.open());
   return { tray, update };
 }

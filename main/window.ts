@@ -3,7 +3,7 @@
  * away from the app; new windows denied (allow-listed https links go to the
  * system browser); every permission request denied.
  */
-import { BrowserWindow, shell } from 'electron';
+import { app, BrowserWindow, dialog, shell } from 'electron';
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
 import { APP_ORIGIN, isAllowedExternalUrl, isAppUrl } from './security';
 
@@ -73,4 +73,45 @@ export function focusWindow(window: BrowserWindow | undefined): void {
   if (window.isMinimized()) window.restore();
   window.show();
   window.focus();
+}
+
+export interface CloseToTrayOptions {
+  /** The "close to tray" setting, read at each close. */
+  enabled(): boolean;
+  /** Whether the first close has been explained already (kept in the settings store). */
+  explained(): boolean;
+  markExplained(): void;
+}
+
+let quitting = false;
+/** Called on before-quit: a close during quit closes for real. */
+export function markQuitting(): void {
+  quitting = true;
+}
+
+/**
+ * Close to tray: closing the window hides it and Token Desk keeps running in the tray (the first
+ * time, a message says so). With the setting off, closing the window quits (macOS keeps its
+ * usual app-stays-open behaviour).
+ */
+export function keepInTrayOnClose(window: BrowserWindow, options: CloseToTrayOptions): void {
+  window.on('close', (event) => {
+    if (quitting) return;
+    if (!options.enabled()) {
+      if (process.platform !== 'darwin') app.quit();
+      return;
+    }
+    event.preventDefault();
+    window.hide();
+    if (!options.explained()) {
+      options.markExplained();
+      void dialog.showMessageBox({
+        type: 'info',
+        title: 'Token Desk',
+        message: 'Token Desk keeps running in the tray',
+        detail: 'Quick Access and quick copy stay available from the tray icon and the global shortcut. To quit, choose “Quit Token Desk” in the tray menu. You can change this in Settings.',
+        buttons: ['OK'],
+      });
+    }
+  });
 }

@@ -6,6 +6,7 @@ import { ConnectionSwitcher } from './features/connections/ConnectionSwitcher';
 import { ManageConnections } from './features/connections/ManageConnections';
 import { Home } from './features/home/Home';
 import { SettingsPage } from './features/settings/SettingsPage';
+import { useAppCommands } from './features/desktop/use-app-commands';
 import { useConnectionsStore } from './stores/connections-store';
 import { useShellStore } from './stores/shell-store';
 import type { View } from './stores/shell-store';
@@ -35,6 +36,7 @@ export function App() {
   const { view, setView } = useShellStore();
   const restore = useConnectionsStore((s) => s.restore);
   const offlineMessage = useConnectionsStore((s) => s.offlineMessage);
+  useAppCommands();
 
   useEffect(() => {
     void restore();

@@ -12,8 +12,9 @@ test('the tray menu opens the window and says when there is nothing to copy yet'
     await expect(app.page.getByRole('heading', { name: 'Connect to the Marketplace' })).toBeVisible();
     expect(await trayMenu(app)).toEqual([
       { label: 'Open Token Desk', enabled: true },
-      { label: 'Quick copy', enabled: false },
+      { label: 'Quick Access…', enabled: true },
       { label: 'No stored token values yet', enabled: false },
+      { label: 'Settings…', enabled: true },
       { label: 'Quit Token Desk', enabled: true },
     ]);
     await app.electron!.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.hide());

@@ -73,6 +73,12 @@ export class FakeBrowserWindow extends EventEmitter {
   focus() {
     this.calls.push('focus');
   }
+  hide() {
+    this.calls.push('hide');
+  }
+  close() {
+    this.calls.push('close');
+  }
 }
 
 /** Records what a ClipboardItem was built from (Electron's keeps the entries for the OS write). */
@@ -102,6 +108,10 @@ export function createFakeElectron() {
     quit: vi.fn(),
     whenReady: vi.fn(() => new Promise<void>(() => undefined)), // never ready: lifecycle tests stop before windows exist
     getVersion: () => '0.0.0-test',
+    loginItem: { openAtLogin: false },
+    getLoginItemSettings: vi.fn(() => ({ ...app.loginItem })),
+    setLoginItemSettings: vi.fn((settings: { openAtLogin: boolean }) => void (app.loginItem = { ...settings })),
+    setAppUserModelId: vi.fn(),
     exit: vi.fn(),
     /** What getPath answers; a name not set here throws, as Electron does for an unknown name. */
     paths: {} as Record<string, string>,

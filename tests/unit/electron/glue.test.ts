@@ -139,14 +139,17 @@ describe('renderer protocol', () => {
 });
 
 describe('tray menu', () => {
+  // The menu of issue 11 replaced the flat "Copy <name>" list: the same labels are now in the connection's submenu.
   it('lists quick-copy entries and wires their clicks', async () => {
-    const { trayMenuTemplate } = await import('../../../main/tray');
-    const actions = { open: vi.fn(), copy: vi.fn(), quit: vi.fn() };
-    const empty = trayMenuTemplate([], actions);
+    const { trayMenuModel } = await import('../../../main/tray');
+    const actions = { open: vi.fn(), quickAccess: vi.fn(), settings: vi.fn(), copy: vi.fn(), quit: vi.fn() };
+    const empty = trayMenuModel({ shortcut: '', list: { groups: [], recent: [] } }, actions);
     expect(empty.map((i) => i.label)).toContain('No stored token values yet');
-    const menu = trayMenuTemplate([{ tokenId: 'TKN-1111-2222', label: 'CI pipeline' }], actions);
-    const item = menu.find((i) => i.label === 'Copy CI pipeline')!;
+    const group = { connectionId: 'c1', connectionName: 'Prod', accountType: 'Client' as const, environment: 'api.example.com', active: true, tokens: [{ id: 'TKN-1111-2222', name: 'CI pipeline', status: 'Active' as const }] };
+    const menu = trayMenuModel({ shortcut: '', list: { groups: [group], recent: [] } }, actions);
+    const submenu = menu.find((i) => i.label === 'Prod · Client · api.example.com')!.submenu as { label: string; click: () => void }[];
+    const item = submenu.find((i) => i.label === 'Copy CI pipeline')!;
     (item.click as () => void)();
-    expect(actions.copy).toHaveBeenCalledWith('TKN-1111-2222');
+    expect(actions.copy).toHaveBeenCalledWith('c1', 'TKN-1111-2222');
   });
 });

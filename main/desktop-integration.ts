@@ -1,0 +1,97 @@
+/**
+ * Desktop integration of Quick Access (Electron glue): the global shortcut, the Quick Access
+ * window, the tray menu rebuilt on every change that matters, the OS notification after a copy
+ * from Quick Access or the tray, the application menu, start at login and (Windows) the
+ * AppUserModelID notifications need. Settings changes re-apply all of it.
+ */
+import { app, Menu } from 'electron';
+import type { BrowserWindow } from 'electron';
+import type { Dispatch } from './core/dispatch';
+import { desktopServices } from './core/desktop-services';
+import type { CoreServices } from './core/services';
+import { copiedNotice, quickList, quickCopyOf } from './core/quick/list';
+import { notifyingChanges } from './core/quick/changes';
+import { DeskError } from '../common/errors';
+import { appMenuTemplate } from './app-menu';
+import { sendEvent } from './ipc';
+import { createQuickAccessOpener } from './quick-access-window';
+import { createQuickShortcut } from './shortcut';
+import { createTray, showTrayNotice } from './tray';
+
+export const APP_USER_MODEL_ID = 'com.softwareone.tokendesk';
+
+export interface DesktopIntegrationDeps {
+  services: CoreServices;
+  preloadPath: string;
+  trayIconPath: string;
+  /** Opens (or focuses) the main window and returns it. */
+  openMain(): BrowserWindow;
+}
+
+const CLOSE_EXPLAINED_KEY = 'desktop.closeToTrayExplained';
+
+export function closeToTrayOptions(services: CoreServices) {
+  return {
+    enabled: () => desktopServices(services).settings.get().closeToTray,
+    explained: () => services.settings.get<boolean>(CLOSE_EXPLAINED_KEY) === true,
+    markExplained: () => services.settings.set(CLOSE_EXPLAINED_KEY, true),
+  };
+}
+
+/** Call before windows exist; returns the dispatch wrapper that rebuilds the tray after changes. */
+export function startDesktopIntegration(deps: DesktopIntegrationDeps, dispatch: Dispatch): Dispatch {
+  const { services } = deps;
+  const desk = desktopServices(services);
+  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+
+  const quick = createQuickAccessOpener(deps.preloadPath);
+  const shortcut = createQuickShortcut(() => quick.open());
+  const command = (name: 'search' | 'addToken' | 'settings' | 'accessLog') => sendEvent(deps.openMain().webContents, 'app.command', { command: name });
+
+  const copyFromTray = (connectionId: string, tokenId: string) =>
+    void quickCopyOf(services, connectionId, tokenId, 'tray').catch((error: unknown) => {
+      const known = DeskError.is(error);
+      console.warn('[token-desk] tray copy failed:', known ? error.code : error instanceof Error ? error.name : typeof error);
+      showTrayNotice({ level: 'error', message: `Could not copy ${tokenId}. ${known ? error.message : 'Something went wrong inside Token Desk.'}` });
+    });
+
+  const tray = createTray(deps.trayIconPath, {
+    open: () => void deps.openMain(),
+    quickAccess: () => quick.open(),
+    settings: () => command('settings'),
+    copy: copyFromTray,
+    quit: () => app.quit(),
+  });
+
+  let registered = '';
+  const refreshTray = () =>
+    void quickList(services).then(
+      (list) => tray.update({ shortcut: registered, list }),
+      () => tray.update({ shortcut: registered, list: { groups: [], recent: [] } }),
+    );
+
+  const apply = () => {
+    const settings = desk.settings.get();
+    const status = shortcut.apply(settings.quickShortcut);
+    registered = status.registered ? settings.quickShortcut : '';
+    desk.settings.setShortcutStatus(status);
+    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform, { command, quickAccess: () => quick.open() }, registered)));
+    // Only touch the login item when it differs, so a user's own choice in the OS is not rewritten at every start.
+    if (app.getLoginItemSettings().openAtLogin !== settings.startAtLogin) app.setLoginItemSettings({ openAtLogin: settings.startAtLogin });
+    refreshTray();
+  };
+  apply();
+  desk.settings.onChange(apply);
+
+  // After a copy from Quick Access or the tray: the OS notification (if wanted), and the tray's "recent" list.
+  desk.accessLog.onRecord((entry) => {
+    if (entry.action === 'copy' && (entry.source === 'quick' || entry.source === 'tray') && desk.settings.get().copyNotifications) {
+      const ms = services.clipboard.clearAfterMs();
+      showTrayNotice({ level: 'success', message: copiedNotice(entry.tokenName, ms > 0 ? 'scheduled' : null, ms) });
+    }
+    refreshTray();
+  });
+  app.on('browser-window-focus', refreshTray);
+  app.on('will-quit', () => shortcut.dispose());
+  return notifyingChanges(dispatch, refreshTray);
+}
