@@ -64,6 +64,7 @@ async function createServices(): Promise<CoreServices> {
   return createCoreServices({
     settingsStore: await createElectronStore(files.settings),
     cacheStore: await createElectronStore(files.cache),
+    openStore: (name) => createElectronStore({ cwd: files.cache.cwd, configName: name, onCorrupt: 'move-aside' }),
     // Like the browser host: tests run under a service name of their own (TOKEN_DESK_KEYCHAIN_SERVICE).
     secretStore: createKeytarSecretStore(process.env.TOKEN_DESK_KEYCHAIN_SERVICE || DEFAULT_KEYCHAIN_SERVICE),
     clipboard: createElectronClipboard(),
