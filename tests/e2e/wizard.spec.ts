@@ -1,21 +1,22 @@
 /**
- * Issue 6 journeys — the Add API token wizard — in the browser host + Chromium against a real
+ * Issue 6 journeys — the Add API token wizard — in both hosts (tests/e2e/support/host.ts: the
+ * browser host + Chromium, and the desktop app wherever Electron is installed) against a real
  * sandbox over HTTP and the real keychain (gnome-keyring in CI, an isolated service name).
  * The sandbox runs in the test process, outside the host, so a host restart keeps the same
  * Marketplace and the test can look at the Marketplace directly.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
-import type { Browser, BrowserContext, FileChooser, Page } from '@playwright/test';
+import type { FileChooser, Page } from '@playwright/test';
 import { TOKEN_DESCRIPTION_MAX, TOKEN_NAME_MAX } from '../../common/limits';
 import { TOKEN_FIELD_MESSAGES } from '../../common/token-fields';
 import { startSandbox } from '../../main/sandbox';
 import type { RunningSandbox } from '../../main/sandbox';
-import { clearKeychain, keychainAvailability, keychainSecrets, uniqueKeychainService } from './support/keychain';
+import { clipboardText, expect, test, writeClipboardText } from './support/host';
+import type { Desk, DeskApp } from './support/host';
+import { clearKeychain, keychainAvailability, keychainSecrets } from './support/keychain';
 import { dataDirSources, findSecrets } from './support/secrets-scan';
-import { makeDataDir, startWebHostProcess } from './support/web-host';
-import type { WebHostProcess } from './support/web-host';
+import { makeDataDir } from './support/web-host';
 import {
   apiCall,
   connectViaUi,
@@ -35,24 +36,25 @@ import {
 
 let sandbox: RunningSandbox;
 let keychain: { ok: true } | { ok: false; reason: string };
-const service = uniqueKeychainService();
+let service: string;
 
 /** Everything that must never contain a created value: every data dir and every host output. */
 const createdValues: string[] = [];
 const dataDirs = new Set<string>();
 const hostOutputs: { label: string; text: string }[] = [];
-/** Hosts and contexts of the running test, stopped after it (their output is kept for the scan). */
-let running: { host: WebHostProcess; label: string }[] = [];
-let contexts: BrowserContext[] = [];
+/** Apps of the running test, stopped after it (their output is kept for the scan). */
+let running: { app: DeskApp; label: string }[] = [];
 
-test.beforeAll(async () => {
+test.beforeAll(async ({ desk }) => {
+  service = desk.keychainService;
   keychain = await keychainAvailability();
   if (!keychain.ok) console.log(`[wizard e2e] skipped: ${keychain.reason}`);
+  if (!desk.available.ok) return; // every test skips with the reason (host.ts)
   sandbox = await startSandbox({ seed: 606, tokensPerAccount: 4 });
 });
 test.afterAll(async () => {
   await sandbox?.close();
-  if (keychain?.ok) await clearKeychain(service);
+  if (keychain?.ok && service) await clearKeychain(service);
   for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 test.beforeEach(() => {
@@ -60,13 +62,11 @@ test.beforeEach(() => {
 });
 // eslint-disable-next-line no-empty-pattern -- Playwright requires a destructuring pattern here
 test.afterEach(async ({}, testInfo) => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  contexts = [];
-  for (const { host, label } of running) {
-    await host.stop();
-    hostOutputs.push({ label, text: host.output() });
+  for (const { app, label } of running) {
+    await app.stop();
+    hostOutputs.push({ label, text: app.output() });
     // On failure the host's output helps; it is scanned for secrets like every other output.
-    if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach(`host output (${label})`, { body: host.output(), contentType: 'text/plain' });
+    if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach(`host output (${label})`, { body: app.output(), contentType: 'text/plain' });
   }
   running = [];
 });
@@ -78,25 +78,20 @@ const uniq = (name: string) => `${name} ${run}`;
 const account = (type: 'Client' | 'Vendor' | 'Operations') => sandbox.accounts.find((a) => a.type === type)!;
 const admin = () => account('Client').adminToken;
 
-async function openHost(label: string, dataDir = makeDataDir()): Promise<WebHostProcess> {
+/** The app (fixture's host, this file's keychain service) over `dataDir`, stopped after the test. */
+async function openApp(desk: Desk, label: string, dataDir = makeDataDir(), clipboard = false): Promise<DeskApp> {
   dataDirs.add(dataDir);
-  const host = await startWebHostProcess({ dataDir, env: { TOKEN_DESK_KEYCHAIN_SERVICE: service } });
-  running.push({ host, label });
-  return host;
+  const app = await desk.open({ dataDir, clipboard });
+  running.push({ app, label });
+  return app;
 }
 
-async function newPage(browser: Browser, clipboard = false): Promise<Page> {
-  const context = await browser.newContext(clipboard ? { permissions: ['clipboard-read', 'clipboard-write'] } : {});
-  contexts.push(context);
-  return context.newPage();
-}
-
-/** A host with a connection to the Client account (or another), on the token list. */
-async function connected(browser: Browser, label: string, opts: { type?: 'Client' | 'Operations'; clipboard?: boolean; dataDir?: string } = {}) {
-  const host = await openHost(label, opts.dataDir);
-  const page = await newPage(browser, opts.clipboard);
-  await connectViaUi(page, { url: host.url, baseUrl: sandbox.url, token: account(opts.type ?? 'Client').adminToken });
-  return { host, page };
+/** An app with a connection to the Client account (or another), on the token list. */
+async function connected(desk: Desk, label: string, opts: { type?: 'Client' | 'Operations'; clipboard?: boolean; dataDir?: string } = {}) {
+  const app = await openApp(desk, label, opts.dataDir, opts.clipboard);
+  const page = app.page;
+  await connectViaUi(page, { baseUrl: sandbox.url, token: account(opts.type ?? 'Client').adminToken });
+  return { app, page };
 }
 
 /** The token as the Marketplace has it (admin view). */
@@ -110,8 +105,8 @@ const moduleIds = (t: { modules?: { id: string }[] }) => (t.modules ?? []).map((
 
 // ---- 1 -------------------------------------------------------------------------------------
 
-test('create a token by keyboard only, with a logo chosen in the file picker', async ({ browser }) => {
-  const { page } = await connected(browser, 'keyboard journey');
+test('create a token by keyboard only, with a logo chosen in the file picker', async ({ desk }) => {
+  const { page } = await connected(desk, 'keyboard journey');
   const name = uniq('CI deploy (keyboard)');
   const creates = sandbox.stats().creates;
   // Listen early: Playwright turns on file-chooser interception asynchronously, and a chooser
@@ -204,8 +199,8 @@ test('create a token by keyboard only, with a logo chosen in the file picker', a
 
 // ---- 2 -------------------------------------------------------------------------------------
 
-test('create a token by mouse, with a logo dropped on the drop area', async ({ browser }) => {
-  const { page } = await connected(browser, 'mouse journey', { clipboard: true });
+test('create a token by mouse, with a logo dropped on the drop area', async ({ desk }) => {
+  const { app, page } = await connected(desk, 'mouse journey', { clipboard: true });
   const name = uniq('Reporting (mouse)');
   await page.getByRole('button', { name: 'Add token' }).click();
   const dialog = wizardDialog(page);
@@ -237,10 +232,10 @@ test('create a token by mouse, with a logo dropped on the drop area', async ({ b
 
   const { id, value } = await readSummary(dialog);
   createdValues.push(value);
-  // The summary's Copy puts the value on this browser's clipboard (through main and the keychain).
+  // The summary's Copy puts the value on the clipboard (through main and the keychain).
   await dialog.getByRole('button', { name: 'Copy', exact: true }).click();
   await expect(dialog.getByText(/^Copied — clipboard clears in \d+ s$/)).toBeVisible();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(value);
+  expect(await clipboardText(app)).toBe(value);
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(dialog).toHaveCount(0);
 
@@ -253,8 +248,8 @@ test('create a token by mouse, with a logo dropped on the drop area', async ({ b
 
 // ---- 3 -------------------------------------------------------------------------------------
 
-test("the summary's value authenticates against the Marketplace", async ({ browser }) => {
-  const { page } = await connected(browser, 'value authenticates');
+test("the summary's value authenticates against the Marketplace", async ({ desk }) => {
+  const { page } = await connected(desk, 'value authenticates');
   const { id, value, dialog } = await createByMouse(page, { name: uniq('Auth check'), modules: ['Access Management'] });
   createdValues.push(value);
   await expect(dialog.getByLabel('Token value')).toHaveValue(value);
@@ -270,36 +265,35 @@ test("the summary's value authenticates against the Marketplace", async ({ brows
 
 // ---- 4 -------------------------------------------------------------------------------------
 
-test('after a host restart the value is still copyable from the table', async ({ browser }) => {
+test('after a host restart the value is still copyable from the table', async ({ desk }) => {
   const dataDir = makeDataDir();
   const name = uniq('Survives restart');
-  let { host, page } = await connected(browser, 'before restart', { dataDir, clipboard: true });
+  let { app, page } = await connected(desk, 'before restart', { dataDir, clipboard: true });
   const { value, dialog } = await createByMouse(page, { name, modules: ['Access Management'] });
   createdValues.push(value);
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
 
-  // Restart: same data dir, same keychain service, a fresh browser context.
-  await host.stop();
-  hostOutputs.push({ label: 'before restart', text: host.output() });
-  running = running.filter((r) => r.host !== host);
-  await page.context().close();
-  host = await openHost('after restart', dataDir);
-  page = await newPage(browser, true);
-  await page.goto(host.url);
+  // Restart: same data dir, same keychain service, a fresh page.
+  await app.stop();
+  hostOutputs.push({ label: 'before restart', text: app.output() });
+  const before = app;
+  running = running.filter((r) => r.app !== before);
+  app = await openApp(desk, 'after restart', dataDir, true);
+  page = app.page;
   await expect(page.getByRole('grid', { name: 'API tokens' })).toBeVisible();
 
   await page.getByRole('search', { name: 'Filter API tokens' }).getByRole('searchbox').fill(name);
   const copy = page.getByRole('button', { name: `Copy value of ${name}` });
   await expect(copy).toHaveCount(1);
-  await page.evaluate(() => navigator.clipboard.writeText('something else'));
+  await writeClipboardText(app, 'something else');
   await copy.click();
-  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(value);
+  await expect.poll(() => clipboardText(app)).toBe(value);
 });
 
 // ---- 5 -------------------------------------------------------------------------------------
 
-test('validation: every field says what is wrong, and Next stays disabled with the reason', async ({ browser }) => {
-  const { page } = await connected(browser, 'validation');
+test('validation: every field says what is wrong, and Next stays disabled with the reason', async ({ desk }) => {
+  const { page } = await connected(desk, 'validation');
   await page.getByRole('button', { name: 'Add token' }).click();
   const dialog = wizardDialog(page);
   const next = dialog.getByRole('button', { name: 'Next' });
@@ -396,8 +390,8 @@ test('validation: every field says what is wrong, and Next stays disabled with t
  * accounts."]`. (If the wizard ever filters the list by `accountTypes`, this path closes and
  * this test must find another one — and that filtering would be the better product.)
  */
-test('a server-side 400 takes the user back to the field it belongs to', async ({ browser }) => {
-  const { page } = await connected(browser, 'server 400', { type: 'Operations' });
+test('a server-side 400 takes the user back to the field it belongs to', async ({ desk }) => {
+  const { page } = await connected(desk, 'server 400', { type: 'Operations' });
   const creates = sandbox.stats().creates;
   await page.getByRole('button', { name: 'Add token' }).click();
   const dialog = wizardDialog(page);
@@ -432,8 +426,8 @@ test('a server-side 400 takes the user back to the field it belongs to', async (
 
 // ---- 7 -------------------------------------------------------------------------------------
 
-test('a dropped connection on create: look before retrying, and never two tokens', async ({ browser }) => {
-  const { page } = await connected(browser, 'lost answer');
+test('a dropped connection on create: look before retrying, and never two tokens', async ({ desk }) => {
+  const { page } = await connected(desk, 'lost answer');
   const name = uniq('Lost answer token');
   await page.getByRole('button', { name: 'Add token' }).click();
   const dialog = wizardDialog(page);
@@ -481,7 +475,7 @@ test('a dropped connection on create: look before retrying, and never two tokens
 
 // ---- 8 -------------------------------------------------------------------------------------
 
-test('rotation: pre-filled wizard, a new token, and the old one disabled from the summary', async ({ browser }) => {
+test('rotation: pre-filled wizard, a new token, and the old one disabled from the summary', async ({ desk }) => {
   const oldName = uniq('Billing export');
   const seeded = await apiCall(sandbox.url, admin(), 'POST', '/public/v1/accounts/api-tokens', {
     name: oldName,
@@ -491,7 +485,7 @@ test('rotation: pre-filled wizard, a new token, and the old one disabled from th
   expect(seeded.status).toBe(201);
   const oldId: string = seeded.json.id;
 
-  const { page } = await connected(browser, 'rotation');
+  const { page } = await connected(desk, 'rotation');
   await page.getByRole('search', { name: 'Filter API tokens' }).getByRole('searchbox').fill(oldName);
   await page.getByRole('button', { name: `Rotate ${oldName}` }).click();
   const dialog = wizardDialog(page, `Rotate ${oldName}`);
@@ -525,8 +519,8 @@ test('rotation: pre-filled wizard, a new token, and the old one disabled from th
 
 // ---- 9 -------------------------------------------------------------------------------------
 
-test('accessibility: no serious or critical axe violations on any step', async ({ browser }) => {
-  const { page } = await connected(browser, 'axe');
+test('accessibility: no serious or critical axe violations on any step', async ({ desk }) => {
+  const { page } = await connected(desk, 'axe');
   // @axe-core/playwright types its Page from its own playwright-core copy; same object at run time.
   const axePage = page as unknown as ConstructorParameters<typeof AxeBuilder>[0]['page'];
   const seriousViolations = async () => {
@@ -583,8 +577,8 @@ async function checkboxesForScreenReaders(page: Page): Promise<number> {
   }
 }
 
-test('while the wizard is open the token table behind it is unreachable, and axe finds nothing on the page', async ({ browser }) => {
-  const { page } = await connected(browser, 'modal');
+test('while the wizard is open the token table behind it is unreachable, and axe finds nothing on the page', async ({ desk }) => {
+  const { page } = await connected(desk, 'modal');
   const grid = page.getByRole('grid', { name: 'API tokens' });
   const rowBox = grid.getByRole('checkbox').first();
   // Control: before the wizard opens, the table's checkboxes are there for keyboard and screen reader.

@@ -21,9 +21,9 @@ export const pngFile = (name = 'pixel.png') => ({ name, mimeType: 'image/png', b
 
 // ---- connect ------------------------------------------------------------------------------
 
-/** Connects through the UI's connect form and waits for the token list. */
-export async function connectViaUi(page: Page, opts: { url: string; baseUrl: string; token: string; name?: string }): Promise<void> {
-  await page.goto(opts.url);
+/** Connects through the UI's connect form (after opening `url`, when given) and waits for the token list. */
+export async function connectViaUi(page: Page, opts: { url?: string; baseUrl: string; token: string; name?: string }): Promise<void> {
+  if (opts.url) await page.goto(opts.url);
   const form = page.getByRole('form', { name: 'Add a connection' });
   await form.getByLabel('Display name').fill(opts.name ?? 'Wizard e2e');
   await form.getByLabel('Environment').fill(opts.baseUrl);
