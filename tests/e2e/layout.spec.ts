@@ -1,45 +1,43 @@
 /**
  * The token table at the window sizes people use (issue 14): from 880 px wide every row's
  * actions are on screen without scrolling the grid sideways, headers and status badges are
- * whole, and a name cut short keeps its full text for hover and for screen readers. Runs the
- * browser host with "Try the sandbox" (its sample data) in a real Chromium, in light and dark.
+ * whole, and a name cut short keeps its full text for hover and for screen readers. Runs in both
+ * hosts (tests/e2e/support/host.ts: the browser host in a real Chromium, and the desktop app
+ * wherever Electron is installed) with "Try the sandbox" (its sample data), in light and dark.
  *
  * Needs a Secret Service (the sandbox connection keeps its admin token in the keychain): run it
  * inside the private D-Bus session .ci/run starts.
  */
-import { expect, test } from '@playwright/test';
-import type { BrowserContext, Page } from '@playwright/test';
-import { clearKeychain, keychainAvailability, uniqueKeychainService } from './support/keychain';
+import type { Page } from '@playwright/test';
+import { expect, setWindowSize, test } from './support/host';
+import type { DeskApp } from './support/host';
+import { clearKeychain, keychainAvailability } from './support/keychain';
 import { seriousViolations, tokensUi } from './support/tokens-helpers';
-import { makeDataDir, startWebHostProcess } from './support/web-host';
-import type { WebHostProcess } from './support/web-host';
 
 const HEIGHT = 700;
-const service = uniqueKeychainService();
+let service: string;
 let keychain: { ok: true } | { ok: false; reason: string } = { ok: false, reason: 'not probed' };
-let host: WebHostProcess;
-let context: BrowserContext;
+let app: DeskApp;
 let page: Page;
 
-test.beforeAll(async ({ browser }) => {
+test.beforeAll(async ({ desk }) => {
+  service = desk.keychainService;
   keychain = await keychainAvailability();
   if (!keychain.ok) {
     console.log(`[layout e2e] skipped: ${keychain.reason}`);
     return;
   }
-  host = await startWebHostProcess({ dataDir: makeDataDir(), env: { TOKEN_DESK_KEYCHAIN_SERVICE: service } });
-  context = await browser.newContext({ viewport: { width: 1440, height: HEIGHT } });
-  page = await context.newPage();
-  await page.goto(host.url);
+  if (!desk.available.ok) return; // every test skips with the reason (host.ts)
+  app = await desk.open({ size: { width: 1440, height: HEIGHT } });
+  page = app.page;
   await page.getByRole('button', { name: 'Try the sandbox' }).click();
   await expect(tokensUi(page).grid()).toBeVisible();
   await expect(tokensUi(page).bodyRows().first()).toBeVisible();
 });
 
 test.afterAll(async () => {
-  await context?.close();
-  await host?.stop();
-  if (keychain.ok) await clearKeychain(service);
+  await app?.stop();
+  if (keychain.ok && service) await clearKeychain(service);
 });
 
 test.beforeEach(() => {
@@ -138,7 +136,7 @@ async function shoot(name: string) {
 for (const width of [880, 1024, 1280, 1440]) {
   test(`at ${width}×${HEIGHT} every row's actions are on screen, nothing sideways, badges and headers whole`, async () => {
     const t = tokensUi(page);
-    await page.setViewportSize({ width, height: HEIGHT });
+    await setWindowSize(app, { width, height: HEIGHT });
     await t.clearSearch();
     await t.statusFilter().selectOption('all');
     await expect(t.bodyRows().first()).toBeVisible();
@@ -161,7 +159,7 @@ for (const width of [880, 1024, 1280, 1440]) {
 
 test('a name too long for its column keeps its full text on hover and for screen readers', async () => {
   const t = tokensUi(page);
-  await page.setViewportSize({ width: 880, height: HEIGHT });
+  await setWindowSize(app, { width: 880, height: HEIGHT });
   await t.clearSearch();
   await t.statusFilter().selectOption('all');
   // Sort by name, longest-first is not a sort the app has; search for the longest sample name instead.
@@ -178,7 +176,7 @@ test('a name too long for its column keeps its full text on hover and for screen
 
 test('at 880 px the row actions are one "⋯" menu: arrows, Escape, focus back to the button', async () => {
   const t = tokensUi(page);
-  await page.setViewportSize({ width: 880, height: HEIGHT });
+  await setWindowSize(app, { width: 880, height: HEIGHT });
   await t.clearSearch();
   await t.statusFilter().selectOption('Active');
   const row = t.bodyRows().first();
@@ -226,7 +224,7 @@ test('at 880 px the row actions are one "⋯" menu: arrows, Escape, focus back t
 
 test('at 880 px a token’s details fit: header actions and tabs on screen, nothing sideways', async () => {
   const t = tokensUi(page);
-  await page.setViewportSize({ width: 880, height: HEIGHT });
+  await setWindowSize(app, { width: 880, height: HEIGHT });
   await t.clearSearch();
   await t.statusFilter().selectOption('Active');
   const id = (await t.visibleIds())[0]!;
