@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import type { DeskResult } from './errors';
-import { accountTypeSchema, apiTokenSchema, auditRecordSchema, moduleSchema } from './domain';
+import { accountTypeSchema, apiTokenSchema, moduleSchema } from './domain';
 import { moduleIdSchema, tokenIdSchema } from './ids';
 import { accountLogPageSchema, accountSyncSchema, auditCsvSchema, auditFiltersSchema, tokenTrailSchema } from './audit-log';
 import { TOKEN_NAME_MAX } from './limits';
@@ -102,11 +102,15 @@ const tokenRef = z.object({ id: tokenIdSchema }).strict();
 
 export const tokenListSchema = z.object({
   tokens: z.array(tokenViewSchema),
+  /** With `packed: true` in the call: `tokens` is empty and the list is here (common/token-list-wire.ts). */
+  packed: z.string().optional(),
   fetchedAt: z.string().nullable(),
   /** Set when the list comes from the offline cache because the API could not be reached. */
   offline: z.object({ message: z.string() }).optional(),
 });
 export type TokenList = z.infer<typeof tokenListSchema>;
+/** `packed`: the list as one compact string instead of objects (the renderer's way at 100,000 tokens). */
+const tokenListInput = z.object({ packed: z.boolean().optional() }).strict();
 
 export const tokenEditSchema = z
   .object({
@@ -149,15 +153,6 @@ export const modulesResultSchema = z.object({
   /** api: the modules endpoint; derived: union of the account's tokens and the defaults of its type (may be partial). */
   source: z.enum(['api', 'derived']),
   partial: z.boolean(),
-});
-
-export const auditPageSchema = z.object({
-  items: z.array(auditRecordSchema),
-  total: z.number().int(),
-  offset: z.number().int(),
-  limit: z.number().int(),
-  fetchedAt: z.string().nullable(),
-  offline: z.object({ message: z.string() }).optional(),
 });
 
 // ---- UI preferences -----------------------------------------------------------------------------
@@ -208,8 +203,8 @@ export const calls = {
   'sandbox.start': call(noInput, connectionProfileSchema),
 
   /** The cached list at once (may be empty); then `tokens.sync` refreshes it. */
-  'tokens.cached': call(noInput, tokenListSchema),
-  'tokens.sync': call(noInput, tokenListSchema),
+  'tokens.cached': call(tokenListInput, tokenListSchema),
+  'tokens.sync': call(tokenListInput, tokenListSchema),
   'tokens.get': call(tokenRef, tokenViewSchema),
   'tokens.enable': call(tokenRef, tokenViewSchema),
   'tokens.disable': call(tokenRef, tokenViewSchema),
@@ -218,10 +213,6 @@ export const calls = {
   'tokens.bulk': call(
     z.object({ action: z.enum(['enable', 'disable', 'delete']), ids: z.array(tokenIdSchema).min(1).max(1000) }).strict(),
     bulkResultSchema,
-  ),
-  'tokens.audit': call(
-    z.object({ id: tokenIdSchema, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(100).default(20) }).strict(),
-    auditPageSchema,
   ),
   'tokens.modules': call(noInput, modulesResultSchema),
   'tokens.create': call(tokenCreateSchema, createResultSchema),

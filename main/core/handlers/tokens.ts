@@ -4,19 +4,18 @@
  */
 import type { Handler } from '../dispatch';
 import type { CoreServices } from '../services';
-import { tokenAudit } from '../tokens/audit';
 import { runBulk } from '../tokens/bulk';
 import { deleteToken, getToken, toggleToken, updateToken } from '../tokens/lifecycle';
 import { cachedTokens, syncTokens } from '../tokens/list';
 import { tokenModules } from '../tokens/modules-source';
 import { addValue, copyValue, forgetUnsavedValue, revealValue } from '../tokens/values';
 
-type TokenChannels = 'tokens.cached' | 'tokens.sync' | 'tokens.get' | 'tokens.enable' | 'tokens.disable' | 'tokens.update' | 'tokens.delete' | 'tokens.bulk' | 'tokens.audit' | 'tokens.modules' | 'values.copy' | 'values.forgetUnsaved' | 'values.reveal' | 'values.add';
+type TokenChannels = 'tokens.cached' | 'tokens.sync' | 'tokens.get' | 'tokens.enable' | 'tokens.disable' | 'tokens.update' | 'tokens.delete' | 'tokens.bulk' | 'tokens.modules' | 'values.copy' | 'values.forgetUnsaved' | 'values.reveal' | 'values.add';
 
 export function tokenHandlers(services: CoreServices): { [C in TokenChannels]: Handler<C> } {
   return {
-    'tokens.cached': (_input, ctx) => cachedTokens(services, ctx),
-    'tokens.sync': (_input, ctx) => syncTokens(services, ctx),
+    'tokens.cached': (input, ctx) => cachedTokens(services, ctx, input),
+    'tokens.sync': (input, ctx) => syncTokens(services, ctx, input),
     'tokens.get': ({ id }) => getToken(services, id),
     'tokens.enable': ({ id }) => toggleToken(services, id, 'enable'),
     'tokens.disable': ({ id }) => toggleToken(services, id, 'disable'),
@@ -29,7 +28,6 @@ export function tokenHandlers(services: CoreServices): { [C in TokenChannels]: H
       return { id: outcome.id, valueRemoved: outcome.valueRemoved };
     },
     'tokens.bulk': ({ action, ids }, ctx) => runBulk(services, action, ids, ctx),
-    'tokens.audit': (input) => tokenAudit(services, input),
     'tokens.modules': () => tokenModules(services),
     'values.copy': ({ id, source }, ctx) => copyValue(services, id, (notice) => ctx.emit('app.notice', notice), source),
     'values.forgetUnsaved': async ({ id }) => forgetUnsavedValue(services, id),

@@ -100,19 +100,3 @@ async function isComplete(services: CoreServices, conn: string, tokenId: string)
   const account = await services.audit.account(conn);
   return account.complete && !account.capped;
 }
-
-/**
- * The older `tokens.audit` channel, answered from the same trail (records rebuilt from the
- * cached entries). Kept while renderer code still calls it.
- */
-export async function tokenAudit(services: CoreServices, input: { id: string; offset: number; limit: number }) {
-  const page = await tokenTrail(services, { ...input, refresh: input.offset === 0 });
-  return {
-    items: page.items.map((e) => ({ id: e.id, event: e.event, summary: e.summary, details: e.details, timestamp: e.timestamp, object: { id: e.token.id, name: e.token.name }, actor: { id: e.actor.id, name: e.actor.name } })),
-    total: page.offset + page.items.length + (page.hasMore ? 1 : 0),
-    offset: page.offset,
-    limit: input.limit,
-    fetchedAt: page.fetchedAt,
-    ...(page.offline ? { offline: page.offline } : {}),
-  };
-}

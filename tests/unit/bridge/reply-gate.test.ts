@@ -15,10 +15,10 @@ function table(overrides: Partial<Record<keyof HandlerTable, (input: never, ctx:
 }
 
 const auditPage = (details: string) => ({
-  items: [{ id: 'AUD-1', event: 'platform.token.updated', details, timestamp: '2025-01-01T00:00:00.000Z', object: { id: 'TKN-1234-5678', token: VALUE } }],
-  total: 1,
+  items: [{ id: 'AUD-1', event: 'platform.accounts.apiToken.updated', summary: 'API Token Updated', details, timestamp: '2025-01-01T00:00:00.000Z', token: { id: 'TKN-1234-5678', name: 'CI' }, actor: { id: 'USR-1234-5678', name: 'Ann' }, account: null }],
   offset: 0,
-  limit: 20,
+  hasMore: false,
+  complete: true,
   fetchedAt: null,
 });
 
@@ -47,8 +47,8 @@ describe('replies that do not match the contract', () => {
 
 describe('token values in replies', () => {
   it('are masked in a live audit page, like the cached copy', async () => {
-    const dispatch = createDispatch(table({ 'tokens.audit': async () => auditPage(`rotated to ${VALUE}`) }));
-    const result = await dispatch('tokens.audit', { id: 'TKN-1234-5678' }, ctx);
+    const dispatch = createDispatch(table({ 'audit.token': async () => auditPage(`rotated to ${VALUE}`) }));
+    const result = await dispatch('audit.token', { id: 'TKN-1234-5678' }, ctx);
     expect(result.ok).toBe(true);
     const text = JSON.stringify(result);
     expect(text).not.toContain('idt:TKN-');
