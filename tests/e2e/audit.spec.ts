@@ -1,5 +1,6 @@
 /**
- * Issue 10 journeys in the browser host + Chromium: connect through the Connect form to a
+ * Issue 10 journeys in both hosts (tests/e2e/support/host.ts: the browser host + Chromium, and the
+ * desktop app wherever Electron is installed): connect through the Connect form to a
  * separately started sandbox (`node dist/sandbox/cli.cjs`), open the Audit log, search and
  * filter, open a token from it; disable the token in its details and see the record appear in
  * its open Audit trail tab; stop the sandbox and reload: both views still list the records,
@@ -8,17 +9,18 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { clearKeychain, keychainAvailability, uniqueKeychainService } from './support/keychain';
+import { expect, test } from './support/host';
+import type { DeskApp } from './support/host';
+import { clearKeychain, keychainAvailability } from './support/keychain';
 import { startSandboxProcess, type SandboxProcess } from './support/sandbox-process';
 import { connectWithForm, seriousViolations, tokensUi } from './support/tokens-helpers';
-import { makeDataDir, startWebHostProcess, type WebHostProcess } from './support/web-host';
+import { makeDataDir } from './support/web-host';
 
 let sandbox: SandboxProcess | undefined;
-let host: WebHostProcess | undefined;
+let app: DeskApp | undefined;
 let keychain: { ok: true } | { ok: false; reason: string } = { ok: false, reason: 'not probed' };
-const service = uniqueKeychainService();
+let service: string;
 const dataDir = makeDataDir();
 const shots = path.join(__dirname, '..', '..', 'test-results', 'audit');
 
@@ -26,26 +28,25 @@ const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 const logTable = (page: Page) => page.getByRole('table', { name: /^Audit log, newest first/ });
 const logRows = (page: Page) => logTable(page).getByRole('rowgroup').nth(1).getByRole('row');
 
-test.beforeAll(async () => {
+test.beforeAll(async ({ desk }) => {
+  service = desk.keychainService;
   keychain = await keychainAvailability();
   if (!keychain.ok) console.log(`[audit e2e] skipped: ${keychain.reason}`);
 });
 
 test.afterAll(async () => {
-  await host?.stop();
+  await app?.stop();
   await sandbox?.stop();
-  if (keychain.ok) await clearKeychain(service);
+  if (keychain.ok && service) await clearKeychain(service);
 });
 
-test('audit log and trail: search, filter, open a token, a disable appears in the open tab, offline after a reload', async ({ browser }) => {
+test('audit log and trail: search, filter, open a token, a disable appears in the open tab, offline after a reload', async ({ desk }) => {
   test.skip(!keychain.ok, !keychain.ok ? keychain.reason : '');
   test.setTimeout(120_000);
   sandbox = await startSandboxProcess(['--port', '0', '--seed', '21', '--tokens', '30', '--audit-records', '600']);
   const client = sandbox.accounts.find((a) => a.type === 'Client')!;
-  host = await startWebHostProcess({ dataDir, env: { TOKEN_DESK_KEYCHAIN_SERVICE: service } });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(host.url);
+  app = await desk.open({ dataDir, size: { width: 1440, height: 900 } });
+  const page = app.page;
   await connectWithForm(page, { name: 'Stark (sandbox)', baseUrl: sandbox.url, token: client.adminToken });
   const t = tokensUi(page);
   await expect(t.grid()).toBeVisible();
@@ -118,5 +119,5 @@ test('audit log and trail: search, filter, open a token, a disable appears in th
   await expect(t.detailsHeading()).toHaveText(tokenName);
   await expect(page.getByRole('status').filter({ hasText: /^Offline — showing audit records from/ })).toBeVisible({ timeout: 30_000 });
   await expect(trail.getByRole('row')).toHaveCount(rowsBefore + 1);
-  await context.close();
+  await app.stop();
 });
