@@ -1,14 +1,16 @@
 import { desk } from '../../desk';
 import { errorMessage } from '../../error-message';
+import type { AccessSource } from '../../../../common/quick-access';
 
 /**
  * Copies a token value: main writes the clipboard (and clears it later), the page never holds
  * it. The one copy path of the renderer (table, details, the wizard's summary). Returns the
  * confirmation text.
  */
-export async function copyValue(id: string): Promise<string> {
+export async function copyValue(id: string, source?: AccessSource): Promise<string> {
   try {
-    const { clearsAt } = await desk.call('values.copy', { id });
+    // `source` goes to the value access log (where the copy came from).
+    const { clearsAt } = await desk.call('values.copy', { id, source });
     const seconds = Math.max(0, Math.round((Date.parse(clearsAt) - Date.now()) / 1000));
     return Number.isFinite(seconds) && seconds > 0 ? `Copied — clipboard clears in ${seconds} s` : 'Copied';
   } catch (error) {

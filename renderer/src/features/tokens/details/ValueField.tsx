@@ -7,12 +7,15 @@ import { useTokensUiStore } from '../../../stores/tokens-ui-store';
 import { Button } from '../../../ui/Button';
 import { CopyButton } from '../../../ui/CopyButton';
 import { copyValue } from '../values';
+import { TokenAccessLog } from '../../access-log/TokenAccessLog';
 
 /** A stored value: hidden until asked for, hidden again after REVEAL_TIMEOUT_MS; copy happens in main. */
 export function ValueField({ token }: { token: TokenView }) {
   const [value, setValue] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Bumped after a reveal or copy, so the token's access log below shows it. */
+  const [accesses, setAccesses] = useState(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   // Forget the value when hidden, after the timeout, or when leaving the page.
@@ -26,8 +29,9 @@ export function ValueField({ token }: { token: TokenView }) {
     setBusy(true);
     setError(null);
     try {
-      const result = await desk.call('values.reveal', { id: token.id });
+      const result = await desk.call('values.reveal', { id: token.id, source: 'details' });
       setValue(result.value);
+      setAccesses((n) => n + 1);
       clearTimeout(timer.current);
       timer.current = setTimeout(() => setValue(null), REVEAL_TIMEOUT_MS);
     } catch (e) {
@@ -57,13 +61,14 @@ export function ValueField({ token }: { token: TokenView }) {
           Show
         </Button>
       )}
-      <CopyButton label="Copy token value" onCopy={() => copyValue(token.id)} />
+      <CopyButton label="Copy token value" onCopy={() => copyValue(token.id, 'details').finally(() => setAccesses((n) => n + 1))} />
       {value ? <p className="muted small">Hides again in {Math.round(REVEAL_TIMEOUT_MS / 1000)} seconds.</p> : null}
       {error ? (
         <p className="error-text" role="alert">
           {error}
         </p>
       ) : null}
+      <TokenAccessLog tokenId={token.id} version={accesses} />
     </div>
   );
 }
