@@ -1,39 +1,38 @@
 /**
- * Damaged files in the browser host + Chromium (issue 9, item 2), with the real keychain and a
- * real sandbox over HTTP: the host starts on a damaged settings file and a damaged cache, the page
+ * Damaged files (issue 9, item 2) in both hosts (tests/e2e/support/host.ts: the browser host +
+ * Chromium, and the desktop app wherever Electron is installed), with the real keychain and a
+ * real sandbox over HTTP: the app starts on a damaged settings file and a damaged cache, the page
  * shows ONE notice naming both copies (nothing deleted, the cache rebuilt), and offers to restore
  * the connection whose admin token is still in the keychain — verified with "who am I" first.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
 import { startSandbox } from '../../main/sandbox';
 import type { RunningSandbox } from '../../main/sandbox';
-import { clearKeychain, keychainAccounts, keychainAvailability, uniqueKeychainService } from './support/keychain';
-import { recordKnownSecrets, recordPageStorage } from './support/secrets-scan';
+import { expect, test } from './support/host';
+import type { Desk, DeskApp } from './support/host';
+import { clearKeychain, keychainAccounts, keychainAvailability } from './support/keychain';
+import { recordKnownSecrets } from './support/secrets-scan';
 import { connectWithForm, seriousViolations } from './support/tokens-helpers';
-import { makeDataDir, startWebHostProcess } from './support/web-host';
-import type { WebHostProcess } from './support/web-host';
+import { makeDataDir } from './support/web-host';
 
 let sandbox: RunningSandbox;
 let keychain: { ok: true } | { ok: false; reason: string };
-const service = uniqueKeychainService();
-const hosts: WebHostProcess[] = [];
-const pages: Page[] = [];
+let service: string;
+/** Every app started; stop() also hands its page storage to the run's secret scan. */
+const apps: DeskApp[] = [];
 
-test.beforeAll(async () => {
+test.beforeAll(async ({ desk }) => {
+  service = desk.keychainService;
   keychain = await keychainAvailability();
   if (!keychain.ok) console.log(`[recovery e2e] skipped: ${keychain.reason}`);
   sandbox = await startSandbox({ seed: 909, tokensPerAccount: 4 });
   recordKnownSecrets(sandbox.accounts.map((a) => a.adminToken));
 });
 test.afterAll(async () => {
-  for (const page of pages) if (!page.isClosed()) await recordPageStorage(page.context());
-  for (const page of pages) await page.context().close();
-  for (const host of hosts) await host.stop();
+  for (const app of apps) await app.stop();
   await sandbox?.close();
-  if (keychain?.ok) await clearKeychain(service);
+  if (keychain?.ok && service) await clearKeychain(service);
 });
 test.beforeEach(() => {
   test.skip(!keychain.ok, !keychain.ok ? keychain.reason : '');
@@ -41,25 +40,20 @@ test.beforeEach(() => {
 
 const client = () => sandbox.accounts.find((a) => a.type === 'Client')!;
 
-async function open(browser: import('@playwright/test').Browser, dataDir: string): Promise<{ host: WebHostProcess; page: Page }> {
-  const host = await startWebHostProcess({ dataDir, env: { TOKEN_DESK_KEYCHAIN_SERVICE: service } });
-  hosts.push(host);
-  const page = await (await browser.newContext()).newPage();
-  pages.push(page);
-  await page.goto(host.url);
-  return { host, page };
+async function open(desk: Desk, dataDir: string): Promise<{ host: DeskApp; page: DeskApp['page'] }> {
+  const host = await desk.open({ dataDir });
+  apps.push(host);
+  return { host, page: host.page };
 }
 
-test('damaged settings and cache: the host starts, one notice names both copies, the connection is restored from the keychain', async ({ browser }) => {
+test('damaged settings and cache: the host starts, one notice names both copies, the connection is restored from the keychain', async ({ desk }) => {
   const dataDir = makeDataDir();
-  let { host, page } = await open(browser, dataDir);
+  let { host, page } = await open(desk, dataDir);
   await connectWithForm(page, { name: 'Stark', baseUrl: sandbox.url, token: client().adminToken });
   await expect(page.getByRole('button', { name: /Switch connection/ })).toContainText(client().name);
   await expect(page.getByRole('grid', { name: 'API tokens' })).toBeVisible();
   const [account] = await keychainAccounts(service);
   expect(account).toMatch(/^connection:/);
-  await recordPageStorage(page.context());
-  await page.context().close();
   await host.stop();
 
   // A crash mid-write and a bad disk.
@@ -68,7 +62,7 @@ test('damaged settings and cache: the host starts, one notice names both copies,
   fs.writeFileSync(settings, truncated);
   fs.writeFileSync(path.join(dataDir, 'cache.json'), Buffer.from([0x89, 0x00, 0xff, 0x7b, 0x22]));
 
-  ({ host, page } = await open(browser, dataDir));
+  ({ host, page } = await open(desk, dataDir));
   const notice = page.getByRole('dialog', { name: 'Token Desk recovered from a damaged file' });
   await expect(notice).toBeVisible();
   const copies = fs.readdirSync(dataDir).filter((f) => f.includes('.corrupt-'));
@@ -107,27 +101,23 @@ test('damaged settings and cache: the host starts, one notice names both copies,
   await page.reload();
   await expect(page.getByRole('grid', { name: 'API tokens' })).toBeVisible();
   await expect(notice).toHaveCount(0);
-  await recordPageStorage(page.context());
-  await page.context().close();
   await host.stop();
-  ({ host, page } = await open(browser, dataDir));
+  ({ host, page } = await open(desk, dataDir));
   await expect(page.getByRole('button', { name: /Switch connection/ })).toContainText('Stark (restored)');
   await expect(page.getByRole('dialog')).toHaveCount(0);
   // The damaged copies are still there: nothing was ever deleted.
   expect(fs.readdirSync(dataDir).filter((f) => f.includes('.corrupt-'))).toHaveLength(2);
 });
 
-test('only the cache damaged: the notice says it is rebuilt, the connection is untouched, no restore offer', async ({ browser }) => {
+test('only the cache damaged: the notice says it is rebuilt, the connection is untouched, no restore offer', async ({ desk }) => {
   const dataDir = makeDataDir();
-  let { host, page } = await open(browser, dataDir);
+  let { host, page } = await open(desk, dataDir);
   await connectWithForm(page, { name: 'Ops', baseUrl: sandbox.url, token: sandbox.accounts.find((a) => a.type === 'Operations')!.adminToken });
   await expect(page.getByRole('grid', { name: 'API tokens' })).toBeVisible();
-  await recordPageStorage(page.context());
-  await page.context().close();
   await host.stop();
 
   fs.writeFileSync(path.join(dataDir, 'cache.json'), '{"cache:x:tokens": {"items": [');
-  ({ host, page } = await open(browser, dataDir));
+  ({ host, page } = await open(desk, dataDir));
   const notice = page.getByRole('dialog', { name: 'Token Desk recovered from a damaged file' });
   await expect(notice).toContainText('The offline cache could not be read');
   await expect(notice).toContainText('A rebuilt cache');
