@@ -1,5 +1,6 @@
 /**
- * Faults end to end (issue 9, item 5): the browser host in Chromium against a sandbox started on
+ * Faults end to end (issue 9, item 5), in both hosts (tests/e2e/support/host.ts: the browser host
+ * in Chromium, and the desktop app wherever Electron is installed) against a sandbox started on
  * its own with the issue's fault mix (`--error-rate 0.3 --rate-limit-rate 0.05 --drop-rate 0.05
  * --malformed-rate 0.05`, a fixed --fault-seed), connected through the Connect form. Connect,
  * list, details, audit trail, edit, disable and enable each either succeed (the client retries)
@@ -10,17 +11,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { writeFigures } from '../support/figures';
-import { clearKeychain, keychainAccounts, keychainAvailability, uniqueKeychainService } from './support/keychain';
+import { expect, test } from './support/host';
+import type { DeskApp } from './support/host';
+import { clearKeychain, keychainAccounts, keychainAvailability } from './support/keychain';
 import { startSandboxProcess, stableRead } from './support/sandbox-process';
-import { recordKnownSecrets, recordPageStorage } from './support/secrets-scan';
+import { recordKnownSecrets } from './support/secrets-scan';
 import type { SandboxProcess, SandboxStats } from './support/sandbox-process';
 import { tokensUi } from './support/tokens-helpers';
 import type { ApiAuditRecord, ApiToken } from './support/tokens-helpers';
-import { makeDataDir, startWebHostProcess } from './support/web-host';
-import type { WebHostProcess } from './support/web-host';
+import { makeDataDir } from './support/web-host';
 
 /** More tries than a user would make; a journey that needs them all is a failure. */
 const MAX_TRIES = 12;
@@ -39,10 +40,10 @@ const RUNS = [
 for (const run of RUNS) {
   test.describe.serial(`under ${run.label}, every journey succeeds or says why, and nothing is half-done`, () => {
     const FAULT_ARGS = run.args;
-    const service = uniqueKeychainService();
+    let service: string;
     const dataDir = makeDataDir();
     let sandbox: SandboxProcess;
-    let host: WebHostProcess;
+    let app: DeskApp;
     let page: Page;
     let stats: SandboxStats | undefined;
     /** Per journey: attempts and the failures the page showed (each checked to be clear). */
@@ -119,26 +120,24 @@ for (const run of RUNS) {
       return truth;
     }
 
-    test.beforeAll(async ({ browser }) => {
+    test.beforeAll(async ({ desk }) => {
+      service = desk.keychainService;
       keychain ??= await keychainAvailability();
       if (!keychain.ok) {
         console.log(`[faults e2e] skipped: ${keychain.reason}`);
         return;
       }
+      if (!desk.available.ok) return; // every test skips with the reason (host.ts)
       sandbox = await startSandboxProcess(['--port', '0', '--seed', '77', '--tokens', '12', ...FAULT_ARGS]);
       recordKnownSecrets(sandbox.accounts.map((a) => a.adminToken));
-      host = await startWebHostProcess({ dataDir, env: { TOKEN_DESK_KEYCHAIN_SERVICE: service } });
-      const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
-      page = await context.newPage();
-      await page.goto(host.url);
+      app = await desk.open({ dataDir, size: { width: 1600, height: 900 } });
+      page = app.page;
   });
 
     test.afterAll(async () => {
-      if (page) await recordPageStorage(page.context());
-      await page?.context().close();
-      await host?.stop();
+      await app?.stop(); // hands its page storage to the run's secret scan
       stats ??= await sandbox?.stop();
-      if (keychain?.ok) await clearKeychain(service);
+      if (keychain?.ok && service) await clearKeychain(service);
       if (stats) {
         writeFigures('faults-figures', run.key, {
           sandboxArgs: FAULT_ARGS,
@@ -288,7 +287,7 @@ for (const run of RUNS) {
     });
 
     test('the sandbox injected its faults all along', async () => {
-      await host.stop();
+      await app.stop();
       stats = await sandbox.stop();
       expect(stats, 'the sandbox printed no SANDBOX_STATS').toBeDefined();
       const injected = Object.values(stats!.faults).reduce((a, b) => a + b, 0);
