@@ -1,20 +1,44 @@
-import { expect, test } from '@playwright/test';
-import { startWebHostProcess } from './support/web-host';
-import type { WebHostProcess } from './support/web-host';
+/**
+ * The browser host's shell: the About panel through the real bridge, the session secret in the
+ * URL fragment, and the WebSocket bridge's refusals. All of it is about the browser host's
+ * secret URL and its WebSocket, so it runs in the browser-host project and skips in the desktop
+ * app with the reason (the desktop About panel is tests/e2e/electron/about.spec.ts). The app
+ * comes from tests/e2e/support/host.ts, so every page's storage goes to the run's secret scan.
+ */
+import { expect, test } from './support/host';
+import type { DeskApp } from './support/host';
 import pkg from '../../package.json';
 import WebSocket from 'ws';
 import { sessionProtocol, WS_PROTOCOL } from '../../common/web-protocol';
 
-let host: WebHostProcess;
+const BROWSER_HOST_ONLY = 'the secret URL, its WebSocket and HTTP edge exist only in the browser host (the desktop app has no URL or socket; its About panel is tests/e2e/electron/about.spec.ts)';
+let said = false;
+test.skip(({ hostKind }) => {
+  if (hostKind !== 'electron') return false;
+  if (!said) console.log(`[shell e2e] skipped in the desktop app: ${BROWSER_HOST_ONLY}`);
+  said = true;
+  return true;
+}, BROWSER_HOST_ONLY);
 
-test.beforeAll(async () => {
-  host = await startWebHostProcess();
+let app: DeskApp | undefined;
+/** The browser host's address with its secret, as `npm run serve` prints it. */
+let host: { url: string; origin: string; secret: string };
+
+test.beforeAll(async ({ desk, hostKind }) => {
+  if (hostKind === 'electron' || !desk.available.ok) return;
+  app = await desk.open();
+  const url = new URL(app.url!);
+  host = { url: app.url!, origin: url.origin, secret: url.hash.slice(1) };
 });
 test.afterAll(async () => {
-  await host?.stop();
+  await app?.stop();
 });
 
-test('the About panel shows the version read through the real bridge', async ({ page }) => {
+/** A fresh tab of the app's browser (its storage goes to the secret scan when the app stops). */
+const newPage = () => app!.page.context().newPage();
+
+test('the About panel shows the version read through the real bridge', async () => {
+  const page = await newPage();
   await page.goto(host.url);
   // The bridge takes the secret off the address bar at once.
   await expect(page).toHaveURL(`${host.origin}/`);
@@ -24,7 +48,9 @@ test('the About panel shows the version read through the real bridge', async ({ 
   await expect(page.getByText('Browser host')).toBeVisible();
 });
 
-test('the secret travels in the fragment: no cookie, gone from the address bar, and a reload still works', async ({ page, context }) => {
+test('the secret travels in the fragment: no cookie, gone from the address bar, and a reload still works', async () => {
+  const page = await newPage();
+  const context = page.context();
   await page.goto(host.url);
   await expect(page).toHaveURL(`${host.origin}/`);
   await expect(page.getByRole('heading', { name: 'Connect to the Marketplace' })).toBeVisible();
@@ -34,7 +60,8 @@ test('the secret travels in the fragment: no cookie, gone from the address bar, 
   await expect(page.getByTestId('app-version')).toHaveText(pkg.version);
 });
 
-test('without the secret the page says where to get it and reaches nothing', async ({ page }) => {
+test('without the secret the page says where to get it and reaches nothing', async () => {
+  const page = await newPage();
   // The page itself is the public build; everything behind it needs the secret on the WebSocket.
   const sockets: string[] = [];
   page.on('websocket', (ws) => sockets.push(ws.url()));

@@ -59,6 +59,8 @@ export interface OpenOptions {
 export interface DeskApp {
   kind: HostKind;
   page: Page;
+  /** The browser host's address, its session secret in the fragment (undefined in the desktop app). */
+  url?: string;
   dataDir: string;
   /** Everything the host process printed so far. */
   output(): string;
@@ -94,6 +96,7 @@ async function openBrowserHost(browser: () => Promise<Browser>, service: string,
   return {
     kind: 'browser',
     page,
+    url: host.url,
     dataDir: host.dataDir,
     output: host.output,
     stop: async () => {
