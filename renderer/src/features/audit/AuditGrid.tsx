@@ -10,7 +10,7 @@ import { formatDateTime } from '../../ui/format';
 import { rowCount, type AuditIndex, type RowSet } from './filter-rows';
 
 const ROW_HEIGHT = 44;
-const OVERSCAN = 8;
+const OVERSCAN = 3;
 
 interface Viewport {
   top: number;

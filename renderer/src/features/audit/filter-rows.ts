@@ -55,31 +55,55 @@ export function rowCount(index: AuditIndex, rows: RowSet): number {
   return rows ? rows.length : index.entries.length;
 }
 
-const UNKNOWN = 0;
-const YES = 1;
-const NO = 2;
+/** Which dictionary values hold `word`: all of them tested up front (a search over many rows). */
+function valuesWithWord(dictionary: readonly string[], word: string): Uint8Array {
+  const hit = new Uint8Array(dictionary.length);
+  for (let id = 1; id < dictionary.length; id++) if ((dictionary[id] as string).includes(word)) hit[id] = 1;
+  return hit;
+}
 
 /** Entries of `index` (all of them when `within` is null) with `word` in one of their fields. */
 function rowsWithWord(index: AuditIndex, within: RowSet, word: string, scratch: Int32Array): Int32Array {
   const { dictionary, fieldIds } = index;
-  // Each distinct value is tested at most once, and only when a row in question holds it.
-  const state = new Uint8Array(dictionary.length);
-  state[0] = NO;
   const count = within ? within.length : index.entries.length;
   let n = 0;
-  for (let k = 0; k < count; k++) {
-    const row = within ? (within[k] as number) : k;
-    const at = row * FIELDS;
-    for (let f = 0; f < FIELDS; f++) {
-      const id = fieldIds[at + f] as number;
-      let known = state[id] as number;
-      if (known === UNKNOWN) {
-        known = (dictionary[id] as string).includes(word) ? YES : NO;
-        state[id] = known;
-      }
-      if (known === YES) {
+  if (count * FIELDS >= dictionary.length) {
+    // Many rows: test every distinct value once, then each row is nine lookups, no branches.
+    const hit = valuesWithWord(dictionary, word);
+    for (let k = 0; k < count; k++) {
+      const row = within ? (within[k] as number) : k;
+      const at = row * FIELDS;
+      if (
+        ((hit[fieldIds[at] as number] as number) |
+          (hit[fieldIds[at + 1] as number] as number) |
+          (hit[fieldIds[at + 2] as number] as number) |
+          (hit[fieldIds[at + 3] as number] as number) |
+          (hit[fieldIds[at + 4] as number] as number) |
+          (hit[fieldIds[at + 5] as number] as number) |
+          (hit[fieldIds[at + 6] as number] as number) |
+          (hit[fieldIds[at + 7] as number] as number) |
+          (hit[fieldIds[at + 8] as number] as number)) !==
+        0
+      )
         scratch[n++] = row;
-        break;
+    }
+  } else {
+    // Few rows (typing on in a narrow result): test only the values these rows hold, once each.
+    const seen = new Map<number, boolean>();
+    for (let k = 0; k < count; k++) {
+      const row = (within as Int32Array)[k] as number;
+      const at = row * FIELDS;
+      for (let f = 0; f < FIELDS; f++) {
+        const id = fieldIds[at + f] as number;
+        let yes = seen.get(id);
+        if (yes === undefined) {
+          yes = id !== 0 && (dictionary[id] as string).includes(word);
+          seen.set(id, yes);
+        }
+        if (yes) {
+          scratch[n++] = row;
+          break;
+        }
       }
     }
   }
