@@ -11,7 +11,8 @@
  *     because axe leaves text over the virtualized grids "incomplete");
  *   - axe (WCAG 2 A/AA, color-contrast included) finds no violation.
  * A further test reads styles.css and checks the palette's text/ground pairs in both themes,
- * which covers the states a journey rarely shows (error notices, banners, every badge).
+ * which covers the states a journey rarely shows (error notices, banners, every badge), and one
+ * that no renderer CSS or component uses a colour outside the theme.
  * Screenshots: the test output, and THEME_SCREENSHOTS_DIR when set (to look at them by hand).
  *
  * Needs a Secret Service (the sandbox connection keeps its admin token in the keychain).
@@ -339,4 +340,21 @@ test('the palette: every text/ground pair meets WCAG AA in light and dark; dark 
   expect(same).toEqual(['--logo-bg']);
   expect(luminance(hex(light, '--bg'))).toBeGreaterThan(0.8);
   expect(luminance(hex(dark, '--bg'))).toBeLessThan(0.2);
+});
+
+test('no colour outside the theme: renderer CSS and components only use the theme properties', () => {
+  const src = path.join(__dirname, '..', '..', 'renderer', 'src');
+  const files = (fs.readdirSync(src, { recursive: true }) as string[]).filter((f) => /\.(css|tsx?)$/.test(f));
+  expect(files.filter((f) => f.endsWith('.css')).length, 'CSS files seen').toBeGreaterThan(1);
+  const literal = /#[0-9a-f]{3,8}\b|\b(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\(|(?:color|background|border|outline|fill|stroke|shadow)[\w-]*\s*:[^;{}]*?\b(?:white|black|red|green|blue|gray|grey|yellow|orange|purple|pink|silver)\b/gi;
+  const found: string[] = [];
+  for (const file of files) {
+    let text = fs.readFileSync(path.join(src, file), 'utf8');
+    // The theme itself: the :root block and its dark override in styles.css.
+    if (file === 'styles.css') text = text.replace(/^:root \{[^}]*\}/m, '').replace(/@media \(prefers-color-scheme: dark\) \{\s*:root \{[^}]*\}\s*\}/, '');
+    // Components: only what reaches a style (inline styles and CSS-in-JS), not ids or anchors in text.
+    if (!file.endsWith('.css')) text = [...text.matchAll(/style=\{\{[^}]*\}\}|CSSProperties[^;]*;/g)].map((m) => m[0]).join('\n');
+    for (const m of text.matchAll(literal)) found.push(`${file}: ${m[0]}`);
+  }
+  expect(found).toEqual([]);
 });
