@@ -3,9 +3,10 @@
  * with when it was fetched, so the UI can show data at once (stale-while-revalidate) and say
  * "offline — showing data from <time>" when the API cannot be reached.
  *
- * Layout in the store (flat keys; one key per LIST, never one per token, so 10,000 tokens are
- * one read and one write):
- *   cache:<connId>:tokens    { items: ApiToken[] (no `token` field), fetchedAt }
+ * The token list has a file per connection, in the compact table form (token-list-cache.ts):
+ * at 100,000 tokens it must not be rewritten with every modules or audit change, nor block main
+ * while it is written. The rest lives in the cache store (flat keys; one key per LIST):
+ *   cache:<connId>:tokens    (before the table files: read once, moved to the table file)
  *   cache:<connId>:modules   { items: Module[], fetchedAt }
  *   cache:<connId>:audit     { [TKN-id]: { items: AuditRecord[], fetchedAt } }
  *
@@ -14,9 +15,11 @@
  * (`idt:TKN-…:…`), e.g. inside an audit record's free text. This is enforced here, not left
  * to callers, because a single forgotten field would put a live credential in a plain file.
  */
+import path from 'node:path';
 import type { ApiToken, AuditRecord, Module } from '../../common/domain';
 import { maskTokenValues } from '../../common/token-value';
 import type { KeyValueStore } from './store';
+import { TokenListCache, type TokenListState } from './token-list-cache';
 
 export interface CacheSnapshot<T> {
   items: T[];
@@ -33,6 +36,8 @@ export interface OfflineCacheOptions {
   now?: () => Date;
   /** Audit lists kept per connection (the most recently fetched win). Default 500. */
   maxAuditLists?: number;
+  /** Where the per-connection token list files go. Default: beside the cache store (none for a store without a file). */
+  tokenListDir?: string | null;
 }
 
 /**
@@ -66,6 +71,7 @@ function isSnapshot(value: unknown): value is CacheSnapshot<unknown> {
 export class OfflineCache {
   private readonly now: () => Date;
   private readonly maxAuditLists: number;
+  readonly tokenLists: TokenListCache;
 
   constructor(
     private readonly store: KeyValueStore,
@@ -73,10 +79,26 @@ export class OfflineCache {
   ) {
     this.now = options.now ?? (() => new Date());
     this.maxAuditLists = options.maxAuditLists ?? 500;
+    const dir = options.tokenListDir !== undefined ? options.tokenListDir : path.isAbsolute(store.path) ? path.dirname(store.path) : null;
+    this.tokenLists = new TokenListCache({ dir });
   }
 
+  /** The cached list; its `items` are built from the compact table on first use. */
   getTokens(connectionId: string): CacheSnapshot<CachedToken> | undefined {
-    return this.read<CachedToken>(key(connectionId, 'tokens'));
+    const state = this.tokenTable(connectionId);
+    if (!state) return undefined;
+    return this.tokenSnapshot(state);
+  }
+
+  /** The cached list in its compact form (what `tokens.cached` sends, without building objects). */
+  tokenTable(connectionId: string): TokenListState | undefined {
+    const state = this.tokenLists.get(connectionId);
+    if (state) return state;
+    // A list cached before the table files existed: move it over once.
+    const old = this.read<CachedToken>(key(connectionId, 'tokens'));
+    if (!old) return undefined;
+    this.store.delete(key(connectionId, 'tokens'));
+    return this.tokenLists.put(connectionId, old.items as unknown as ApiToken[], old.fetchedAt, null);
   }
 
   /**
@@ -84,10 +106,24 @@ export class OfflineCache {
    * own time so "offline — data from …" keeps meaning the last full sync.
    */
   putTokens(connectionId: string, items: readonly ApiToken[], fetchedAt?: string, mark?: string | null): CacheSnapshot<CachedToken> {
-    const snapshot = this.snapshot<CachedToken>(items, fetchedAt);
-    if (mark !== undefined) snapshot.mark = mark;
-    this.store.set(key(connectionId, 'tokens'), snapshot);
-    return snapshot;
+    const state = this.tokenLists.put(connectionId, items, fetchedAt ?? this.now().toISOString(), mark ?? null);
+    return this.tokenSnapshot(state);
+  }
+
+  /** Writes the pending token lists (before quitting). */
+  flush(): Promise<void> {
+    return this.tokenLists.flush();
+  }
+
+  private tokenSnapshot(state: TokenListState): CacheSnapshot<CachedToken> {
+    const lists = this.tokenLists;
+    return {
+      fetchedAt: state.fetchedAt,
+      mark: state.mark,
+      get items() {
+        return lists.itemsOf(state) as unknown as CachedToken[];
+      },
+    };
   }
 
   getModules(connectionId: string): CacheSnapshot<Module> | undefined {
@@ -118,6 +154,7 @@ export class OfflineCache {
   /** Forgets everything cached for a connection (when it is removed). */
   dropConnection(connectionId: string): void {
     for (const part of ['tokens', 'modules', 'audit'] as const) this.store.delete(key(connectionId, part));
+    this.tokenLists.drop(connectionId);
   }
 
   private auditMap(connectionId: string): Record<string, unknown> {

@@ -146,8 +146,9 @@ export function createCoreServices(deps: CoreServiceDeps): CoreServices {
       if (!profile) throw new DeskError({ code: 'not_connected', message: 'Connect to the Marketplace first.' });
       return { profile, client: await clientFor(profile) };
     },
-    dispose: () => {
+    dispose: async () => {
       unsavedValues.clear();
+      await cache.flush(); // the token list is written after idle: do not lose the last one
       return clipboard.dispose();
     },
   };

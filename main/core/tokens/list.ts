@@ -2,57 +2,76 @@
  * The token list: `tokens.cached` (what is on disk, at once) and `tokens.sync` (the first time
  * the whole list with the concurrent pager, after that only what changed: delta-sync.ts; then
  * cached). Stale-while-revalidate: the renderer calls cached first, then sync.
+ *
+ * `packed: true` (what the renderer asks for) sends the compact table as one string
+ * (common/token-list-wire.ts) instead of one object per token: at 100,000 tokens the objects
+ * were ~70 MB and seconds in the dispatch gate. A packed `tokens.cached` reads no keychain: the
+ * key icons come from the ids last seen there (the sync that follows reads the keychain), so
+ * the start shows the cached rows with nothing but a file read.
  */
 import type { TokenList } from '../../../common/contract';
+import { packTokenList } from '../../../common/token-list-wire';
 import type { HandlerContext } from '../dispatch';
-import type { CacheSnapshot, CachedToken } from '../cache';
 import type { CoreServices } from '../services';
+import type { TokenListState } from '../token-list-cache';
 import { syncTokenList } from './delta-sync';
 import { isUnreachable, offlineNotice } from './offline';
 import { throttleProgress } from './progress';
-import { cachedItems, loadViewContext, toView } from './views';
+import { loadViewContext, toView, type ViewContext } from './views';
 
-async function listFrom(
-  services: CoreServices,
-  connectionId: string,
-  snapshot: CacheSnapshot<CachedToken> | undefined,
-  ctx: HandlerContext,
-): Promise<TokenList> {
+export interface ListOptions {
+  packed?: boolean;
+}
+
+async function viewContext(services: CoreServices, connectionId: string, ctx: HandlerContext): Promise<ViewContext> {
   const views = await loadViewContext(services, connectionId, (error) =>
     ctx.emit('app.notice', { level: 'warning', message: `Stored token values cannot be checked: ${error.message}` }),
   );
-  return {
-    tokens: cachedItems(snapshot).map((t) => toView(t, views)),
-    fetchedAt: snapshot?.fetchedAt ?? null,
-  };
+  services.cache.tokenLists.setValueIds(connectionId, [...views.valueIds]);
+  return views;
 }
 
-/** The active connection's cached snapshot; empty with fetchedAt null when nothing is cached. */
-export async function cachedTokens(services: CoreServices, ctx: HandlerContext): Promise<TokenList> {
+function answer(services: CoreServices, state: TokenListState | undefined, views: ViewContext, packed: boolean): TokenList {
+  const fetchedAt = state?.fetchedAt ?? null;
+  if (packed) return state ? { tokens: [], packed: packTokenList(state.table, views), fetchedAt } : { tokens: [], fetchedAt };
+  const items = state ? services.cache.tokenLists.itemsOf(state) : [];
+  return { tokens: items.map((t) => toView(t, views)), fetchedAt };
+}
+
+async function listFrom(services: CoreServices, connectionId: string, ctx: HandlerContext, packed: boolean): Promise<TokenList> {
+  const state = services.cache.tokenTable(connectionId);
+  return answer(services, state, await viewContext(services, connectionId, ctx), packed);
+}
+
+/** The active connection's cached list; empty with fetchedAt null when nothing is cached. */
+export async function cachedTokens(services: CoreServices, ctx: HandlerContext, options: ListOptions = {}): Promise<TokenList> {
   // No API client here: the cached list must show even when the credential cannot be read.
   const profile = services.connections.active();
   if (!profile) return { tokens: [], fetchedAt: null };
-  return listFrom(services, profile.id, services.cache.getTokens(profile.id), ctx);
+  if (!options.packed) return listFrom(services, profile.id, ctx, false);
+  const state = services.cache.tokenTable(profile.id);
+  const known = { valueIds: new Set(state?.valueIds ?? []), ...services.links.index(profile.id) };
+  return answer(services, state, known, true);
 }
 
 /**
  * Every token of the account (the client adds `select=audit` for the Created by/at columns),
- * with `tokens.progress` events: a delta from the cached list when it has a mark, else a full sync. Unreachable API -> the cached list with an `offline` notice;
- * any other failure (401, 403, 5xx) is thrown: the user must see it, not stale data.
+ * with `tokens.progress` events: a delta from the cached list when it has a mark, else a full
+ * sync. Unreachable API -> the cached list with an `offline` notice; any other failure (401,
+ * 403, 5xx) is thrown: the user must see it, not stale data.
  */
-export async function syncTokens(services: CoreServices, ctx: HandlerContext): Promise<TokenList> {
+export async function syncTokens(services: CoreServices, ctx: HandlerContext, options: ListOptions = {}): Promise<TokenList> {
   const { profile, client } = await services.session();
   const onProgress = throttleProgress((loaded, total) => ctx.emit('tokens.progress', { loaded, total }));
   const base = services.cache.getTokens(profile.id);
   let result;
   try {
-    result = await syncTokenList(client.tokens, base ? { items: cachedItems(base), mark: base.mark ?? null } : undefined, { onProgress });
+    result = await syncTokenList(client.tokens, base ? { items: base.items as never, mark: base.mark ?? null } : undefined, { onProgress });
   } catch (error) {
     if (!isUnreachable(error)) throw error;
-    const snapshot = services.cache.getTokens(profile.id);
-    const list = await listFrom(services, profile.id, snapshot, ctx);
+    const list = await listFrom(services, profile.id, ctx, options.packed === true);
     return { ...list, offline: offlineNotice(list.fetchedAt) };
   }
-  const snapshot = services.cache.putTokens(profile.id, result.items, undefined, result.mark);
-  return listFrom(services, profile.id, snapshot, ctx);
+  services.cache.putTokens(profile.id, result.items, undefined, result.mark);
+  return listFrom(services, profile.id, ctx, options.packed === true);
 }

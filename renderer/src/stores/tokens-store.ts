@@ -3,7 +3,8 @@
  * Server data only; what the user filters/selects lives in tokens-ui-store.
  */
 import { create } from 'zustand';
-import type { ConnectionProfile, EventPayload, TokenView } from '../../../common/contract';
+import type { ConnectionProfile, EventPayload, TokenList, TokenView } from '../../../common/contract';
+import { unpackTokenList } from '../../../common/token-list-wire';
 import type { Module } from '../../../common/domain';
 import { DeskError } from '../../../common/errors';
 import { desk } from '../desk';
@@ -50,6 +51,9 @@ interface TokensState {
 
 let loadSeq = 0;
 
+/** The list's rows: asked for packed (one string, not 100,000 objects through the bridge). */
+const rowsOf = (list: TokenList): TokenView[] => (list.packed !== undefined ? unpackTokenList(list.packed) : list.tokens);
+
 function markOnce(name: string) {
   if (typeof performance !== 'undefined' && performance.getEntriesByName(name).length === 0) performance.mark(name);
 }
@@ -83,11 +87,12 @@ export const useTokensStore = create<TokensState>((set, get) => ({
     let shown = hadData;
     if (!hadData) {
       try {
-        const cached = await desk.call('tokens.cached');
+        const cached = await desk.call('tokens.cached', { packed: true });
         if (seq !== loadSeq) return;
-        if (cached.tokens.length > 0 || cached.fetchedAt) {
+        const rows = rowsOf(cached);
+        if (rows.length > 0 || cached.fetchedAt) {
           markOnce('tokens:data');
-          set({ tokens: cached.tokens, fetchedAt: cached.fetchedAt, offline: cached.offline ?? null, phase: 'ready' });
+          set({ tokens: rows, fetchedAt: cached.fetchedAt, offline: cached.offline ?? null, phase: 'ready' });
           shown = true;
         }
       } catch {
@@ -98,10 +103,11 @@ export const useTokensStore = create<TokensState>((set, get) => ({
       if (seq === loadSeq) set({ progress: { loaded: p.loaded, total: p.total } });
     });
     try {
-      const list = await desk.call('tokens.sync');
+      const list = await desk.call('tokens.sync', { packed: true });
       if (seq !== loadSeq) return;
+      const rows = rowsOf(list);
       markOnce('tokens:data');
-      set({ tokens: list.tokens, fetchedAt: list.fetchedAt, offline: list.offline ?? null, phase: 'ready', syncing: false, progress: null });
+      set({ tokens: rows, fetchedAt: list.fetchedAt, offline: list.offline ?? null, phase: 'ready', syncing: false, progress: null });
     } catch (error) {
       if (seq !== loadSeq) return;
       const message = errorMessage(error, 'Could not load the API tokens.');

@@ -115,7 +115,9 @@ describe.skipIf(!available)('Add API token: real handlers, sandbox, keychain, fi
     // The cached list holds the new token, never its value.
     const cached = services.cache.getTokens(profile.id);
     expect(cached?.items.map((t) => t.id)).toContain(result.token.id);
-    const cacheFile = fs.readFileSync(path.join(dir, 'main', 'cache.json'), 'utf8');
+    // The list has a file of its own, written after idle (token-list-cache.ts).
+    await services.cache.flush();
+    const cacheFile = fs.readFileSync(services.cache.tokenLists.filePath(profile.id)!, 'utf8');
     expect(cacheFile).toContain(result.token.id);
     expect(cacheFile).not.toContain(result.value.split(':')[2]!);
   });

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ApiToken, AuditRecord, Module } from '../../../common/domain';
 import { OfflineCache, stripSecrets } from '../../../main/core/cache';
@@ -75,12 +78,16 @@ describe('OfflineCache', () => {
     expect(store.dump()).not.toContain('c1');
   });
 
-  it('stores a whole list under one key (10,000 tokens = one entry)', () => {
+  it('stores a whole list in one file of its own (10,000 tokens = one file, nothing in the cache store)', async () => {
     const store = new MemoryStore();
-    const cache = new OfflineCache(store, { now: fixedNow });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'token-desk-cache-'));
+    const cache = new OfflineCache(store, { now: fixedNow, tokenListDir: dir });
     cache.putTokens('c1', Array.from({ length: 10_000 }, (_, i) => token(i)));
-    expect(store.data.size).toBe(1);
-    expect(cache.getTokens('c1')?.items).toHaveLength(10_000);
+    await cache.flush();
+    expect(store.data.size).toBe(0);
+    expect(fs.readdirSync(dir)).toEqual(['tokens-c1.json']);
+    expect(new OfflineCache(store, { tokenListDir: dir }).getTokens('c1')?.items).toHaveLength(10_000);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('treats a malformed entry as not cached instead of failing', () => {

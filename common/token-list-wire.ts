@@ -1,0 +1,58 @@
+/**
+ * The token list on its way to the renderer as ONE string (`TokenList.packed`): the compact
+ * table (token-table.ts) plus what main knows locally (a value in the keychain, rotation links).
+ * A string, because the dispatch gate checks and masks every value of a reply: one string is
+ * one check, 100,000 objects were seconds. Main packs, the renderer unpacks; nothing else.
+ */
+import type { TokenView } from './contract';
+import { checkTable, rowOf, tableRefs, tableSize, type TokenTable } from './token-table';
+
+interface PackedList {
+  table: TokenTable;
+  /** '1' where a value is in the keychain, per row. */
+  hasValue: string;
+  replacedBy: Record<string, string>;
+  replaces: Record<string, string>;
+}
+
+export interface LocalFacts {
+  valueIds: ReadonlySet<string>;
+  replacedBy: ReadonlyMap<string, string>;
+  replaces: ReadonlyMap<string, string>;
+}
+
+export function packTokenList(table: TokenTable, facts: LocalFacts): string {
+  let hasValue = '';
+  for (const id of table.id) hasValue += facts.valueIds.has(id) ? '1' : '0';
+  const only = (m: ReadonlyMap<string, string>) => {
+    const out: Record<string, string> = {};
+    for (const [k, v] of m) out[k] = v;
+    return out;
+  };
+  const packed: PackedList = { table, hasValue, replacedBy: only(facts.replacedBy), replaces: only(facts.replaces) };
+  return JSON.stringify(packed);
+}
+
+/** The views of a packed list; throws on a malformed one (never half a list). */
+export function unpackTokenList(packed: string): TokenView[] {
+  const data = JSON.parse(packed) as Partial<PackedList> | null;
+  const problem = checkTable(data?.table);
+  if (problem || !data?.table || typeof data.hasValue !== 'string' || data.hasValue.length !== tableSize(data.table)) {
+    throw new Error(`The token list arrived damaged (${problem ?? 'value flags'}).`);
+  }
+  const { table, hasValue } = data;
+  const replacedBy = data.replacedBy ?? {};
+  const replaces = data.replaces ?? {};
+  const refs = tableRefs(table);
+  const out = new Array<TokenView>(tableSize(table));
+  for (let i = 0; i < out.length; i++) {
+    const view = rowOf(table, i, refs) as TokenView;
+    view.hasValue = hasValue.charCodeAt(i) === 49;
+    const by = replacedBy[view.id];
+    const of = replaces[view.id];
+    if (by) view.replacedBy = by;
+    if (of) view.replaces = of;
+    out[i] = view;
+  }
+  return out;
+}

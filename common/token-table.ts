@@ -1,0 +1,210 @@
+/**
+ * The compact token table: the token list column by column, with only the fields the app
+ * shows, and the account, module and person references written once each and pointed to by
+ * index. It is the ONE compact form of the list: the per-connection cache file holds it and
+ * `tokens.cached` / `tokens.sync` carry it (packed into one string) to the renderer.
+ *
+ * Why: at 100,000 tokens the list as objects is ~70 MB of JSON, and every reply passes the
+ * dispatch gate (schema check + masking of every string), which took seconds. Columns of
+ * primitives are about a fifth of the bytes, parse in tens of milliseconds, and the gate checks
+ * one string. Dates are epoch milliseconds when they round-trip exactly (else kept as text).
+ *
+ * Only data the API sent and the app shows goes in; never a token value (there is no column
+ * for it, and free text is masked by the writer: see toTable's `mask`).
+ */
+
+export const TOKEN_TABLE_VERSION = 1;
+const STATUSES = ['Active', 'Disabled', 'Deleted'] as const;
+type Status = (typeof STATUSES)[number];
+
+type Stamp = number | string | null;
+
+export interface TokenTable {
+  v: typeof TOKEN_TABLE_VERSION;
+  /** [id, name, type, status, icon] */
+  accountRefs: Array<[string, string | null, string | null, string | null, string | null]>;
+  /** [id, name, icon] of who created/updated */
+  peopleRefs: Array<[string, string | null, string | null]>;
+  /** [id, name, description] */
+  moduleRefs: Array<[string, string | null, string | null]>;
+  id: string[];
+  name: string[];
+  description: Array<string | null>;
+  icon: Array<string | null>;
+  status: number[];
+  lastAccessAt: Stamp[];
+  account: number[];
+  modules: number[][];
+  createdAt: Stamp[];
+  /** -1: not known */
+  createdBy: number[];
+  updatedAt: Stamp[];
+  updatedBy: number[];
+  revision: Array<number | null>;
+}
+
+/** The token shape the table reads and gives back (ApiToken without its value, structurally). */
+export interface TableToken {
+  id: string;
+  name: string;
+  description?: string | null;
+  icon?: string | null;
+  status: Status;
+  lastAccessAt?: string | null;
+  account: { id: string; name?: string; type?: string | null; status?: string | null; icon?: string | null };
+  modules: Array<{ id: string; name?: string; description?: string | null }>;
+  audit?: { created?: { at?: string | null; by?: { id: string; name?: string; icon?: string | null } | null } | null; updated?: { at?: string | null; by?: { id: string; name?: string; icon?: string | null } | null } | null };
+  revision?: number;
+}
+
+const COLUMNS = ['id', 'name', 'description', 'icon', 'status', 'lastAccessAt', 'account', 'modules', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'revision'] as const;
+
+function toStamp(at: string | null | undefined): Stamp {
+  if (at === null || at === undefined) return null;
+  const ms = Date.parse(at);
+  return Number.isFinite(ms) && new Date(ms).toISOString() === at ? ms : at;
+}
+
+function fromStamp(s: Stamp | undefined): string | null {
+  if (s === null || s === undefined) return null;
+  return typeof s === 'number' ? new Date(s).toISOString() : s;
+}
+
+/** Index of a reference in its table, added on first sight. */
+function interner<T extends unknown[]>(rows: T[]): (key: string, make: () => T) => number {
+  const index = new Map<string, number>();
+  return (key, make) => {
+    let i = index.get(key);
+    if (i === undefined) {
+      i = rows.length;
+      rows.push(make());
+      index.set(key, i);
+    }
+    return i;
+  };
+}
+
+/** Builds the table. `mask` is applied to free text (names, descriptions) on its way in. */
+export function toTable(tokens: readonly TableToken[], mask: (text: string) => string = (t) => t): TokenTable {
+  const t: TokenTable = {
+    v: TOKEN_TABLE_VERSION,
+    accountRefs: [],
+    peopleRefs: [],
+    moduleRefs: [],
+    id: [],
+    name: [],
+    description: [],
+    icon: [],
+    status: [],
+    lastAccessAt: [],
+    account: [],
+    modules: [],
+    createdAt: [],
+    createdBy: [],
+    updatedAt: [],
+    updatedBy: [],
+    revision: [],
+  };
+  const account = interner(t.accountRefs);
+  const person = interner(t.peopleRefs);
+  const module = interner(t.moduleRefs);
+  const personOf = (by: { id: string; name?: string; icon?: string | null } | null | undefined) =>
+    by ? person(`${by.id}\u0000${by.name ?? ''}\u0000${by.icon ?? ''}`, () => [by.id, by.name === undefined ? null : mask(by.name), by.icon ?? null]) : -1;
+  for (const token of tokens) {
+    const a = token.account;
+    t.id.push(token.id);
+    t.name.push(mask(token.name));
+    t.description.push(token.description == null ? null : mask(token.description));
+    t.icon.push(token.icon ?? null);
+    t.status.push(Math.max(0, STATUSES.indexOf(token.status)));
+    t.lastAccessAt.push(toStamp(token.lastAccessAt));
+    t.account.push(
+      account(`${a.id}\u0000${a.name ?? ''}\u0000${a.type ?? ''}\u0000${a.status ?? ''}\u0000${a.icon ?? ''}`, () => [a.id, a.name === undefined ? null : mask(a.name), a.type ?? null, a.status ?? null, a.icon ?? null]),
+    );
+    t.modules.push(
+      (token.modules ?? []).map((m) => module(`${m.id}\u0000${m.name ?? ''}\u0000${m.description ?? ''}`, () => [m.id, m.name === undefined ? null : mask(m.name), m.description == null ? null : mask(m.description)])),
+    );
+    t.createdAt.push(toStamp(token.audit?.created?.at));
+    t.createdBy.push(personOf(token.audit?.created?.by));
+    t.updatedAt.push(toStamp(token.audit?.updated?.at));
+    t.updatedBy.push(personOf(token.audit?.updated?.by));
+    t.revision.push(token.revision ?? null);
+  }
+  return t;
+}
+
+/** How many tokens a (checked) table holds. */
+export const tableSize = (t: TokenTable): number => t.id.length;
+
+/** Row `i` as a token; references are shared objects (treat them as read-only). */
+export function rowOf(t: TokenTable, i: number, refs = tableRefs(t)): TableToken {
+  const token: TableToken = {
+    id: t.id[i] as string,
+    name: t.name[i] as string,
+    description: t.description[i] ?? null,
+    icon: t.icon[i] ?? null,
+    status: STATUSES[t.status[i] as number] ?? 'Active',
+    lastAccessAt: fromStamp(t.lastAccessAt[i]),
+    account: refs.accounts[t.account[i] as number] ?? { id: '' },
+    modules: (t.modules[i] ?? []).map((m) => refs.modules[m]).filter((m): m is NonNullable<typeof m> => m !== undefined),
+  };
+  const createdAt = t.createdAt[i];
+  const updatedAt = t.updatedAt[i];
+  const audit: NonNullable<TableToken['audit']> = {};
+  if (createdAt != null || (t.createdBy[i] ?? -1) >= 0) audit.created = { at: fromStamp(createdAt), by: refs.people[t.createdBy[i] as number] ?? null };
+  if (updatedAt != null || (t.updatedBy[i] ?? -1) >= 0) audit.updated = { at: fromStamp(updatedAt), by: refs.people[t.updatedBy[i] as number] ?? null };
+  if (audit.created || audit.updated) token.audit = audit;
+  const revision = t.revision[i];
+  if (revision != null) token.revision = revision;
+  return token;
+}
+
+/**
+ * The reference tables as objects, built once per expansion. A reference's null and absent
+ * fields read the same in the app, so both come back absent.
+ */
+export function tableRefs(t: TokenTable) {
+  return {
+    accounts: t.accountRefs.map(([id, name, type, status, icon]) => present({ id, name, type, status, icon }) as TableToken['account']),
+    people: t.peopleRefs.map(([id, name, icon]) => present({ id, name, icon }) as { id: string; name?: string }),
+    modules: t.moduleRefs.map(([id, name, description]) => present({ id, name, description }) as TableToken['modules'][number]),
+  };
+}
+
+function present(o: Record<string, unknown>): Record<string, unknown> {
+  for (const k of Object.keys(o)) if (o[k] === null) delete o[k];
+  return o;
+}
+
+/** Every row as a token. */
+export function fromTable(t: TokenTable): TableToken[] {
+  const refs = tableRefs(t);
+  const out = new Array<TableToken>(tableSize(t));
+  for (let i = 0; i < out.length; i++) out[i] = rowOf(t, i, refs);
+  return out;
+}
+
+/**
+ * A table read from disk or the wire, checked without walking every value: the version, that
+ * every column is an array of the same length, and the reference tables. Returns why not.
+ */
+export function checkTable(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') return 'not an object';
+  const t = value as Record<string, unknown>;
+  if (t.v !== TOKEN_TABLE_VERSION) return `version ${String(t.v)} is not ${TOKEN_TABLE_VERSION}`;
+  for (const refs of ['accountRefs', 'peopleRefs', 'moduleRefs']) {
+    const r = t[refs];
+    if (!Array.isArray(r) || !r.every((x) => Array.isArray(x) && typeof x[0] === 'string')) return `${refs} is not a list of references`;
+  }
+  const n = Array.isArray(t.id) ? t.id.length : -1;
+  for (const c of COLUMNS) {
+    const col = t[c];
+    if (!Array.isArray(col) || col.length !== n) return `column ${c} does not have ${n} rows`;
+  }
+  // Spot-check the first and last rows' types: cheap, and catches a column of the wrong kind.
+  for (const i of n > 0 ? [0, n - 1] : []) {
+    if (typeof (t.id as unknown[])[i] !== 'string' || typeof (t.name as unknown[])[i] !== 'string') return `row ${i} has no id or name`;
+    if (typeof (t.status as unknown[])[i] !== 'number' || !Array.isArray((t.modules as unknown[])[i])) return `row ${i} is malformed`;
+  }
+  return undefined;
+}

@@ -1,0 +1,196 @@
+/**
+ * The cached token list, one file per connection (`tokens-<connection>.json` beside the cache),
+ * in the compact table form (common/token-table.ts): at 100,000 tokens ~15 MB instead of ~70.
+ *
+ * The file is a conf/electron-store file (a JSON object, key `tokens`, mode 0600, read through
+ * the stores' damaged-file rule: moved aside, the list starts empty and the next sync rebuilds
+ * it). It is not WRITTEN through conf: conf's `set` re-reads, re-parses and rewrites the whole
+ * file synchronously, which at this size stops main's event loop (every IPC reply, every
+ * WebSocket message) for a few hundred milliseconds. Here the list is kept in memory, the
+ * reply goes out first, and the file is written afterwards column by column, yielding to the
+ * event loop between columns, into a temp file that is then renamed over the old one (atomic:
+ * a crash leaves the previous list). Writes to one connection are coalesced.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { checkTable, fromTable, toTable, type TableToken, type TokenTable } from '../../common/token-table';
+import { maskTokenValues } from '../../common/token-value';
+import type { ApiToken } from '../../common/domain';
+import { prepareConfOptions, type StoreRecovery } from './store';
+
+export interface TokenListState {
+  table: TokenTable;
+  /** ISO-8601: when the list was fetched from the API. */
+  fetchedAt: string;
+  /** Where the next delta sync starts (tokens/delta-sync.ts). */
+  mark: string | null;
+  /**
+   * Ids whose value was in the keychain when the list was last shown: lets the start show the
+   * key icons without a keychain read (ids only, never a value).
+   */
+  valueIds: string[];
+}
+
+interface Entry extends TokenListState {
+  items: ApiToken[] | null;
+}
+
+export interface TokenListCacheOptions {
+  /** null: keep the lists in memory only (a store with no file, as in unit tests). */
+  dir: string | null;
+  /** Wait this long after a change before writing (coalesces bursts of single-token edits). Default 100 ms. */
+  writeDelayMs?: number;
+  onRecovered?: (recovery: StoreRecovery) => void;
+  /** Test seam: told how long each slice of a write held the event loop. */
+  onWriteSlice?: (ms: number) => void;
+}
+
+const fileName = (connectionId: string) => `tokens-${connectionId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export class TokenListCache {
+  private readonly entries = new Map<string, Entry | null>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly writing = new Map<string, Promise<void>>();
+  private readonly writeDelayMs: number;
+
+  constructor(private readonly options: TokenListCacheOptions) {
+    this.writeDelayMs = options.writeDelayMs ?? 100;
+  }
+
+  filePath(connectionId: string): string | null {
+    return this.options.dir === null ? null : path.join(this.options.dir, `${fileName(connectionId)}.json`);
+  }
+
+  /** The connection's list (read from disk once), or undefined when none is cached. */
+  get(connectionId: string): TokenListState | undefined {
+    if (!this.entries.has(connectionId)) this.entries.set(connectionId, this.load(connectionId));
+    return this.entries.get(connectionId) ?? undefined;
+  }
+
+  /** A list's tokens (built from its table once, then kept). */
+  itemsOf(state: TokenListState): ApiToken[] {
+    const entry = state as Entry;
+    entry.items ??= fromTable(entry.table) as ApiToken[];
+    return entry.items;
+  }
+
+  /** Replaces the list in memory at once; the file follows off the hot path. */
+  put(connectionId: string, tokens: readonly ApiToken[], fetchedAt: string, mark: string | null): TokenListState {
+    const table = toTable(tokens as readonly TableToken[], maskTokenValues);
+    const valueIds = this.entries.get(connectionId)?.valueIds ?? [];
+    const entry: Entry = { table, fetchedAt, mark, valueIds, items: null };
+    this.entries.set(connectionId, entry);
+    this.schedule(connectionId);
+    return entry;
+  }
+
+  /** Records which tokens have a value in the keychain (written only when it changed). */
+  setValueIds(connectionId: string, ids: readonly string[]): void {
+    const entry = this.get(connectionId) as Entry | undefined;
+    if (!entry) return;
+    const next = [...ids].sort();
+    if (next.length === entry.valueIds.length && next.every((id, i) => id === entry.valueIds[i])) return;
+    entry.valueIds = next;
+    this.schedule(connectionId);
+  }
+
+  /** Writes what is pending now (quit, tests). */
+  async flush(): Promise<void> {
+    for (const [id, timer] of this.timers) {
+      clearTimeout(timer);
+      this.timers.delete(id);
+      void this.write(id);
+    }
+    await Promise.all([...this.writing.values()]);
+  }
+
+  drop(connectionId: string): void {
+    const timer = this.timers.get(connectionId);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(connectionId);
+    this.entries.set(connectionId, null);
+    const file = this.filePath(connectionId);
+    if (file) void (this.writing.get(connectionId) ?? Promise.resolve()).then(() => fs.rmSync(file, { force: true }));
+  }
+
+  private load(connectionId: string): Entry | null {
+    const file = this.filePath(connectionId);
+    if (!file || this.options.dir === null) return null;
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      return null; // no file yet
+    }
+    const { confOptions } = prepareConfOptions({
+      cwd: this.options.dir,
+      configName: fileName(connectionId),
+      onCorrupt: 'move-aside',
+      validate: (data) => {
+        const v = data.tokens as Partial<TokenListState> | undefined;
+        if (!v || typeof v.fetchedAt !== 'string') return 'the token list has no fetch time';
+        if (v.mark !== null && v.mark !== undefined && typeof v.mark !== 'string') return 'the token list mark is not a time';
+        if (v.valueIds !== undefined && !(Array.isArray(v.valueIds) && v.valueIds.every((id) => typeof id === 'string'))) return 'valueIds is not a list of ids';
+        return checkTable(v.table);
+      },
+      ...(this.options.onRecovered ? { onRecovered: this.options.onRecovered } : {}),
+    });
+    const data = confOptions.deserialize(text).tokens as TokenListState | undefined;
+    return data ? { table: data.table, fetchedAt: data.fetchedAt, mark: data.mark ?? null, valueIds: data.valueIds ?? [], items: null } : null;
+  }
+
+  private schedule(connectionId: string): void {
+    if (this.options.dir === null) return;
+    const old = this.timers.get(connectionId);
+    if (old) clearTimeout(old);
+    const timer = setTimeout(() => {
+      this.timers.delete(connectionId);
+      void this.write(connectionId);
+    }, this.writeDelayMs);
+    timer.unref?.();
+    this.timers.set(connectionId, timer);
+  }
+
+  /** One write at a time per connection; a change during a write is written after it. */
+  private write(connectionId: string): Promise<void> {
+    const run = (this.writing.get(connectionId) ?? Promise.resolve())
+      .then(() => this.writeNow(connectionId))
+      .catch((error: unknown) => {
+        // The list stays in memory and the next change retries; a full disk must not crash main.
+        console.error('[token-desk] could not write the token list cache:', error instanceof Error ? error.message : String(error));
+      });
+    this.writing.set(connectionId, run);
+    void run.finally(() => {
+      if (this.writing.get(connectionId) === run) this.writing.delete(connectionId);
+    });
+    return run;
+  }
+
+  private async writeNow(connectionId: string): Promise<void> {
+    const entry = this.entries.get(connectionId);
+    if (!entry) return;
+    const { table, fetchedAt, mark, valueIds } = entry;
+    // The same JSON conf would write ({"tokens":{…}}), built a column at a time.
+    const head = `{"tokens":{"fetchedAt":${JSON.stringify(fetchedAt)},"mark":${JSON.stringify(mark)},"valueIds":${JSON.stringify(valueIds)},"table":{`;
+    const parts: string[] = [head];
+    const keys = Object.keys(table) as Array<keyof TokenTable>;
+    for (let k = 0; k < keys.length; k++) {
+      const t0 = performance.now();
+      parts.push(`${k > 0 ? ',' : ''}${JSON.stringify(keys[k])}:${JSON.stringify(table[keys[k]!])}`);
+      this.options.onWriteSlice?.(performance.now() - t0);
+      await yieldToLoop();
+    }
+    parts.push('}}}');
+    const file = this.filePath(connectionId);
+    if (!file || this.options.dir === null) return;
+    const temp = `${file}.tmp-${process.pid}`;
+    await fs.promises.mkdir(this.options.dir, { recursive: true });
+    await fs.promises.writeFile(temp, parts.join(''), { mode: 0o600 });
+    if (this.entries.get(connectionId) === null) {
+      await fs.promises.rm(temp, { force: true }); // dropped meanwhile
+      return;
+    }
+    await fs.promises.rename(temp, file);
+  }
+}
