@@ -47,11 +47,52 @@ function checkTokenId(id: string): string {
 }
 
 /** Every method is async and REJECTS (never throws synchronously), also on a bad id. */
+const ACCOUNTS_FRESH_MS = 30_000;
+
 export class Vault {
+  /**
+   * The keychain's account names, kept in memory: listing them reads every secret of the service
+   * (keytar's findCredentials), ~0.5 s at a few hundred values, which Quick Access and the table
+   * cannot wait for at every open. Every write through this Vault drops the copy; a copy older
+   * than ACCOUNTS_FRESH_MS is answered at once and refreshed behind (changes made outside
+   * Token Desk show up on the next read); a failed refresh drops it, so the next read reports it.
+   */
+  private accounts?: { names: Promise<string[]>; at: number };
+
   constructor(private readonly secrets: SecretStore) {}
 
+  private async accountNames(): Promise<string[]> {
+    const now = Date.now();
+    if (this.accounts && now - this.accounts.at > ACCOUNTS_FRESH_MS) {
+      const stale = this.accounts.names;
+      this.refreshAccounts(now);
+      return stale;
+    }
+    if (!this.accounts) this.refreshAccounts(now);
+    return this.accounts!.names;
+  }
+
+  private refreshAccounts(now: number): void {
+    const entry = {
+      at: now,
+      names: this.secrets.list().catch((error: unknown) => {
+        if (this.accounts === entry) this.accounts = undefined;
+        throw error;
+      }),
+    };
+    // An older copy keeps answering until the new list has arrived.
+    if (!this.accounts) this.accounts = entry;
+    else void entry.names.then(() => (this.accounts = entry), () => undefined);
+  }
+
+  /** Called by every write: the next read lists the keychain again. */
+  private changed(): void {
+    this.accounts = undefined;
+  }
+
   async setConnectionSecret(connectionId: string, token: string): Promise<void> {
-    return this.secrets.set(connectionAccount(connectionId), token);
+    this.changed();
+    return this.secrets.set(connectionAccount(connectionId), token).finally(() => this.changed());
   }
 
   /**
@@ -64,11 +105,13 @@ export class Vault {
   }
 
   async deleteConnectionSecret(connectionId: string): Promise<boolean> {
-    return this.secrets.delete(connectionAccount(connectionId));
+    this.changed();
+    return this.secrets.delete(connectionAccount(connectionId)).finally(() => this.changed());
   }
 
   async setTokenValue(connectionId: string, tokenId: string, value: string): Promise<void> {
-    return this.secrets.set(tokenAccount(connectionId, tokenId), value);
+    this.changed();
+    return this.secrets.set(tokenAccount(connectionId, tokenId), value).finally(() => this.changed());
   }
 
   async getTokenValue(connectionId: string, tokenId: string): Promise<string | null> {
@@ -76,7 +119,8 @@ export class Vault {
   }
 
   async deleteTokenValue(connectionId: string, tokenId: string): Promise<boolean> {
-    return this.secrets.delete(tokenAccount(connectionId, tokenId));
+    this.changed();
+    return this.secrets.delete(tokenAccount(connectionId, tokenId)).finally(() => this.changed());
   }
 
   async hasTokenValue(connectionId: string, tokenId: string): Promise<boolean> {
@@ -86,7 +130,7 @@ export class Vault {
   /** TKN ids whose value this connection holds (so the UI can offer "copy" on those rows). */
   async listTokenIds(connectionId: string): Promise<string[]> {
     const prefix = tokenPrefix(connectionId);
-    return (await this.secrets.list())
+    return (await this.accountNames())
       .filter((account) => account.startsWith(prefix))
       .map((account) => account.slice(prefix.length))
       .filter(isTokenId)
@@ -115,7 +159,9 @@ export class Vault {
     // then leaves a clear state (the rest is retried by calling removeConnection again).
     const removed: string[] = [];
     for (const account of accounts) {
+      this.changed();
       if (await this.secrets.delete(account)) removed.push(account);
+      this.changed();
     }
     return removed;
   }

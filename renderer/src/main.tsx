@@ -1,10 +1,23 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
 import { QuickAccess } from './features/quick/QuickAccess';
 import { isQuickRoute } from './features/quick/filter';
 import './styles.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>{isQuickRoute(window.location) ? <QuickAccess /> : <App />}</StrictMode>,
-);
+const root = createRoot(document.getElementById('root')!);
+// Quick Access must be usable within ~150 ms of opening: it loads without the rest of the app's code.
+if (isQuickRoute(window.location)) {
+  root.render(
+    <StrictMode>
+      <QuickAccess />
+    </StrictMode>,
+  );
+} else {
+  void import('./App').then(({ App }) =>
+    root.render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
+  );
+}

@@ -26,8 +26,11 @@ export function QuickAccess() {
 
   useEffect(() => {
     document.title = 'Quick Access — Token Desk';
+    // Marks for the quick-copy benchmark (tests/bench/quick.bench.ts).
+    performance.mark('quick:load-start');
     void Promise.all([desk.call('quick.list'), desk.call('settings.get')]).then(
       ([loaded, settings]) => {
+        performance.mark('quick:list-loaded');
         setList(loaded);
         setBrowser(!settings.secretClipboard);
       },
