@@ -23,7 +23,19 @@ export function AuditFiltersBar({ entries, multiAccount }: { entries: AuditEntry
       if (e.account && !accountMap.has(e.account.id)) accountMap.set(e.account.id, e.account.name);
     }
     const byName = (a: [string, string], b: [string, string]) => a[1].localeCompare(b[1]);
-    return { actors: [...actorMap].sort(byName), accounts: [...accountMap].sort(byName) };
+    // Built once per load, not on every keystroke in the search (a log can have hundreds of actors).
+    return {
+      actors: [...actorMap].sort(byName).map(([id, name]) => (
+        <option key={id} value={id}>
+          {name} ({id})
+        </option>
+      )),
+      accounts: [...accountMap].sort(byName).map(([id, name]) => (
+        <option key={id} value={id}>
+          {name}
+        </option>
+      )),
+    };
   }, [entries]);
 
   const setDay = (which: 'from' | 'to', day: string) => {
@@ -52,11 +64,7 @@ export function AuditFiltersBar({ entries, multiAccount }: { entries: AuditEntry
         <span>Actor</span>
         <select value={filters.actorId} onChange={(e) => setFilters({ actorId: e.target.value })}>
           <option value="">Anyone</option>
-          {actors.map(([id, name]) => (
-            <option key={id} value={id}>
-              {name} ({id})
-            </option>
-          ))}
+          {actors}
         </select>
       </label>
       <label className="audit-filter">
@@ -68,11 +76,7 @@ export function AuditFiltersBar({ entries, multiAccount }: { entries: AuditEntry
           <span>Account</span>
           <select value={filters.accountId} onChange={(e) => setFilters({ accountId: e.target.value })}>
             <option value="">Every account</option>
-            {accounts.map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            ))}
+            {accounts}
           </select>
         </label>
       ) : null}
