@@ -13,11 +13,14 @@ if (isQuickRoute(window.location)) {
     </StrictMode>,
   );
 } else {
-  void import('./App').then(({ App }) =>
-    root.render(
-      <StrictMode>
-        <App />
-      </StrictMode>,
-    ),
+  import('./App').then(
+    ({ App }) =>
+      root.render(
+        <StrictMode>
+          <App />
+        </StrictMode>,
+      ),
+    // E.g. the app was updated under an open page: its old code file is gone.
+    () => root.render(<p role="alert">Token Desk could not load its code. Reload the page.</p>),
   );
 }
