@@ -35,7 +35,7 @@ export interface SyncResult {
   changed: number;
 }
 
-export interface SyncOptions extends Pick<FetchAllOptions, 'onProgress' | 'signal' | 'concurrency'> {
+export interface SyncOptions extends Pick<FetchAllOptions, 'onProgress' | 'signal' | 'concurrency' | 'window'> {
   now?: () => number;
 }
 
