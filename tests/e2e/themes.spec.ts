@@ -3,8 +3,9 @@
  * is emulated with page.emulateMedia({ colorScheme }); for each scheme one journey over every
  * screen: the connect screen, the token table after "Try the sandbox" (with the switcher menu,
  * the "⋯" menu, a selected row's bulk bar, a notice), the details and each tab, the Edit and
- * Delete dialogs, the wizard, the Audit log, the Access log, Settings, Connections, About and
- * Quick Access (browser host: it is a page of its own there). On each:
+ * Delete dialogs, each step of the wizard (it stores a value, which is then copied), the Audit
+ * log, the Access log with that copy, Settings, Connections, About and Quick Access listing the
+ * value (browser host: Quick Access is a page of its own there). On each:
  *   - the theme is applied: the page's ground is dark (relative luminance < 0.2) or light (> 0.8);
  *   - in dark, no element keeps a light ground (a component that missed the theme);
  *   - every visible text meets WCAG AA contrast against the ground it is drawn on (computed here,
@@ -23,7 +24,9 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/host';
 import { keychainAvailability } from './support/keychain';
+import { recordKnownSecrets } from './support/secrets-scan';
 import { tokensUi } from './support/tokens-helpers';
+import { dropFile, expectStep, pngFile, readSummary, wizardDialog } from './support/wizard-helpers';
 
 type Scheme = 'light' | 'dark';
 let keychain: { ok: true } | { ok: false; reason: string } = { ok: false, reason: 'not probed' };
@@ -160,13 +163,14 @@ for (const scheme of ['light', 'dark'] as const) {
     test.setTimeout(180_000);
     if (shotsDir) fs.mkdirSync(shotsDir, { recursive: true });
     // 960 px: the row actions fold into the "⋯" menu (features/tokens/grid/columns.ts).
-    const app = await desk.open({ size: { width: 960, height: 760 } });
+    const app = await desk.open({ size: { width: 960, height: 760 }, clipboard: true });
     const page = app.page;
     await page.emulateMedia({ colorScheme: scheme });
     const nav = page.getByRole('navigation', { name: 'Main' });
     const t = tokensUi(page);
 
-    await expect(page.getByRole('button', { name: 'Try the sandbox' })).toBeVisible();
+    // The first paint waits for the host and the page's bundle: slower on a loaded machine.
+    await expect(page.getByRole('button', { name: 'Try the sandbox' })).toBeVisible({ timeout: 30_000 });
     await checkScreen(page, scheme, 'connect');
 
     await page.getByRole('button', { name: 'Try the sandbox' }).click();
@@ -223,19 +227,30 @@ for (const scheme of ['light', 'dark'] as const) {
     }
 
     await page.getByRole('button', { name: '← Back to API tokens' }).first().click();
+    // The wizard, every step: the new token's value is stored, so the Access log and Quick Access have rows.
     await page.getByRole('button', { name: 'Add token' }).click();
-    const wizard = page.getByRole('dialog', { name: 'Add API token' });
-    await expect(wizard).toBeVisible();
+    const wizard = wizardDialog(page);
+    await expectStep(wizard, 'General');
+    await dropFile(page, wizard.getByTestId('logo-drop'), pngFile('logo.png'));
+    await wizard.getByLabel('Name (required)').fill('Theme check');
     await checkScreen(page, scheme, 'wizard general');
-    await wizard.getByRole('textbox', { name: /Name/ }).first().fill('Theme check');
     await wizard.getByRole('button', { name: 'Next' }).click();
-    await expect(wizard.getByRole('heading', { name: /Modules/ }).first()).toBeVisible();
+    await expectStep(wizard, 'Modules');
+    await wizard.getByRole('checkbox', { name: 'Billing', exact: true }).click();
     await checkScreen(page, scheme, 'wizard modules');
-    await page.keyboard.press('Escape');
-    // Closing a wizard with input may ask first.
-    const discard = page.getByRole('button', { name: /Discard|Close without/ });
-    if (await discard.isVisible().catch(() => false)) await discard.click();
+    await wizard.getByRole('button', { name: 'Next' }).click();
+    await expectStep(wizard, 'Overview');
+    await checkScreen(page, scheme, 'wizard overview');
+    await wizard.getByRole('button', { name: 'Add', exact: true }).click();
+    const created = await readSummary(wizard);
+    recordKnownSecrets([created.value]);
+    await checkScreen(page, scheme, 'wizard summary');
+    await wizard.getByRole('button', { name: 'Close', exact: true }).click();
     await expect(wizard).toBeHidden();
+    const newRow = t.row(created.id);
+    await newRow.getByRole('button', { name: 'Actions for Theme check', exact: true }).click();
+    await page.getByRole('menu', { name: 'Actions for Theme check' }).getByRole('menuitem', { name: 'Copy value of Theme check' }).click();
+    await expect(page.locator('.notices .notice').first()).toBeVisible();
 
     for (const [item, heading] of [
       ['Audit log', 'Audit log'],
@@ -246,6 +261,7 @@ for (const scheme of ['light', 'dark'] as const) {
     ] as const) {
       await nav.getByRole('button', { name: item, exact: true }).click();
       await expect(page.getByRole('heading', { level: 1, name: heading }).first()).toBeVisible();
+      if (item === 'Access log') await expect(page.locator('.access-table')).toContainText('Theme check');
       await checkScreen(page, scheme, item);
     }
 
@@ -253,6 +269,7 @@ for (const scheme of ['light', 'dark'] as const) {
       const url = new URL(page.url());
       await page.goto(`${url.origin}/quick${url.hash}`);
       await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+      await expect(page.locator('.quick-option').first()).toContainText('Theme check');
       await checkScreen(page, scheme, 'quick access');
     } else {
       console.log('[themes e2e] Quick Access is its own window in the desktop app: checked in the browser host');
