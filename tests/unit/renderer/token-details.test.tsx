@@ -101,6 +101,22 @@ describe('token details', () => {
     expect(screen.queryByText(/secretSECRET/)).toBeNull();
   });
 
+  it('copy and reveal in the details are sent with their access-log source (header and value field)', async () => {
+    const user = userEvent.setup();
+    fakeDesk.handlers['values.copy'] = () => ({ clearsAt: new Date(Date.now() + 30_000).toISOString() });
+    fakeDesk.handlers['values.reveal'] = () => ({ value: `idt:${stored.id}:secretSECRET` });
+    await openDetails(user, 'Stored', stored.id);
+    await user.click(screen.getByRole('button', { name: 'Copy value of Stored' }));
+    await user.click(screen.getByRole('button', { name: 'Copy token value' }));
+    await user.click(screen.getByRole('button', { name: 'Show token value' }));
+    await screen.findByText(/secretSECRET/);
+    expect(fakeDesk.calls.filter((c) => c.channel === 'values.copy' || c.channel === 'values.reveal')).toEqual([
+      { channel: 'values.copy', input: { id: stored.id, source: 'details' } },
+      { channel: 'values.copy', input: { id: stored.id, source: 'details' } },
+      { channel: 'values.reveal', input: { id: stored.id, source: 'details' } },
+    ]);
+  });
+
   it('no stored value: explains why and adds one (format checked locally, verified by main)', async () => {
     const user = userEvent.setup();
     await openDetails(user, 'Elsewhere', elsewhere.id);

@@ -27,7 +27,8 @@ export function TokenActionsMenu({ token, tabIndex }: { token: TokenView; tabInd
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
   const menuId = useId();
-  const actions = actionsFor(token);
+  // The menu is only in table rows.
+  const actions = actionsFor(token, 'table');
 
   function close(returnFocus: boolean) {
     setOpen(null);

@@ -72,7 +72,7 @@ export function SummaryStep({ result, oldToken, copiedConfirmed, onConfirmCopied
             spellCheck={false}
             autoComplete="off"
           />
-          <CopyButton label="Copy" size="normal" onCopy={() => copyValue(result.token.id)} />
+          <CopyButton label="Copy" size="normal" onCopy={() => copyValue(result.token.id, 'wizard')} />
         </div>
       </div>
       {result.stored ? (
