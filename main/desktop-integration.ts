@@ -9,9 +9,8 @@ import type { BrowserWindow } from 'electron';
 import type { Dispatch } from './core/dispatch';
 import { desktopServices } from './core/desktop-services';
 import type { CoreServices } from './core/services';
-import { copiedNotice, quickList, quickCopyOf } from './core/quick/list';
+import { copiedNotice, copyFromTray, quickList } from './core/quick/list';
 import { notifyingChanges } from './core/quick/changes';
-import { DeskError } from '../common/errors';
 import { appMenuTemplate } from './app-menu';
 import { sendEvent } from './ipc';
 import { createQuickAccessOpener } from './quick-access-window';
@@ -48,18 +47,11 @@ export function startDesktopIntegration(deps: DesktopIntegrationDeps, dispatch: 
   const shortcut = createQuickShortcut(() => quick.open());
   const command = (name: 'search' | 'addToken' | 'settings' | 'accessLog') => sendEvent(deps.openMain().webContents, 'app.command', { command: name });
 
-  const copyFromTray = (connectionId: string, tokenId: string) =>
-    void quickCopyOf(services, connectionId, tokenId, 'tray').catch((error: unknown) => {
-      const known = DeskError.is(error);
-      console.warn('[token-desk] tray copy failed:', known ? error.code : error instanceof Error ? error.name : typeof error);
-      showTrayNotice({ level: 'error', message: `Could not copy ${tokenId}. ${known ? error.message : 'Something went wrong inside Token Desk.'}` });
-    });
-
   const tray = createTray(deps.trayIconPath, {
     open: () => void deps.openMain(),
     quickAccess: () => quick.open(),
     settings: () => command('settings'),
-    copy: copyFromTray,
+    copy: (connectionId, tokenId) => void copyFromTray(services, connectionId, tokenId, showTrayNotice),
     quit: () => app.quit(),
   });
 

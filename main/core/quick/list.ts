@@ -79,3 +79,19 @@ export async function quickCopyOf(
   notify?.({ level: 'success', message });
   return { clearsAt: clearsAt ?? '', message };
 }
+
+/**
+ * The tray's copy: `quickCopyOf`, but it never rejects (a menu click has no caller to report to).
+ * A failure goes to `notifyError` and is logged by its code or error name only, never with its
+ * text (which could hold anything). Success is told by the access-log listener (the OS notice).
+ */
+export async function copyFromTray(services: CoreServices, connectionId: string, tokenId: string, notifyError: Notify): Promise<void> {
+  try {
+    await quickCopyOf(services, connectionId, tokenId, 'tray');
+  } catch (error) {
+    const known = DeskError.is(error);
+    console.warn('[token-desk] tray copy failed:', known ? error.code : error instanceof Error ? error.name : typeof error);
+    // DeskError messages on this path are Token Desk's own sentences (no value); others are not shown.
+    notifyError({ level: 'error', message: `Could not copy ${tokenId}. ${known ? error.message : 'Something went wrong inside Token Desk.'}` });
+  }
+}

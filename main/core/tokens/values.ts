@@ -1,7 +1,7 @@
 /**
  * Token values kept in the keychain: copy (in main, with auto-clear), reveal (an explicit
- * "show"), add (a value for a token created elsewhere, verified with the API first), and the
- * tray's quick-copy list. A value never goes into an error message, an event, the cache or a log.
+ * "show") and add (a value for a token created elsewhere, verified with the API first). The
+ * tray and Quick Access copy through core/quick/list.ts. A value never goes into an error message, an event, the cache or a log.
  * Every copy and reveal is written to the value access log (core/access-log.ts): who, what,
  * from where; never the value.
  */
@@ -15,7 +15,7 @@ import { APP_VERSION } from '../app-info';
 import { desktopServices } from '../desktop-services';
 import type { CoreServices } from '../services';
 import { cachedName, upsertCachedToken } from './snapshot';
-import { cachedItems, viewOf } from './views';
+import { viewOf } from './views';
 
 /** Where a copy's outcome is told: an IPC/WebSocket caller's `app.notice`, or the tray's OS notice. */
 export type Notify = (notice: EventPayload<'app.notice'>) => void;
@@ -57,22 +57,6 @@ export async function copyValue(services: CoreServices, id: string, notify?: Not
   const delay = clearDelayLabel(services.clipboard.clearAfterMs());
   notify?.({ level: 'success', message: clearsAt ? `Copied ${label}. The clipboard clears in ${delay}.` : `Copied ${label}.` });
   return { clearsAt: clearsAt ?? '' };
-}
-
-/**
- * The tray's quick copy: the same path as `values.copy`, but it never rejects (the tray has no
- * caller to report to). Every outcome goes to `notify`; a failure is also logged by its code
- * or name only, never with a value.
- */
-export async function quickCopy(services: CoreServices, id: string, notify: Notify): Promise<void> {
-  try {
-    await copyValue(services, id, notify, 'tray');
-  } catch (error) {
-    const known = DeskError.is(error);
-    console.warn('[token-desk] quick copy failed:', known ? error.code : error instanceof Error ? error.name : typeof error);
-    // DeskError messages on this path are Token Desk's own sentences (no value); others are not shown.
-    notify({ level: 'error', message: `Could not copy ${id}. ${known ? error.message : 'Something went wrong inside Token Desk.'}` });
-  }
 }
 
 /** The wizard's summary was closed: drop a value the keychain refused from main's memory. */
@@ -128,15 +112,4 @@ export async function addValue(services: CoreServices, id: string, raw: string):
   await services.vault.setTokenValue(profile.id, id, value);
   upsertCachedToken(services.cache, profile.id, token);
   return viewOf(services, profile.id, token);
-}
-
-/** For the tray: the active connection's tokens whose value is in the keychain, by name. */
-export async function quickCopyEntries(services: CoreServices): Promise<{ tokenId: string; label: string }[]> {
-  const profile = services.connections.active();
-  if (!profile) return [];
-  const ids = await services.vault.listTokenIds(profile.id);
-  const names = new Map(cachedItems(services.cache.getTokens(profile.id)).map((t) => [t.id, t.name]));
-  return ids
-    .map((tokenId) => ({ tokenId, label: names.get(tokenId) ?? tokenId }))
-    .sort((a, b) => a.label.localeCompare(b.label) || a.tokenId.localeCompare(b.tokenId));
 }

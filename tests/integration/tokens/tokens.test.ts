@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TokenView } from '../../../common/contract';
 import type { ApiToken } from '../../../common/domain';
 import { createMarketplaceClient, type MarketplaceClient } from '../../../main/core/api';
-import { quickCopyEntries } from '../../../main/core/tokens/values';
+import { quickList } from '../../../main/core/quick/list';
 import { CONFLICT_MESSAGE } from '../../../main/core/tokens/lifecycle';
 import { DEFAULT_MODULE_IDS } from '../../../main/core/tokens/modules-source';
 import { requireSecretService } from '../vault/secret-service';
@@ -305,8 +305,10 @@ describe.skipIf(!available)('token handlers: real dispatch, sandbox, keychain an
       }
     });
 
-    it('quickCopyEntries lists the stored values of the active connection by name', async () => {
-      expect(await quickCopyEntries(h.services)).toEqual([{ tokenId: created.id, label: 'Created elsewhere' }]);
+    it('quickList (the tray and Quick Access) lists the stored values of the active connection by name', async () => {
+      const { groups } = await quickList(h.services);
+      expect(groups.map((g) => [g.connectionId, g.active])).toEqual([[connectionId, true]]);
+      expect(groups[0]!.tokens).toEqual([{ id: created.id, name: 'Created elsewhere', status: 'Active' }]);
     });
   });
 

@@ -1,13 +1,14 @@
 /**
- * The one copy path (core/tokens/values.ts) as the tray uses it, and the in-memory store of
+ * The one copy path (core/tokens/values.ts) as the tray uses it (core/quick/list.ts copyFromTray), and the in-memory store of
  * values the keychain refused. Real core services over in-memory ports (no Electron).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectionProfile, EventPayload } from '../../../common/contract';
 import { DeskError } from '../../../common/errors';
+import { desktopServices } from '../../../main/core/desktop-services';
+import { copyFromTray } from '../../../main/core/quick/list';
 import { createCoreServices } from '../../../main/core/services';
 import { UnsavedValues } from '../../../main/core/tokens/unsaved-values';
-import { quickCopy } from '../../../main/core/tokens/values';
 import { MemorySecretStore, MemoryStore } from '../core/fakes';
 
 const VALUE = 'idt:TKN-1234-5678:4l6Fq7jrGSfZVjDYHabJkxTuv4nynuj5f8qVTbbHJS5rFXpetnvRYfvwiaRjGzrF';
@@ -39,32 +40,35 @@ function setup({ connected = true } = {}) {
 
 afterEach(() => vi.restoreAllMocks());
 
-describe('quickCopy (the tray)', () => {
-  it('copies a stored value through the clipboard service and says so', async () => {
+describe('copyFromTray (the tray copies through quickCopyOf)', () => {
+  it('copies a stored value through the clipboard service, logs it as a tray copy, and tells no error', async () => {
     const { services, secrets, notices, notify, clipboardText } = setup();
     await secrets.set(`token:${profile.id}:${ID}`, VALUE);
-    await quickCopy(services, ID, notify);
+    await copyFromTray(services, profile.id, ID, notify);
     expect(clipboardText()).toBe(VALUE);
-    expect(notices).toEqual([{ level: 'success', message: `Copied ${ID}. The clipboard clears in 30 s.` }]);
+    expect(notices).toEqual([]);
+    expect(desktopServices(services).accessLog.list({ limit: 10 }).map(({ tokenId, source, action, connectionId }) => ({ tokenId, source, action, connectionId }))).toEqual([
+      { tokenId: ID, source: 'tray', action: 'copy', connectionId: profile.id },
+    ]);
     await services.dispose();
     expect(clipboardText()).toBe('');
   });
 
-  it('without a connection: resolves, tells the user, logs the code only', async () => {
+  it('a connection that is no longer saved: resolves, tells the user, logs the code only', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { services, notices, notify, clipboardText } = setup({ connected: false });
-    await expect(quickCopy(services, ID, notify)).resolves.toBeUndefined();
-    expect(notices).toEqual([{ level: 'error', message: `Could not copy ${ID}. Connect to the Marketplace first.` }]);
-    expect(warn).toHaveBeenCalledWith('[token-desk] quick copy failed:', 'not_connected');
+    await expect(copyFromTray(services, profile.id, ID, notify)).resolves.toBeUndefined();
+    expect(notices).toEqual([{ level: 'error', message: `Could not copy ${ID}. That connection is no longer saved in Token Desk.` }]);
+    expect(warn).toHaveBeenCalledWith('[token-desk] tray copy failed:', 'not_found');
     expect(clipboardText()).toBe('');
   });
 
   it('a failing keychain or a missing value is an error notice, never a rejection', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { services, secrets, notices, notify } = setup();
-    await quickCopy(services, ID, notify);
+    await copyFromTray(services, profile.id, ID, notify);
     secrets.failWith = new DeskError({ code: 'keychain_unavailable', message: 'The keychain is locked.' });
-    await quickCopy(services, ID, notify);
+    await expect(copyFromTray(services, profile.id, ID, notify)).resolves.toBeUndefined();
     expect(notices.map((n) => n.level)).toEqual(['error', 'error']);
     expect(notices[0]!.message).toMatch(/No value for TKN-1234-5678 is stored/);
     expect(notices[1]!.message).toMatch(/keychain is locked/);
@@ -74,18 +78,19 @@ describe('quickCopy (the tray)', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { services, secrets, notices, notify } = setup();
     secrets.failWith = new TypeError(`boom ${VALUE}`);
-    await quickCopy(services, ID, notify);
+    await copyFromTray(services, profile.id, ID, notify);
     expect(notices).toEqual([{ level: 'error', message: `Could not copy ${ID}. Something went wrong inside Token Desk.` }]);
-    expect(warn).toHaveBeenCalledWith('[token-desk] quick copy failed:', 'TypeError');
+    expect(warn).toHaveBeenCalledWith('[token-desk] tray copy failed:', 'TypeError');
     expect(JSON.stringify(warn.mock.calls)).not.toContain(VALUE);
   });
 
   it('copies a value the keychain refused from memory, without asking the keychain', async () => {
-    const { services, secrets, notify, clipboardText } = setup();
+    const { services, secrets, notices, notify, clipboardText } = setup();
     services.unsavedValues.put(profile.id, ID, VALUE);
     secrets.failWith = new DeskError({ code: 'keychain_unavailable', message: 'locked' });
-    await quickCopy(services, ID, notify);
+    await copyFromTray(services, profile.id, ID, notify);
     expect(clipboardText()).toBe(VALUE);
+    expect(notices).toEqual([]);
   });
 });
 
