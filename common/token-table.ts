@@ -59,27 +59,80 @@ export interface TableToken {
 
 const COLUMNS = ['id', 'name', 'description', 'icon', 'status', 'lastAccessAt', 'account', 'modules', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'revision'] as const;
 
+/** The API's `YYYY-MM-DDTHH:MM:SS.fffZ`: exactly what toISOString gives back, so it may become a number. */
+const CANONICAL_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d\d\dZ$/;
+
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+
 function toStamp(at: string | null | undefined): Stamp {
   if (at === null || at === undefined) return null;
-  const ms = Date.parse(at);
-  return Number.isFinite(ms) && new Date(ms).toISOString() === at ? ms : at;
+  if (!CANONICAL_ISO.test(at)) return at;
+  // Digit math (the shape is checked above): several times faster than Date.parse.
+  const ms = Date.UTC(
+    digit(at, 0) * 1000 + digit(at, 1) * 100 + digit(at, 2) * 10 + digit(at, 3),
+    digit(at, 5) * 10 + digit(at, 6) - 1,
+    digit(at, 8) * 10 + digit(at, 9),
+    digit(at, 11) * 10 + digit(at, 12),
+    digit(at, 14) * 10 + digit(at, 15),
+    digit(at, 17) * 10 + digit(at, 18),
+    digit(at, 20) * 100 + digit(at, 21) * 10 + digit(at, 22),
+  );
+  // Out-of-range parts would roll over (Feb 30, 10:60): only a time that reads back the same is a number.
+  if (!Number.isFinite(ms) || digit(at, 11) * 10 + digit(at, 12) > 23 || digit(at, 14) > 5 || digit(at, 17) > 5) return at;
+  return at.startsWith(dayPrefix(Math.floor(ms / DAY_MS))) ? ms : at;
 }
 
+const DAY_MS = 86_400_000;
+/** `YYYY-MM-DDT` per day number: a list spans a few hundred days, so this stays small. */
+const dayPrefixes = new Map<number, string>();
+const TWO = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+const THREE = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+
+function dayPrefix(day: number): string {
+  let prefix = dayPrefixes.get(day);
+  if (prefix === undefined) {
+    prefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
+    if (dayPrefixes.size > 10_000) dayPrefixes.clear();
+    dayPrefixes.set(day, prefix);
+  }
+  return prefix;
+}
+
+/** toISOString for a stamp, several times faster: the date part is kept per day. */
 function fromStamp(s: Stamp | undefined): string | null {
   if (s === null || s === undefined) return null;
-  return typeof s === 'number' ? new Date(s).toISOString() : s;
+  if (typeof s !== 'number') return s;
+  const day = Math.floor(s / DAY_MS);
+  const prefix = dayPrefix(day);
+  if (prefix.length !== 11) return new Date(s).toISOString(); // years beyond 9999: the slow path
+  let r = s - day * DAY_MS;
+  const h = Math.floor(r / 3_600_000);
+  r -= h * 3_600_000;
+  const m = Math.floor(r / 60_000);
+  r -= m * 60_000;
+  const sec = Math.floor(r / 1000);
+  return `${prefix}${TWO[h]}:${TWO[m]}:${TWO[sec]}.${THREE[r - sec * 1000]}Z`;
 }
 
-/** Index of a reference in its table, added on first sight. */
-function interner<T extends unknown[]>(rows: T[]): (key: string, make: () => T) => number {
-  const index = new Map<string, number>();
-  return (key, make) => {
-    let i = index.get(key);
-    if (i === undefined) {
-      i = rows.length;
-      rows.push(make());
-      index.set(key, i);
+/**
+ * Index of a reference in its table, added on first sight. Looked up by id, then the fields are
+ * compared (no key string and no row array built per token: the same few references repeat
+ * 100,000 times).
+ */
+function interner(rows: Array<Array<string | null>>, width: 3 | 5): (id: string, a: string | null, b: string | null, c?: string | null, d?: string | null) => number {
+  const byId = new Map<string, number[]>();
+  return (id, a, b, c = null, d = null) => {
+    const seen = byId.get(id);
+    if (seen) {
+      for (const i of seen) {
+        const r = rows[i]!;
+        if (r[1] === a && r[2] === b && (width === 3 || (r[3] === c && r[4] === d))) return i;
+      }
     }
+    const i = rows.length;
+    rows.push(width === 3 ? [id, a, b] : [id, a, b, c, d]);
+    if (seen) seen.push(i);
+    else byId.set(id, [i]);
     return i;
   };
 }
@@ -105,11 +158,11 @@ export function toTable(tokens: readonly TableToken[], mask: (text: string) => s
     updatedBy: [],
     revision: [],
   };
-  const account = interner(t.accountRefs);
-  const person = interner(t.peopleRefs);
-  const module = interner(t.moduleRefs);
+  const account = interner(t.accountRefs as Array<Array<string | null>>, 5);
+  const person = interner(t.peopleRefs as Array<Array<string | null>>, 3);
+  const module = interner(t.moduleRefs as Array<Array<string | null>>, 3);
   const personOf = (by: { id: string; name?: string; icon?: string | null } | null | undefined) =>
-    by ? person(`${by.id}\u0000${by.name ?? ''}\u0000${by.icon ?? ''}`, () => [by.id, by.name === undefined ? null : mask(by.name), by.icon ?? null]) : -1;
+    by ? person(by.id, by.name === undefined ? null : mask(by.name), by.icon ?? null) : -1;
   for (const token of tokens) {
     const a = token.account;
     t.id.push(token.id);
@@ -118,12 +171,8 @@ export function toTable(tokens: readonly TableToken[], mask: (text: string) => s
     t.icon.push(token.icon ?? null);
     t.status.push(Math.max(0, STATUSES.indexOf(token.status)));
     t.lastAccessAt.push(toStamp(token.lastAccessAt));
-    t.account.push(
-      account(`${a.id}\u0000${a.name ?? ''}\u0000${a.type ?? ''}\u0000${a.status ?? ''}\u0000${a.icon ?? ''}`, () => [a.id, a.name === undefined ? null : mask(a.name), a.type ?? null, a.status ?? null, a.icon ?? null]),
-    );
-    t.modules.push(
-      (token.modules ?? []).map((m) => module(`${m.id}\u0000${m.name ?? ''}\u0000${m.description ?? ''}`, () => [m.id, m.name === undefined ? null : mask(m.name), m.description == null ? null : mask(m.description)])),
-    );
+    t.account.push(account(a.id, a.name === undefined ? null : mask(a.name), a.type ?? null, a.status ?? null, a.icon ?? null));
+    t.modules.push((token.modules ?? []).map((m) => module(m.id, m.name === undefined ? null : mask(m.name), m.description == null ? null : mask(m.description))));
     t.createdAt.push(toStamp(token.audit?.created?.at));
     t.createdBy.push(personOf(token.audit?.created?.by));
     t.updatedAt.push(toStamp(token.audit?.updated?.at));
@@ -136,6 +185,15 @@ export function toTable(tokens: readonly TableToken[], mask: (text: string) => s
 /** How many tokens a (checked) table holds. */
 export const tableSize = (t: TokenTable): number => t.id.length;
 
+function modulesOf(indexes: number[] | undefined, refs: Array<TableToken['modules'][number]>): TableToken['modules'] {
+  const out: TableToken['modules'] = [];
+  if (indexes) for (let k = 0; k < indexes.length; k++) {
+    const m = refs[indexes[k]!];
+    if (m) out.push(m);
+  }
+  return out;
+}
+
 /** Row `i` as a token; references are shared objects (treat them as read-only). */
 export function rowOf(t: TokenTable, i: number, refs = tableRefs(t)): TableToken {
   const token: TableToken = {
@@ -146,7 +204,7 @@ export function rowOf(t: TokenTable, i: number, refs = tableRefs(t)): TableToken
     status: STATUSES[t.status[i] as number] ?? 'Active',
     lastAccessAt: fromStamp(t.lastAccessAt[i]),
     account: refs.accounts[t.account[i] as number] ?? { id: '' },
-    modules: (t.modules[i] ?? []).map((m) => refs.modules[m]).filter((m): m is NonNullable<typeof m> => m !== undefined),
+    modules: modulesOf(t.modules[i], refs.modules),
   };
   const createdAt = t.createdAt[i];
   const updatedAt = t.updatedAt[i];

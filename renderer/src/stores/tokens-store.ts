@@ -52,7 +52,10 @@ interface TokensState {
 let loadSeq = 0;
 
 /** The list's rows: asked for packed (one string, not 100,000 objects through the bridge). */
-const rowsOf = (list: TokenList): TokenView[] => (list.packed !== undefined ? unpackTokenList(list.packed) : list.tokens);
+function rowsOf(list: TokenList): TokenView[] {
+  markOnce('tokens:reply');
+  return list.packed !== undefined ? unpackTokenList(list.packed) : list.tokens;
+}
 
 function markOnce(name: string) {
   if (typeof performance !== 'undefined' && performance.getEntriesByName(name).length === 0) performance.mark(name);

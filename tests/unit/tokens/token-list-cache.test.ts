@@ -139,3 +139,16 @@ describe('TokenListCache (files)', () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 });
+
+describe('token table dates', () => {
+  it('every canonical time round-trips through its number; a time that would roll over stays text', () => {
+    for (let i = 0; i < 2000; i++) {
+      const iso = new Date(Date.UTC(1990, 0, 1) + Math.floor(Math.random() * 1.5e12)).toISOString();
+      expect(fromTable(toTable([token(1, { lastAccessAt: iso })]))[0]!.lastAccessAt).toBe(iso);
+      expect(typeof toTable([token(1, { lastAccessAt: iso })]).lastAccessAt[0]).toBe('number');
+    }
+    for (const odd of ['2026-02-30T10:00:00.000Z', '2026-01-01T10:60:00.000Z', '2026-01-01T24:00:00.000Z', '2026-13-01T00:00:00.000Z']) {
+      expect(toTable([token(1, { lastAccessAt: odd })]).lastAccessAt[0]).toBe(odd);
+    }
+  });
+});

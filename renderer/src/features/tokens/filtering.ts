@@ -5,6 +5,12 @@
  * an optimistic update of one token re-indexes one token); sorting runs once per sort/list
  * change; a keystroke only runs a substring test over precomputed lowercase haystacks, in the
  * already sorted order.
+ *
+ * Sorting is built for 100,000 rows: each row's key is computed once (names and creators get a
+ * folded key, built while the page is idle) and the rows are ordered by comparing keys with `<`,
+ * not by calling Intl.Collator 1.7 million times (that alone took ~400 ms). The folded key gives
+ * the order people expect from a collator set to base sensitivity and numeric: case and accents
+ * do not matter ("é" = "e"), digit runs compare as numbers ("Robot 2" before "Robot 10").
  */
 import type { TokenView } from '../../../../common/contract';
 
@@ -81,14 +87,28 @@ export function indexToken(token: TokenView): IndexedToken {
   return entry;
 }
 
+const NON_ASCII = /[^ -~]/; // anything outside printable ASCII may need accents removed
+const MARKS = /[\u0300-\u036f]/g;
+const DIGITS = /\d+/g;
+/** Digit runs become fixed width (numbers then compare as numbers), leading zeros kept as a tiebreak. */
+const padRun = (run: string) => (run.length >= 16 ? run : '0'.repeat(16 - run.length) + run);
+
+/** The folded sort key of a text (see the top of this file). */
+export function foldKey(text: string): string {
+  let k = text.toLowerCase();
+  if (NON_ASCII.test(k)) k = k.normalize('NFD').replace(MARKS, '');
+  DIGITS.lastIndex = 0;
+  return DIGITS.test(k) ? k.replace(DIGITS, padRun) : k;
+}
+
 function nameKeyOf(e: IndexedToken): string {
-  return (e.nameKey ??= e.token.name.toLowerCase());
+  return (e.nameKey ??= foldKey(e.token.name));
 }
 
 function createdByKeyOf(e: IndexedToken): string {
   if (e.createdByKey === undefined) {
     const by = e.token.audit?.created?.by;
-    e.createdByKey = (by?.name ?? by?.id ?? '').toLowerCase();
+    e.createdByKey = foldKey(by?.name ?? by?.id ?? '');
   }
   return e.createdByKey;
 }
@@ -108,12 +128,24 @@ export function haystackOf(entry: IndexedToken): string {
 /** Builds the haystacks ahead of the first search, a slice at a time, when the page is idle. */
 export function warmHaystacks(entries: readonly IndexedToken[], schedule: (fn: () => void) => void = (fn) => setTimeout(fn, 0)): () => void {
   let i = 0;
+  let k = 0;
   let stopped = false;
+  // Then the sort keys of the text columns, so a click on "API token" only sorts.
+  const keys = () => {
+    if (stopped) return;
+    const end = Math.min(entries.length, k + 5000);
+    for (; k < end; k++) {
+      nameKeyOf(entries[k]!);
+      createdByKeyOf(entries[k]!);
+    }
+    if (k < entries.length) schedule(keys);
+  };
   const step = () => {
     if (stopped) return;
     const end = Math.min(entries.length, i + 2000);
     for (; i < end; i++) haystackOf(entries[i]!);
     if (i < entries.length) schedule(step);
+    else if (k < entries.length) schedule(keys);
     // One throwaway search so the first real keystroke runs optimised code, not the interpreter.
     else filterIndexed(entries, { ...DEFAULT_FILTERS, text: 'e' }, Date.now());
   };
@@ -130,35 +162,49 @@ export function indexTokens(tokens: readonly TokenView[]): IndexedToken[] {
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 const STATUS_ORDER: Record<string, number> = { Active: 0, Disabled: 1, Deleted: 2 };
 
-function compare(a: IndexedToken, b: IndexedToken, key: SortKey): number {
+/** One key per row for a sort: a number or a folded string. */
+function keyOf(e: IndexedToken, key: SortKey): number | string {
   switch (key) {
     case 'name':
-      return collator.compare(nameKeyOf(a), nameKeyOf(b));
+      return nameKeyOf(e);
     case 'modules':
-      return a.token.modules.length - b.token.modules.length;
+      return e.token.modules.length;
     case 'createdBy':
-      return collator.compare(createdByKeyOf(a), createdByKeyOf(b));
+      return createdByKeyOf(e);
     case 'createdAt':
-      return a.createdAt === b.createdAt ? 0 : a.createdAt < b.createdAt ? -1 : 1;
-    case 'lastAccess': {
+      return e.createdAt;
+    case 'lastAccess':
       // Never used sorts as the oldest access.
-      const x = a.lastAccess ?? Number.NEGATIVE_INFINITY;
-      const y = b.lastAccess ?? Number.NEGATIVE_INFINITY;
-      return x === y ? 0 : x < y ? -1 : 1;
-    }
+      return e.lastAccess ?? Number.NEGATIVE_INFINITY;
     case 'status':
-      return (STATUS_ORDER[a.token.status] ?? 9) - (STATUS_ORDER[b.token.status] ?? 9);
+      return STATUS_ORDER[e.token.status] ?? 9;
   }
 }
 
 /** Stable sort; ties fall back to the token id so the order is deterministic. */
 export function sortIndexed(entries: readonly IndexedToken[], sort: SortState): IndexedToken[] {
   const sign = sort.dir === 'asc' ? 1 : -1;
-  return [...entries].sort((a, b) => {
-    const primary = compare(a, b, sort.key);
-    if (primary !== 0) return primary * sign;
-    return a.token.id < b.token.id ? -1 : a.token.id > b.token.id ? 1 : 0;
+  const n = entries.length;
+  const keys = new Array<number | string>(n);
+  const ids = new Array<string>(n);
+  const order = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const e = entries[i]!;
+    keys[i] = keyOf(e, sort.key);
+    ids[i] = e.token.id;
+    order[i] = i;
+  }
+  order.sort((a, b) => {
+    const x = keys[a]!;
+    const y = keys[b]!;
+    if (x !== y) return (x < y ? -1 : 1) * sign;
+    const p = ids[a]!;
+    const q = ids[b]!;
+    return p < q ? -1 : p > q ? 1 : 0;
   });
+  const out = new Array<IndexedToken>(n);
+  for (let i = 0; i < n; i++) out[i] = entries[order[i]!]!;
+  return out;
 }
 
 export function isUnused(entry: IndexedToken, now: number): boolean {
