@@ -1,7 +1,7 @@
 /**
  * Issue 11 in the browser host + Chromium, against a real sandbox over HTTP and the real keychain:
  * Quick Access at /quick lists the stored values, typing part of a name and Enter puts the value
- * on the browser's clipboard; the Access log lists that copy and a reveal; Settings says a browser
+ * on the browser's clipboard; the Access log lists that copy, a reveal and a copy from the token table; Settings says a browser
  * cannot mark the clipboard as secret and saves the clear delay; axe on the new screens in light
  * and dark.
  */
@@ -101,8 +101,28 @@ test('Quick Access copies a stored value; the access log lists the copy and a re
   await expect(page.locator('.access-table')).not.toContainText('idt:');
   await axeBothSchemes(page, '.desktop-view', 'access log');
 
+  // A copy from the token table (its row's Copy, or the row's "⋯" menu where the grid is narrow) is logged as "Token table".
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('button', { name: 'API tokens' }).click();
+  await page.reload(); // the values were added behind the page's back (values.add above): load the list again
+  const row = await tokensUi(page).showOnly(other.id);
+  const rowCopy = row.getByRole('button', { name: 'Copy value of Reporting export' });
+  await expect(rowCopy.or(row.getByRole('button', { name: 'Actions for Reporting export' }))).toBeVisible();
+  if (await rowCopy.isVisible()) await rowCopy.click();
+  else {
+    await row.getByRole('button', { name: 'Actions for Reporting export' }).click();
+    await page.getByRole('menu', { name: 'Actions for Reporting export' }).getByRole('menuitem', { name: 'Copy value of Reporting export' }).click();
+  }
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(other.value);
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await nav.getByRole('button', { name: 'Access log' }).click();
+  await expect(log.getByRole('row')).toHaveCount(4);
+  await expect(log.getByRole('row').nth(1)).toContainText('Copied');
+  await expect(log.getByRole('row').nth(1)).toContainText('Reporting export');
+  await expect(log.getByRole('row').nth(1)).toContainText('Token table');
+
   // Settings: the browser's clipboard limit, the clear delay saved and applied.
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+  await nav.getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByTestId('secret-clipboard')).toHaveText(/A browser cannot mark the clipboard as secret/);
   await expect(page.getByText('A browser cannot register global shortcuts')).toBeVisible();
   await page.getByLabel('Clear a copied value after').selectOption({ label: '10 s' });
