@@ -3,8 +3,6 @@
  * ipcRenderer.invoke flattens thrown errors into a string. The preload turns
  * the data back into a thrown DeskError so the renderer can `catch` as usual.
  */
-import { z } from 'zod';
-
 export const deskErrorCodes = [
   'validation',
   'unauthorized',
@@ -23,16 +21,15 @@ export const deskErrorCodes = [
 
 export type DeskErrorCode = (typeof deskErrorCodes)[number];
 
-export const deskErrorDataSchema = z.object({
-  code: z.enum(deskErrorCodes),
-  message: z.string(),
-  status: z.number().int().optional(),
+/** The error as data. Its zod schema is in common/error-data.ts, so code that only throws and catches (the /quick page) loads without zod. */
+export interface DeskErrorData {
+  code: DeskErrorCode;
+  message: string;
+  status?: number;
   /** Field errors keyed by field path (e.g. `name`, `modules`), as the API or the validator gave them. */
-  fields: z.record(z.string(), z.array(z.string())).optional(),
-  traceId: z.string().optional(),
-});
-
-export type DeskErrorData = z.infer<typeof deskErrorDataSchema>;
+  fields?: Record<string, string[]>;
+  traceId?: string;
+}
 
 export class DeskError extends Error {
   readonly code: DeskErrorCode;

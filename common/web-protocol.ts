@@ -22,7 +22,8 @@ export const WS_CLOSE = { unsupportedData: 1003, policyViolation: 1008 } as cons
 /** The secret is base64url (main/web/auth.ts), so it is a valid subprotocol token. */
 export const sessionProtocol = (secret: string) => `${WS_SESSION_PROTOCOL_PREFIX}${secret}`;
 
-export const clientMessageSchema = z
+// Pure: the page's bridge script imports this file's constants and must not carry zod.
+export const clientMessageSchema = /* @__PURE__ */ z
   .object({
     type: z.literal('invoke'),
     id: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),

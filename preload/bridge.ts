@@ -3,7 +3,7 @@
  * events named in common/contract.ts pass; anything else is refused here,
  * before it reaches the transport (main checks again: the preload is not trusted).
  */
-import { isChannel, isEventName } from '../common/contract';
+import { isChannel, isEventName } from '../common/channel-names';
 import type { Channel, DeskBridge, EventName } from '../common/contract';
 import type { DeskResult } from '../common/errors';
 

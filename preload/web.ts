@@ -10,7 +10,7 @@
  * which is everything the secret grants. The secret lives as long as the host process; the
  * admin token and token values never take this path.
  */
-import { isEventName } from '../common/contract';
+import { isEventName } from '../common/channel-names';
 import type { DeskResult } from '../common/errors';
 import { createBridge } from './bridge';
 import type { Transport } from './bridge';

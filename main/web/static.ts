@@ -43,6 +43,11 @@ export function decodePath(urlPath: string): string | undefined {
   }
 }
 
+/** A build output named by its content hash (Vite: assets/<name>-<hash>.<ext>). */
+export function isHashedAsset(urlPath: string): boolean {
+  return /^\/assets\/[\w.-]+-[\w-]{8,}\.(js|css|png|svg|woff2)$/.test(urlPath);
+}
+
 /** Never rejects: every failure becomes a response, so `void serveStatic(...)` cannot end the process. */
 export async function serveStatic(
   res: ServerResponse,
@@ -76,6 +81,10 @@ export async function serveStatic(
   }
   if (file.endsWith('index.html')) body = injectBridge(body.toString('utf8'));
   if (res.destroyed) return; // the client went away while the file was read
+  // Vite names every file in assets/ by its content hash, so a cached copy can never be stale: the
+  // browser keeps them (and Chromium its compiled code), which makes opening /quick again fast.
+  // index.html (it carries the bridge) and the bridge script stay no-store.
+  if (isHashedAsset(urlPath)) headers['Cache-Control'] = 'private, max-age=31536000, immutable';
   res.writeHead(200, { ...headers, 'Content-Type': mimeTypes[path.extname(file)] ?? 'application/octet-stream' });
   res.end(body);
 }

@@ -5,7 +5,7 @@
  * value (`idt:TKN-`) anywhere in a reply or event.
  */
 import WebSocket from 'ws';
-import { deskErrorDataSchema } from '../../common/errors';
+import { deskErrorDataSchema } from '../../common/error-data';
 import { sessionProtocol, WS_PATH, WS_PROTOCOL } from '../../common/web-protocol';
 import type { ServerMessage } from '../../common/web-protocol';
 import type { RunningWebHost } from '../../main/web/host';
