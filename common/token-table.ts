@@ -14,7 +14,9 @@
  */
 
 export const TOKEN_TABLE_VERSION = 1;
-const STATUSES = ['Active', 'Disabled', 'Deleted'] as const;
+/** The `status` column holds the index into this list. */
+export const TOKEN_STATUSES = ['Active', 'Disabled', 'Deleted'] as const;
+const STATUSES = TOKEN_STATUSES;
 type Status = (typeof STATUSES)[number];
 
 type Stamp = number | string | null;

@@ -110,6 +110,12 @@ export class OfflineCache {
     return this.tokenSnapshot(state);
   }
 
+  /** Name and status of the given cached tokens (those found), without expanding the whole list. */
+  tokenFacts(connectionId: string, ids: readonly string[]): Map<string, { name: string; status: string }> {
+    const state = this.tokenTable(connectionId);
+    return state ? this.tokenLists.facts(state, ids) : new Map();
+  }
+
   /** Writes the pending token lists (before quitting). */
   flush(): Promise<void> {
     return this.tokenLists.flush();

@@ -13,7 +13,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkTable, fromTable, toTable, type TableToken, type TokenTable } from '../../common/token-table';
+import { TOKEN_STATUSES, checkTable, fromTable, toTable, type TableToken, type TokenTable } from '../../common/token-table';
 import { maskTokenValues } from '../../common/token-value';
 import type { ApiToken } from '../../common/domain';
 import { prepareConfOptions, type StoreRecovery } from './store';
@@ -33,6 +33,7 @@ export interface TokenListState {
 
 interface Entry extends TokenListState {
   items: ApiToken[] | null;
+  rowOfId?: Map<string, number>;
 }
 
 export interface TokenListCacheOptions {
@@ -83,6 +84,25 @@ export class TokenListCache {
     this.entries.set(connectionId, entry);
     this.schedule(connectionId);
     return entry;
+  }
+
+  /**
+   * Name and status of a few tokens, without building 100,000 objects (the tray and Quick Access
+   * need them for the handful of tokens whose value is stored, after every change).
+   */
+  facts(state: TokenListState, ids: readonly string[]): Map<string, { name: string; status: string }> {
+    const entry = state as Entry;
+    if (!entry.rowOfId) {
+      const index = new Map<string, number>();
+      entry.table.id.forEach((id, row) => index.set(id, row));
+      entry.rowOfId = index;
+    }
+    const out = new Map<string, { name: string; status: string }>();
+    for (const id of ids) {
+      const row = entry.rowOfId.get(id);
+      if (row !== undefined) out.set(id, { name: entry.table.name[row]!, status: TOKEN_STATUSES[entry.table.status[row]!] ?? 'Active' });
+    }
+    return out;
   }
 
   /** Records which tokens have a value in the keychain (written only when it changed). */

@@ -12,7 +12,6 @@ import { desktopServices } from '../desktop-services';
 import type { CoreServices } from '../services';
 import { copyValueOf } from '../tokens/values';
 import type { Notify } from '../tokens/values';
-import { cachedItems } from '../tokens/views';
 
 /** "Sandbox" for the built-in sandbox, "Local" for a loopback API, else the API's host name. */
 export function environmentOf(profile: ConnectionProfile): string {
@@ -27,7 +26,8 @@ export function environmentOf(profile: ConnectionProfile): string {
 
 async function groupOf(services: CoreServices, profile: ConnectionProfile, activeId: string | undefined): Promise<QuickGroup> {
   const ids = await services.vault.listTokenIds(profile.id);
-  const cached = new Map(cachedItems(services.cache.getTokens(profile.id)).map((t) => [t.id, t]));
+  // Only the tokens with a stored value: no 100,000-object expansion at every tray refresh.
+  const cached = services.cache.tokenFacts(profile.id, ids);
   const tokens = ids
     .map((id) => {
       const token = cached.get(id);

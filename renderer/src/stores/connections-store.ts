@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { ConnectionProfile, ConnectionsState } from '../../../common/contract';
 import { DeskError } from '../../../common/errors';
 import { desk } from '../desk';
+import { prefetchCachedTokens } from './tokens-store';
 
 export type Phase = 'starting' | 'ready';
 
@@ -33,6 +34,7 @@ export const useConnectionsStore = create<ConnectionsStore>((set, get) => ({
   active: () => get().connections.find((c) => c.id === get().activeId),
 
   async restore() {
+    prefetchCachedTokens(); // the cached rows need no keychain or network: do not wait for the check
     try {
       const result = await desk.call('connections.restore');
       set({

@@ -51,6 +51,31 @@ interface TokensState {
 
 let loadSeq = 0;
 
+/**
+ * The cached list read at launch, alongside the connection check (connections.restore asks the
+ * keychain and the API; the cached list needs neither), so the first rows do not wait for it.
+ * Taken by the first load; forgotten when the connection changes.
+ */
+let early: Promise<{ list: TokenList; rows: TokenView[]; activeId: string | null }> | null = null;
+
+export function prefetchCachedTokens(): void {
+  if (early) return;
+  early = Promise.all([desk.call('connections.list'), desk.call('tokens.cached', { packed: true })]).then(([state, list]) => ({ list, rows: rowsOf(list), activeId: state.activeId }));
+  early.catch(() => undefined);
+}
+
+async function cachedList(): Promise<{ list: TokenList; rows: TokenView[] }> {
+  const taken = early;
+  early = null;
+  if (taken) {
+    // Only if it is still the active connection's list (the user may have switched since launch).
+    const [got, state] = await Promise.all([taken.catch(() => null), desk.call('connections.list')]);
+    if (got && got.activeId === state.activeId) return got;
+  }
+  const list = await desk.call('tokens.cached', { packed: true });
+  return { list, rows: rowsOf(list) };
+}
+
 /** The list's rows: asked for packed (one string, not 100,000 objects through the bridge). */
 function rowsOf(list: TokenList): TokenView[] {
   markOnce('tokens:reply');
@@ -90,9 +115,8 @@ export const useTokensStore = create<TokensState>((set, get) => ({
     let shown = hadData;
     if (!hadData) {
       try {
-        const cached = await desk.call('tokens.cached', { packed: true });
+        const { list: cached, rows } = await cachedList();
         if (seq !== loadSeq) return;
-        const rows = rowsOf(cached);
         if (rows.length > 0 || cached.fetchedAt) {
           markOnce('tokens:data');
           set({ tokens: rows, fetchedAt: cached.fetchedAt, offline: cached.offline ?? null, phase: 'ready' });
@@ -127,6 +151,7 @@ export const useTokensStore = create<TokensState>((set, get) => ({
 
   reset() {
     loadSeq++;
+    early = null;
     set(INITIAL_STATE);
     const ui = useTokensUiStore.getState();
     ui.clearSelection();

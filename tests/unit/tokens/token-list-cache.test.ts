@@ -152,3 +152,16 @@ describe('token table dates', () => {
     }
   });
 });
+
+describe('TokenListCache.facts', () => {
+  it('names and statuses of the asked tokens only, without building the list', () => {
+    const cache = new TokenListCache({ dir: null });
+    const state = cache.put('c1', [token(1), token(7), token(9)], '2026-01-01T00:00:00.000Z', null);
+    const facts = cache.facts(state, [token(7).id, 'TKN-9999-9999', token(1).id]);
+    expect([...facts]).toEqual([
+      [token(7).id, { name: 'Robot 7', status: 'Disabled' }],
+      [token(1).id, { name: 'Robot 1', status: 'Active' }],
+    ]);
+    expect((state as unknown as { items: unknown }).items).toBeNull();
+  });
+});
