@@ -21,7 +21,8 @@ export interface LocalFacts {
   replaces: ReadonlyMap<string, string>;
 }
 
-export function packTokenList(table: TokenTable, facts: LocalFacts): string {
+/** `tableJson`: the table already as JSON text (the cache keeps its file's), else it is serialised here. */
+export function packTokenList(table: TokenTable, facts: LocalFacts, tableJson?: string): string {
   let hasValue = '';
   for (const id of table.id) hasValue += facts.valueIds.has(id) ? '1' : '0';
   const only = (m: ReadonlyMap<string, string>) => {
@@ -29,8 +30,9 @@ export function packTokenList(table: TokenTable, facts: LocalFacts): string {
     for (const [k, v] of m) out[k] = v;
     return out;
   };
-  const packed: PackedList = { table, hasValue, replacedBy: only(facts.replacedBy), replaces: only(facts.replaces) };
-  return JSON.stringify(packed);
+  const rest: Omit<PackedList, 'table'> = { hasValue, replacedBy: only(facts.replacedBy), replaces: only(facts.replaces) };
+  if (tableJson === undefined) return JSON.stringify({ table, ...rest } satisfies PackedList);
+  return `{"table":${tableJson},${JSON.stringify(rest).slice(1)}`;
 }
 
 /** The views of a packed list; throws on a malformed one (never half a list). */

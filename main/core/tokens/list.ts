@@ -33,7 +33,7 @@ async function viewContext(services: CoreServices, connectionId: string, ctx: Ha
 
 function answer(services: CoreServices, state: TokenListState | undefined, views: ViewContext, packed: boolean): TokenList {
   const fetchedAt = state?.fetchedAt ?? null;
-  if (packed) return state ? { tokens: [], packed: packTokenList(state.table, views), fetchedAt } : { tokens: [], fetchedAt };
+  if (packed) return state ? { tokens: [], packed: packTokenList(state.table, views, services.cache.tokenLists.tableJsonOf(state)), fetchedAt } : { tokens: [], fetchedAt };
   const items = state ? services.cache.tokenLists.itemsOf(state) : [];
   return { tokens: items.map((t) => toView(t, views)), fetchedAt };
 }

@@ -165,3 +165,22 @@ describe('TokenListCache.facts', () => {
     expect((state as unknown as { items: unknown }).items).toBeNull();
   });
 });
+
+describe('packing from the file text', () => {
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'token-desk-pack-'))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('a list read from its file packs from the file’s own table text, to the same views', async () => {
+    const tokens = [token(1, { name: 'a "table": b' }), token(2)];
+    const writer = new TokenListCache({ dir, writeDelayMs: 0 });
+    writer.put('c1', tokens, '2026-01-01T00:00:00.000Z', null);
+    await writer.flush();
+    const reader = new TokenListCache({ dir });
+    const state = reader.get('c1')!;
+    const facts = { valueIds: new Set([tokens[0]!.id]), replacedBy: new Map(), replaces: new Map() };
+    const fromText = packTokenList(state.table, facts, reader.tableJsonOf(state));
+    expect(unpackTokenList(fromText)).toEqual(unpackTokenList(packTokenList(state.table, facts)));
+    expect(JSON.parse(reader.tableJsonOf(state))).toEqual(state.table);
+  });
+});
