@@ -10,6 +10,7 @@ export type { TokensPrefs };
 
 const SAVE_DELAY_MS = 400;
 let timer: ReturnType<typeof setTimeout> | undefined;
+let pending: TokensPrefs | undefined;
 
 export function load(): Promise<TokensPrefs | undefined> {
   return desk.call('prefs.get').then(
@@ -18,9 +19,19 @@ export function load(): Promise<TokensPrefs | undefined> {
   );
 }
 
+function flush(): void {
+  clearTimeout(timer);
+  if (!pending) return;
+  const prefs = pending;
+  pending = undefined;
+  void desk.call('prefs.set', { tokens: prefs }).catch(() => undefined);
+}
+
 export function save(prefs: TokensPrefs): void {
   clearTimeout(timer);
-  timer = setTimeout(() => {
-    void desk.call('prefs.set', { tokens: prefs }).catch(() => undefined);
-  }, SAVE_DELAY_MS);
+  pending = prefs;
+  timer = setTimeout(flush, SAVE_DELAY_MS);
 }
+
+// A reload or close inside the debounce window must not lose the last change.
+if (typeof window !== 'undefined') window.addEventListener('pagehide', flush);
