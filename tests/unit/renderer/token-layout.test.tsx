@@ -7,6 +7,7 @@ import { layoutFor } from '../../../renderer/src/features/tokens/grid/columns';
 import { TokenActionsMenu } from '../../../renderer/src/features/tokens/TokenActionsMenu';
 import { offlineText } from '../../../renderer/src/features/tokens/StatusBanners';
 import { useShellStore } from '../../../renderer/src/stores/shell-store';
+import { Notices } from '../../../renderer/src/ui/Notices';
 import { renderPage, resetAll, rowOf } from './render-page';
 
 const active = makeToken({ name: 'Active one', status: 'Active' });
@@ -132,13 +133,21 @@ describe('the row actions menu', () => {
     await waitFor(() => expect(fakeDesk.calls.filter((c) => c.channel === 'tokens.enable')).toEqual([{ channel: 'tokens.enable', input: { id: disabled.id } }]));
   });
 
-  it('Copy value confirms with a notice (the menu is gone by then)', async () => {
+  it("Copy value shows main's one notice (the menu is gone by then, and adds none of its own)", async () => {
     const user = userEvent.setup();
-    fakeDesk.handlers['values.copy'] = () => ({ clearsAt: new Date(Date.now() + 30_000).toISOString() });
-    render(<TokenActionsMenu token={kept} />);
+    fakeDesk.handlers['values.copy'] = () => {
+      fakeDesk.emit('app.notice', { level: 'success', message: 'Copied Kept value. The clipboard clears in 30 s.' });
+      return { clearsAt: new Date(Date.now() + 30_000).toISOString() };
+    };
+    render(
+      <>
+        <Notices />
+        <TokenActionsMenu token={kept} />
+      </>,
+    );
     await user.click(screen.getByRole('button', { name: 'Actions for Kept value' }));
     await user.click(within(await screen.findByRole('menu')).getByRole('menuitem', { name: 'Copy value of Kept value' }));
-    await waitFor(() => expect(useShellStore.getState().notices.map((n) => n.message)).toEqual([expect.stringMatching(/^Copied — clipboard clears in \d+ s$/)]));
+    await waitFor(() => expect(useShellStore.getState().notices.map((n) => n.message)).toEqual(['Copied Kept value. The clipboard clears in 30 s.']));
     expect(fakeDesk.calls.filter((c) => c.channel === 'values.copy')).toEqual([{ channel: 'values.copy', input: { id: kept.id, source: 'table' } }]);
   });
 });

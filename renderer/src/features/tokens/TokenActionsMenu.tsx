@@ -109,14 +109,11 @@ export function TokenActionsMenu({ token, tabIndex }: { token: TokenView; tabInd
   function choose(action: TokenAction) {
     // Focus goes back to the button first, so a dialog the action opens returns focus there.
     close(true);
+    // Success is announced by main (a copy's app.notice names the token and the clear delay);
+    // a second notice from here would say the same thing twice.
     void Promise.resolve()
       .then(() => action.run())
-      .then(
-        (confirmation) => {
-          if (confirmation) useShellStore.getState().pushNotice({ level: 'success', message: confirmation });
-        },
-        (error: unknown) => useShellStore.getState().pushNotice({ level: 'error', message: errorMessage(error, `Could not ${action.label.toLowerCase()}.`) }),
-      );
+      .catch((error: unknown) => useShellStore.getState().pushNotice({ level: 'error', message: errorMessage(error, `Could not ${action.label.toLowerCase()}.`) }));
   }
 
   return (
