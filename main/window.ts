@@ -3,11 +3,14 @@
  * away from the app; new windows denied (allow-listed https links go to the
  * system browser); every permission request denied.
  */
-import { app, BrowserWindow, dialog, shell } from 'electron';
+import { app, BrowserWindow, dialog, nativeTheme, shell } from 'electron';
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
 import { APP_ORIGIN, isAllowedExternalUrl, isAppUrl } from './security';
 
 export const RENDERER_URL = `${APP_ORIGIN}/index.html`;
+
+/** The page's --bg in each theme (renderer/src/styles.css), so the window never flashes the other one. */
+const WINDOW_BACKGROUND = { light: '#f6f7f9', dark: '#14171d' } as const;
 
 export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {
@@ -17,7 +20,7 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
     minHeight: 560,
     title: 'Token Desk',
     show: false,
-    backgroundColor: '#f6f7f9',
+    backgroundColor: nativeTheme.shouldUseDarkColors ? WINDOW_BACKGROUND.dark : WINDOW_BACKGROUND.light,
     webPreferences: {
       preload: preloadPath,
       contextIsolation: true,

@@ -169,6 +169,8 @@ export function createFakeElectron() {
     ),
     Tray: vi.fn(),
     nativeImage: { createFromPath: vi.fn() },
+    /** The OS appearance (System Settings > dark mode). */
+    nativeTheme: { shouldUseDarkColors: false },
   };
 }
 

@@ -26,6 +26,13 @@ describe('main window', () => {
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, preload: '/x/preload.cjs' });
   });
 
+  it("paints the window in the OS theme's page colour before the page loads", async () => {
+    const { mainWindowOptions } = await import('../../../main/window');
+    expect(mainWindowOptions('/x/preload.cjs').backgroundColor).toBe('#f6f7f9');
+    fake.nativeTheme.shouldUseDarkColors = true;
+    expect(mainWindowOptions('/x/preload.cjs').backgroundColor).toBe('#14171d');
+  });
+
   it('loads the app origin, denies permissions (but plain clipboard writes), navigation away and new windows', async () => {
     const { createMainWindow, RENDERER_URL } = await import('../../../main/window');
     createMainWindow('/x/preload.cjs');
