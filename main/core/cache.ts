@@ -103,10 +103,13 @@ export class OfflineCache {
 
   /**
    * `fetchedAt` defaults to now (a full sync). A single-token change passes the snapshot's
-   * own time so "offline — data from …" keeps meaning the last full sync.
+   * own time so "offline — data from …" keeps meaning the last full sync. `mark` (where the next
+   * delta sync starts) is kept when not given; `null` forgets it (the next sync is a full one).
    */
   putTokens(connectionId: string, items: readonly ApiToken[], fetchedAt?: string, mark?: string | null): CacheSnapshot<CachedToken> {
-    const state = this.tokenLists.put(connectionId, items, fetchedAt ?? this.now().toISOString(), mark ?? null);
+    // No mark given (a single-token change): the list's mark stays, so the next refresh is still a delta.
+    const keep = mark === undefined ? (this.tokenLists.get(connectionId)?.mark ?? null) : mark;
+    const state = this.tokenLists.put(connectionId, items, fetchedAt ?? this.now().toISOString(), keep);
     return this.tokenSnapshot(state);
   }
 

@@ -243,8 +243,14 @@ async function tableBench(packed: string, accountId: string, tokenCount: number,
 
       // Sort by the API token column (name: a string collation over every row), then measure.
       const before = await page.evaluate(() => document.querySelector('[role="row"][data-row-id]')?.getAttribute('data-row-id'));
+      const sortProfiler = process.env.BENCH_PROFILE_SORT && r === 0 ? await page.context().newCDPSession(page) : null;
+      if (sortProfiler) {
+        await sortProfiler.send('Profiler.enable');
+        await sortProfiler.send('Profiler.start');
+      }
       await page.locator('.sort-button', { hasText: 'API token' }).first().click();
       await page.waitForFunction(() => (window as any).__bench.sort !== null, undefined, { timeout: 30_000 });
+      if (sortProfiler) fs.writeFileSync(process.env.BENCH_PROFILE_SORT!, JSON.stringify((await sortProfiler.send('Profiler.stop')).profile));
       const sort = (await page.evaluate(() => (window as any).__bench.sort)) as { toPaint: number; firstRow: string | null };
       if (sort.firstRow === before) out.errors.push('sorting by name did not change the first row');
       out.sortMs.push(sort.toPaint);
@@ -351,8 +357,14 @@ async function main(s: Settings): Promise<number> {
 
     // Warm-up without latency (JIT, the sandbox's per-token views), then the measured runs.
     let items = (await fullSync(api.tokens)).items;
+    // BENCH_ONLY=cold|table: one part alone (while working on it).
     if (process.env.BENCH_ONLY === 'cold') {
       console.log(JSON.stringify(await coldStart(ready.url, admin.adminToken, items, s.runs)));
+      return 0;
+    }
+    if (process.env.BENCH_ONLY === 'table') {
+      const packed = packTokenList(toTable(items, maskTokenValues), { valueIds: new Set(), replacedBy: new Map(), replaces: new Map() });
+      console.log(JSON.stringify(await tableBench(packed, admin.id, items.length, s.runs)));
       return 0;
     }
     await ask({ type: 'faults', faults: { latencyMs: s.latencyMs } });

@@ -129,3 +129,14 @@ describe('token snapshot time', () => {
     expect((snapshot.items[0] as { status: string }).status).toBe('Disabled');
   });
 });
+
+describe('OfflineCache token list mark', () => {
+  it('a single-token change without a mark keeps the delta mark; null forgets it', () => {
+    const cache = new OfflineCache(new MemoryStore(), { now: fixedNow });
+    cache.putTokens('c1', [token(1)], undefined, '2026-01-01T00:00:00.000Z');
+    cache.putTokens('c1', [token(1), token(2)], '2026-01-02T00:00:00.000Z');
+    expect(cache.getTokens('c1')?.mark).toBe('2026-01-01T00:00:00.000Z');
+    cache.putTokens('c1', [token(1)], undefined, null);
+    expect(cache.getTokens('c1')?.mark).toBeNull();
+  });
+});

@@ -25,3 +25,36 @@ describe('sort keys', () => {
     expect(ours.map((n) => n.toLowerCase())).toEqual(theirs.map((n) => n.toLowerCase()));
   });
 });
+
+describe('sort orders kept per list', () => {
+  it('descending from the cached ascending keeps equal keys by id, for every key, like a fresh sort', () => {
+    const names = ['b', 'a', 'b', 'c', 'a', 'b'];
+    const list = indexTokens(names.map((n, i) => ({ ...view(`TKN-0000-000${9 - i}`, n), modules: Array.from({ length: i % 3 }, () => ({ id: 'MOD-1756' })) }) as TokenView));
+    for (const key of ['name', 'modules', 'status'] as const) {
+      const desc = sortIndexed(list, { key, dir: 'desc' });
+      const asc = sortIndexed(list, { key, dir: 'asc' });
+      expect(sortIndexed(list, { key, dir: 'asc' })).toBe(asc); // the same array: computed once
+      const fresh = [...list].sort((x, y) => {
+        const kx = key === 'name' ? x.token.name : key === 'modules' ? x.token.modules.length : 0;
+        const ky = key === 'name' ? y.token.name : key === 'modules' ? y.token.modules.length : 0;
+        return kx !== ky ? (kx < ky ? 1 : -1) : x.token.id < y.token.id ? -1 : 1;
+      });
+      expect(desc.map((e) => e.token.id)).toEqual(fresh.map((e) => e.token.id));
+    }
+  });
+});
+
+describe('warmSort (ahead of a click, in slices)', () => {
+  it('stores the same order a sort gives, so the click finds it ready', async () => {
+    const { warmSort } = await import('../../../renderer/src/features/tokens/filtering');
+    const names = Array.from({ length: 10_000 }, (_, i) => `Robot ${(i * 7919) % 10_007} ${i % 3 ? 'é' : 'e'}`);
+    const list = indexTokens(names.map((n, i) => view(`TKN-${String(i % 10_000).padStart(4, '0')}-${String(i % 7).padStart(4, '0')}`, n)));
+    const fresh = indexTokens(list.map((e) => ({ ...e.token })));
+    const slices: number[] = [];
+    await new Promise<void>((done) => warmSort(list, 'name', (fn) => (slices.push(1), setTimeout(fn, 0)), () => false, done));
+    expect(slices.length).toBeGreaterThan(3); // in slices, not one long task
+    const warmed = sortIndexed(list, { key: 'name', dir: 'asc' });
+    expect(warmed.map((e) => e.token.id)).toEqual(sortIndexed(fresh, { key: 'name', dir: 'asc' }).map((e) => e.token.id));
+    expect(sortIndexed(list, { key: 'name', dir: 'asc' })).toBe(warmed);
+  });
+});
