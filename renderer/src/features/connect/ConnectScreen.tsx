@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { DeskError } from '../../../../common/errors';
 import { ConnectionForm } from '../connections/ConnectionForm';
 import { useConnectionsStore } from '../../stores/connections-store';
+import { FormError } from '../../ui/FormError';
 
 export function ConnectScreen() {
   const trySandbox = useConnectionsStore((s) => s.trySandbox);
@@ -40,11 +41,7 @@ export function ConnectScreen() {
         <button type="button" className="btn" onClick={onTrySandbox} disabled={starting}>
           {starting ? 'Starting the sandbox…' : 'Try the sandbox'}
         </button>
-        {sandboxError && (
-          <p role="alert" className="form-error">
-            {sandboxError}
-          </p>
-        )}
+        <FormError message={sandboxError} />
       </aside>
     </div>
   );

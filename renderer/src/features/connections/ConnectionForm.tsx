@@ -4,6 +4,7 @@ import type { FormEvent } from 'react';
 import { Field } from '../../ui/Field';
 import { useDeskForm } from '../../ui/use-desk-form';
 import { useConnectionsStore } from '../../stores/connections-store';
+import { FormError } from '../../ui/FormError';
 
 export const DEFAULT_ENVIRONMENT = 'https://api.platform.softwareone.com';
 
@@ -55,11 +56,7 @@ export function ConnectionForm({ onDone, submitLabel = 'Connect' }: { onDone?: (
           </button>
         }
       />
-      {errors.message && (
-        <p role="alert" className="form-error">
-          {errors.message}
-        </p>
-      )}
+      <FormError message={errors.message} />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? 'Checking the token…' : submitLabel}

@@ -9,6 +9,7 @@ import { useConnectionsStore } from '../../stores/connections-store';
 import { AccountBadges } from './AccountBadge';
 import { ConnectionForm } from './ConnectionForm';
 import { ReenterTokenForm } from './ReenterTokenForm';
+import { FormError } from '../../ui/FormError';
 
 type Editing = { id: string; what: 'rename' | 'token' } | undefined;
 
@@ -109,11 +110,7 @@ export function ManageConnections() {
             Token Desk forgets this connection and deletes its API token and every token value it stored for {removing.account.name} from this
             computer&apos;s keychain. The tokens themselves stay in the Marketplace.
           </p>
-          {removeForm.errors.message && (
-            <p role="alert" className="form-error">
-              {removeForm.errors.message}
-            </p>
-          )}
+          <FormError message={removeForm.errors.message} />
         </ConfirmDialog>
       )}
     </section>

@@ -4,6 +4,7 @@ import type { FormEvent } from 'react';
 import { Field } from '../../ui/Field';
 import { useDeskForm } from '../../ui/use-desk-form';
 import { useConnectionsStore } from '../../stores/connections-store';
+import { FormError } from '../../ui/FormError';
 
 export function ReenterTokenForm({ id, onDone, onCancel }: { id: string; onDone?: () => void; onCancel?: () => void }) {
   const reenterToken = useConnectionsStore((s) => s.reenterToken);
@@ -19,11 +20,7 @@ export function ReenterTokenForm({ id, onDone, onCancel }: { id: string; onDone?
   return (
     <form className="form inline-form" onSubmit={onSubmit} aria-label="Re-enter API token" noValidate>
       <Field label="New API token" name="token" type="password" value={token} onChange={(e) => setToken(e.target.value)} error={fieldError('token')} autoComplete="off" spellCheck={false} autoFocus />
-      {errors.message && (
-        <p role="alert" className="form-error">
-          {errors.message}
-        </p>
-      )}
+      <FormError message={errors.message} />
       <div className="form-actions">
         {onCancel && (
           <button type="button" className="btn" onClick={onCancel}>

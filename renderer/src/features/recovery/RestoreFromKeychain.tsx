@@ -10,6 +10,7 @@ import type { ConnectionProfile, RecoverableConnection } from '../../../../commo
 import { desk } from '../../desk';
 import { Field } from '../../ui/Field';
 import { useDeskForm } from '../../ui/use-desk-form';
+import { FormError } from '../../ui/FormError';
 
 export function RestoreFromKeychain({ connections, onRestored }: { connections: RecoverableConnection[]; onRestored(profile: ConnectionProfile): void }) {
   return (
@@ -68,11 +69,7 @@ function RestoreOne({ connection, onRestored }: { connection: RecoverableConnect
         autoComplete="off"
         required
       />
-      {errors.message && (
-        <p role="alert" className="form-error">
-          {errors.message}
-        </p>
-      )}
+      <FormError message={errors.message} />
       <div className="form-actions">
         <button type="submit" className="btn" disabled={busy}>
           {busy ? 'Checking…' : `Restore ${connection.adminTokenId}`}
