@@ -26,7 +26,8 @@ export function TokenTable({ rows }: { rows: readonly IndexedToken[] }) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 5,
-    getItemKey: (i) => rows[i]?.token.id ?? i,
+    // No getItemKey: rows are fixed-height and keyed by token id where they render, and a key per
+    // row would make the virtualizer rebuild 100,000 measurements on every sort.
   });
 
   const focusIndex = useMemo(() => Math.max(0, focusedId ? rows.findIndex((r) => r.token.id === focusedId) : 0), [rows, focusedId]);

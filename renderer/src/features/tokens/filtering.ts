@@ -125,7 +125,7 @@ export function haystackOf(entry: IndexedToken): string {
   return h;
 }
 
-/** Builds the haystacks ahead of the first search, a slice at a time, when the page is idle. */
+/** Builds the haystacks ahead of the first search, then the text columns' sort keys and orders, in short slices while the page is idle. */
 export function warmHaystacks(entries: readonly IndexedToken[], schedule: (fn: () => void) => void = (fn) => setTimeout(fn, 0)): () => void {
   let i = 0;
   let k = 0;
@@ -133,10 +133,13 @@ export function warmHaystacks(entries: readonly IndexedToken[], schedule: (fn: (
   // Then the sort keys and orders of the text columns, so a click on "API token" is instant.
   const keys = () => {
     if (stopped) return;
-    const end = Math.min(entries.length, k + 5000);
-    for (; k < end; k++) {
-      nameKeyOf(entries[k]!);
-      createdByKeyOf(entries[k]!);
+    const t0 = now();
+    while (k < entries.length && now() - t0 < SLICE_MS) {
+      const end = Math.min(entries.length, k + 500);
+      for (; k < end; k++) {
+        nameKeyOf(entries[k]!);
+        createdByKeyOf(entries[k]!);
+      }
     }
     if (k < entries.length) schedule(keys);
     else warmSort(entries, 'name', schedule, () => stopped, () => warmSort(entries, 'createdBy', schedule, () => stopped, practice));
@@ -145,8 +148,11 @@ export function warmHaystacks(entries: readonly IndexedToken[], schedule: (fn: (
   const practice = () => void (!stopped && filterIndexed(entries, { ...DEFAULT_FILTERS, text: 'e' }, Date.now()));
   const step = () => {
     if (stopped) return;
-    const end = Math.min(entries.length, i + 2000);
-    for (; i < end; i++) haystackOf(entries[i]!);
+    const t0 = now();
+    while (i < entries.length && now() - t0 < SLICE_MS) {
+      const end = Math.min(entries.length, i + 500);
+      for (; i < end; i++) haystackOf(entries[i]!);
+    }
     if (i < entries.length) schedule(step);
     else schedule(keys);
   };
@@ -197,6 +203,10 @@ export function sortIndexed(entries: readonly IndexedToken[], sort: SortState): 
   return sort.dir === 'asc' ? asc : descendingOf(asc, sort.key);
 }
 
+/** Idle work goes in slices of about this many ms (well under a frame). */
+const SLICE_MS = 8;
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
 /**
  * Computes the ascending order of a text column ahead of a click, in slices of a few
  * milliseconds (sorted chunks, then pairwise merges), so the page never stalls for it: collating
@@ -224,17 +234,20 @@ export function warmSort(entries: readonly IndexedToken[], key: SortKey, schedul
   };
   const step = () => {
     if (stopped()) return;
-    if (next < entries.length) {
-      runs.push(sortAscending(entries.slice(next, next + CHUNK), key));
-      next += CHUNK;
-    } else if (runs.length > 1) {
-      runs.push(merge(runs.shift()!, runs.shift()!));
-    } else {
-      let byKey = sortedCache.get(entries);
-      if (!byKey) sortedCache.set(entries, (byKey = new Map()));
-      byKey.set(key, runs[0] ?? []);
-      return done();
-    }
+    const t0 = now();
+    do {
+      if (next < entries.length) {
+        runs.push(sortAscending(entries.slice(next, next + CHUNK), key));
+        next += CHUNK;
+      } else if (runs.length > 1) {
+        runs.push(merge(runs.shift()!, runs.shift()!));
+      } else {
+        let byKey = sortedCache.get(entries);
+        if (!byKey) sortedCache.set(entries, (byKey = new Map()));
+        byKey.set(key, runs[0] ?? []);
+        return done();
+      }
+    } while (now() - t0 < SLICE_MS);
     schedule(step);
   };
   schedule(step);
