@@ -113,6 +113,11 @@ export class OfflineCache {
     return this.tokenSnapshot(state);
   }
 
+  /** A delta sync's changes to the cached list (fetched now, with the sync's mark). */
+  patchTokens(connectionId: string, changed: readonly ApiToken[], removed: readonly string[], mark: string | null): void {
+    this.tokenLists.patch(connectionId, changed, removed, this.now().toISOString(), mark);
+  }
+
   /** Name and status of the given cached tokens (those found), without expanding the whole list. */
   tokenFacts(connectionId: string, ids: readonly string[]): Map<string, { name: string; status: string }> {
     const state = this.tokenTable(connectionId);

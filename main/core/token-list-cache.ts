@@ -13,7 +13,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { TOKEN_STATUSES, checkTable, fromTable, toTable, type TableToken, type TokenTable } from '../../common/token-table';
+import { TOKEN_STATUSES, checkTable, fromTable, patchTable, toTable, type TableToken, type TokenTable } from '../../common/token-table';
 import { maskTokenValues } from '../../common/token-value';
 import type { ApiToken } from '../../common/domain';
 import { prepareConfOptions, type StoreRecovery } from './store';
@@ -114,6 +114,22 @@ export class TokenListCache {
     return out;
   }
 
+  /**
+   * A delta sync's changes: written over their rows, without building the list as objects. An
+   * unchanged list keeps its table (and its JSON text) and only gets the new time and mark.
+   */
+  patch(connectionId: string, changed: readonly ApiToken[], removed: readonly string[], fetchedAt: string, mark: string | null): TokenListState | undefined {
+    const old = this.get(connectionId) as Entry | undefined;
+    if (!old) return undefined;
+    const same = changed.length === 0 && removed.length === 0;
+    const table = same ? old.table : patchTable(old.table, changed as readonly TableToken[], removed, maskTokenValues);
+    const entry: Entry = { table, fetchedAt, mark, valueIds: old.valueIds, items: same ? old.items : null, ...(same && old.tableJson ? { tableJson: old.tableJson } : {}) };
+    if (same && old.rowOfId) entry.rowOfId = old.rowOfId;
+    this.entries.set(connectionId, entry);
+    this.schedule(connectionId);
+    return entry;
+  }
+
   /** Records which tokens have a value in the keychain (written only when it changed). */
   setValueIds(connectionId: string, ids: readonly string[]): void {
     const entry = this.get(connectionId) as Entry | undefined;
@@ -209,6 +225,11 @@ export class TokenListCache {
     // The same JSON conf would write ({"tokens":{…}}), built a column at a time.
     const head = `{"tokens":{"fetchedAt":${JSON.stringify(fetchedAt)},"mark":${JSON.stringify(mark)},"valueIds":${JSON.stringify(valueIds)},"table":{`;
     const parts: string[] = [head];
+    if (entry.tableJson !== undefined) {
+      parts.push(entry.tableJson.slice(1, -1)); // the table's members, between its braces
+      parts.push('}}}');
+      return this.commit(connectionId, parts);
+    }
     const keys = Object.keys(table) as Array<keyof TokenTable>;
     for (let k = 0; k < keys.length; k++) {
       const t0 = performance.now();
@@ -218,6 +239,11 @@ export class TokenListCache {
     }
     parts.push('}}}');
     if (entry.table === table) entry.tableJson ??= `{${parts.slice(1, -1).join('')}}`;
+    return this.commit(connectionId, parts);
+  }
+
+  /** Temp file, then renamed over the list's file: a crash leaves the previous list. */
+  private async commit(connectionId: string, parts: readonly string[]): Promise<void> {
     const file = this.filePath(connectionId);
     if (!file || this.options.dir === null) return;
     const temp = `${file}.tmp-${process.pid}`;

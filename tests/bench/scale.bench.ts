@@ -31,7 +31,7 @@ import { createRequire } from 'node:module';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { createMarketplaceClient } from '../../main/core/api/index';
 import { AimdWindow } from '../../main/core/api/aimd';
-import { fullSync, syncTokenList } from '../../main/core/tokens/delta-sync';
+import { applySync, fullSync, syncTokenList } from '../../main/core/tokens/delta-sync';
 import { TokenListCache } from '../../main/core/token-list-cache';
 import { createCoreServices } from '../../main/core/services';
 import { createConfStore } from '../../main/core/store';
@@ -385,18 +385,18 @@ async function main(s: Settings): Promise<number> {
 
     // Delta: unchanged, then 100 tokens disabled by someone else.
     const mark = (await fullSync(api.tokens)).mark;
-    let base = { items, mark };
     let before = await requests();
-    const unchanged = await syncTokenList(api.tokens, base);
+    const unchanged = await syncTokenList(api.tokens, { ids: items.map((t) => t.id), mark });
     const unchangedRequests = (await requests()) - before; // (the stats question goes to the worker, not over HTTP)
-    base = { items: unchanged.items, mark: unchanged.mark };
+    items = applySync(items, unchanged);
     const targets = items.filter((t) => t.status === 'Active' && !t.name.startsWith('Token Desk admin')).slice(0, 100);
     await ask({ type: 'faults', faults: {} });
     for (const t of targets) await api.tokens.disable(t.id);
     await ask({ type: 'faults', faults: { latencyMs: s.latencyMs } });
     before = await requests();
-    const changed = await syncTokenList(api.tokens, base);
+    const delta = await syncTokenList(api.tokens, { ids: items.map((t) => t.id), mark: unchanged.mark });
     const changedRequests = (await requests()) - before;
+    const changed = { items: applySync(items, delta), mark: delta.mark, kind: delta.kind };
     const disabledSeen = changed.items.filter((t) => targets.some((x) => x.id === t.id) && t.status === 'Disabled').length;
     if (disabledSeen !== 100) failures.push(`the delta showed ${disabledSeen} of the 100 changes`);
 

@@ -21,19 +21,17 @@ import type { FetchAllOptions } from '../api/pagination';
 export const OVERLAP_MS = 1_000;
 
 export interface SyncBase {
-  items: readonly ApiToken[];
+  /** The ids of the list we hold (a delta never needs the tokens themselves). */
+  ids: readonly string[];
   /** Where the next delta starts; null: only a full sync will do. */
   mark: string | null;
 }
 
-export interface SyncResult {
-  items: ApiToken[];
-  mark: string | null;
-  /** What it took: `delta`, `delta+ids` (found deletions), or `full` (first sync or fallback). */
-  kind: 'full' | 'delta' | 'delta+ids';
-  /** Tokens that came back changed (delta only). */
-  changed: number;
-}
+export type SyncResult =
+  /** The whole list (first sync, or the delta could not be trusted). */
+  | { kind: 'full'; items: ApiToken[]; mark: string | null }
+  /** What changed: tokens to write over (or add to) the list, ids to take out (`delta+ids`: found by an id listing). */
+  | { kind: 'delta' | 'delta+ids'; changed: ApiToken[]; removed: string[]; mark: string | null };
 
 export interface SyncOptions extends Pick<FetchAllOptions, 'onProgress' | 'signal' | 'concurrency' | 'window'> {
   now?: () => number;
@@ -63,11 +61,11 @@ export function nextMark(items: readonly ApiToken[], durationMs: number, previou
   return Number.isFinite(mark) ? new Date(mark).toISOString() : null;
 }
 
-export async function fullSync(api: TokensApi, options: SyncOptions = {}): Promise<SyncResult> {
+export async function fullSync(api: TokensApi, options: SyncOptions = {}): Promise<Extract<SyncResult, { kind: 'full' }>> {
   const now = options.now ?? Date.now;
   const started = now();
   const items = await api.listAll({}, options);
-  return { items, mark: nextMark(items, now() - started, null), kind: 'full', changed: items.length };
+  return { kind: 'full', items, mark: nextMark(items, now() - started, null) };
 }
 
 /** A delta from `base` when it has a mark, else (or when the delta cannot be trusted) a full sync. */
@@ -76,21 +74,35 @@ export async function syncTokenList(api: TokensApi, base: SyncBase | undefined, 
   const now = options.now ?? Date.now;
   const started = now();
   const call = options.signal ? { signal: options.signal } : {};
-  const [changed, total] = await Promise.all([api.listChangedSince(base.mark, call), api.count(call)]);
-  const byId = new Map<string, ApiToken>();
-  for (const t of base.items) byId.set(t.id, t);
-  for (const t of changed) byId.set(t.id, t);
-  let kind: SyncResult['kind'] = 'delta';
-  if (byId.size !== total) {
+  const [changedList, total] = await Promise.all([api.listChangedSince(base.mark, call), api.count(call)]);
+  // Merge by id: a token that came back twice (the overlap) counts once, the later answer wins.
+  const changed = new Map<string, ApiToken>();
+  for (const t of changedList) changed.set(t.id, t);
+  const known = new Set(base.ids);
+  let size = known.size;
+  for (const id of changed.keys()) if (!known.has(id)) size++;
+  let removed: string[] = [];
+  let kind: 'delta' | 'delta+ids' = 'delta';
+  if (size !== total) {
     // Fewer listed than we hold: some were deleted. More: we missed some (or a token appeared
     // between the two requests) — only a full sync can say what is there.
-    if (byId.size < total) return fullSync(api, options);
+    if (size < total) return fullSync(api, options);
     const ids = new Set(await api.listIds(call));
-    for (const id of ids) if (!byId.has(id)) return fullSync(api, options);
-    for (const id of [...byId.keys()]) if (!ids.has(id)) byId.delete(id);
+    for (const id of ids) if (!known.has(id) && !changed.has(id)) return fullSync(api, options);
+    removed = base.ids.filter((id) => !ids.has(id));
+    for (const id of [...changed.keys()]) if (!ids.has(id)) changed.delete(id);
     kind = 'delta+ids';
   }
-  const items = [...byId.values()];
-  options.onProgress?.(items.length, items.length);
-  return { items, mark: nextMark(changed, now() - started, base.mark), kind, changed: changed.length };
+  options.onProgress?.(total, total);
+  return { kind, changed: [...changed.values()], removed, mark: nextMark(changedList, now() - started, base.mark) };
+}
+
+/** A sync's result applied to a list held as objects (tests, the bench; the cache patches its table). */
+export function applySync(items: readonly ApiToken[], result: SyncResult): ApiToken[] {
+  if (result.kind === 'full') return result.items;
+  const gone = new Set(result.removed);
+  const byId = new Map<string, ApiToken>();
+  for (const t of items) if (!gone.has(t.id)) byId.set(t.id, t);
+  for (const t of result.changed) byId.set(t.id, t);
+  return [...byId.values()];
 }

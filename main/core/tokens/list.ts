@@ -63,15 +63,16 @@ export async function cachedTokens(services: CoreServices, ctx: HandlerContext, 
 export async function syncTokens(services: CoreServices, ctx: HandlerContext, options: ListOptions = {}): Promise<TokenList> {
   const { profile, client } = await services.session();
   const onProgress = throttleProgress((loaded, total) => ctx.emit('tokens.progress', { loaded, total }));
-  const base = services.cache.getTokens(profile.id);
+  const held = services.cache.tokenTable(profile.id);
   let result;
   try {
-    result = await syncTokenList(client.tokens, base ? { items: base.items as never, mark: base.mark ?? null } : undefined, { onProgress });
+    result = await syncTokenList(client.tokens, held ? { ids: held.table.id, mark: held.mark } : undefined, { onProgress });
   } catch (error) {
     if (!isUnreachable(error)) throw error;
     const list = await listFrom(services, profile.id, ctx, options.packed === true);
     return { ...list, offline: offlineNotice(list.fetchedAt) };
   }
-  services.cache.putTokens(profile.id, result.items, undefined, result.mark);
+  if (result.kind === 'full') services.cache.putTokens(profile.id, result.items, undefined, result.mark);
+  else services.cache.patchTokens(profile.id, result.changed, result.removed, result.mark);
   return listFrom(services, profile.id, ctx, options.packed === true);
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiToken } from '../../../common/domain';
 import type { TokensApi } from '../../../main/core/api/tokens';
-import { OVERLAP_MS, nextMark, syncTokenList } from '../../../main/core/tokens/delta-sync';
+import { OVERLAP_MS, applySync, nextMark, syncTokenList } from '../../../main/core/tokens/delta-sync';
 
 const tok = (n: number, at = '2026-01-01T00:00:00.000Z', over: Partial<ApiToken> = {}): ApiToken =>
   ({ id: `TKN-0000-${String(n).padStart(4, '0')}`, name: `t${n}`, status: 'Active', lastAccessAt: null, audit: { created: { at, by: { id: 'USR-1', name: 'u' } } }, ...over }) as ApiToken;
@@ -32,16 +32,19 @@ describe('nextMark', () => {
 describe('syncTokenList', () => {
   it('without a mark: a full sync', async () => {
     const { fake, calls } = api({ all: [tok(1)] });
-    const r = await syncTokenList(fake, { items: [tok(1)], mark: null });
+    const r = await syncTokenList(fake, { ids: [tok(1).id], mark: null });
     expect(r.kind).toBe('full');
     expect(calls).toEqual(['listAll']);
   });
 
   it('with a mark: the changes merged by id (a token seen twice is replaced, not doubled) and the count', async () => {
     const { fake, calls } = api({ changed: [tok(2, undefined, { status: 'Disabled' }), tok(2, undefined, { status: 'Disabled' }), tok(3)], count: 3 });
-    const r = await syncTokenList(fake, { items: [tok(1), tok(2)], mark: '2026-01-01T00:00:00.000Z' });
+    const held = [tok(1), tok(2)];
+    const r = await syncTokenList(fake, { ids: held.map((t) => t.id), mark: '2026-01-01T00:00:00.000Z' });
     expect(r.kind).toBe('delta');
-    expect(r.items.map((t) => [t.id, t.status])).toEqual([
+    if (r.kind === 'full') throw new Error('expected a delta');
+    expect(r.changed).toHaveLength(2); // the token seen twice is there once
+    expect(applySync(held, r).map((t) => [t.id, t.status])).toEqual([
       ['TKN-0000-0001', 'Active'],
       ['TKN-0000-0002', 'Disabled'],
       ['TKN-0000-0003', 'Active'],
@@ -51,17 +54,19 @@ describe('syncTokenList', () => {
 
   it('fewer listed than held: the id listing says which were deleted', async () => {
     const { fake, calls } = api({ changed: [], count: 1, ids: ['TKN-0000-0002'] });
-    const r = await syncTokenList(fake, { items: [tok(1), tok(2)], mark: '2026-01-01T00:00:00.000Z' });
+    const r = await syncTokenList(fake, { ids: [tok(1).id, tok(2).id], mark: '2026-01-01T00:00:00.000Z' });
     expect(r.kind).toBe('delta+ids');
-    expect(r.items.map((t) => t.id)).toEqual(['TKN-0000-0002']);
+    if (r.kind === 'full') throw new Error('expected a delta');
+    expect(r.removed).toEqual(['TKN-0000-0001']);
+    expect(applySync([tok(1), tok(2)], r).map((t) => t.id)).toEqual(['TKN-0000-0002']);
     expect(calls).toContain('ids');
   });
 
   it('an id we never saw, or more listed than held: a full sync', async () => {
     const a = api({ changed: [], count: 1, ids: ['TKN-0000-0009'], all: [tok(9)] });
-    expect((await syncTokenList(a.fake, { items: [tok(1), tok(2)], mark: '2026-01-01T00:00:00.000Z' })).kind).toBe('full');
+    expect((await syncTokenList(a.fake, { ids: [tok(1).id, tok(2).id], mark: '2026-01-01T00:00:00.000Z' })).kind).toBe('full');
     const b = api({ changed: [], count: 5, all: [tok(1)] });
-    expect((await syncTokenList(b.fake, { items: [tok(1)], mark: '2026-01-01T00:00:00.000Z' })).kind).toBe('full');
+    expect((await syncTokenList(b.fake, { ids: [tok(1).id], mark: '2026-01-01T00:00:00.000Z' })).kind).toBe('full');
     expect(b.calls).toContain('listAll');
   });
 });

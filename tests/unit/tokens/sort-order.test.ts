@@ -52,7 +52,7 @@ describe('warmSort (ahead of a click, in slices)', () => {
     const fresh = indexTokens(list.map((e) => ({ ...e.token })));
     const slices: number[] = [];
     await new Promise<void>((done) => warmSort(list, 'name', (fn) => (slices.push(1), setTimeout(fn, 0)), () => false, done));
-    expect(slices.length).toBeGreaterThan(3); // in slices, not one long task
+    expect(slices.length).toBeGreaterThan(1); // in slices (of ~8 ms), not one long task
     const warmed = sortIndexed(list, { key: 'name', dir: 'asc' });
     expect(warmed.map((e) => e.token.id)).toEqual(sortIndexed(fresh, { key: 'name', dir: 'asc' }).map((e) => e.token.id));
     expect(sortIndexed(list, { key: 'name', dir: 'asc' })).toBe(warmed);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiToken } from '../../../common/domain';
 import { packTokenList, unpackTokenList } from '../../../common/token-list-wire';
-import { checkTable, fromTable, toTable } from '../../../common/token-table';
+import { checkTable, fromTable, patchTable, toTable } from '../../../common/token-table';
 import { maskTokenValues } from '../../../common/token-value';
 import { TokenListCache } from '../../../main/core/token-list-cache';
 
@@ -182,5 +182,29 @@ describe('packing from the file text', () => {
     const fromText = packTokenList(state.table, facts, reader.tableJsonOf(state));
     expect(unpackTokenList(fromText)).toEqual(unpackTokenList(packTokenList(state.table, facts)));
     expect(JSON.parse(reader.tableJsonOf(state))).toEqual(state.table);
+  });
+});
+
+describe('patching the table (a delta sync)', () => {
+  it('writes changed rows over theirs, appends new ones, leaves removed ones out, like a rebuild', () => {
+    const held = Array.from({ length: 50 }, (_, i) => token(i));
+    const changed = [token(3, { status: 'Disabled', name: 'renamed' }), token(77, { account: { id: 'ACC-9999-9999', name: 'New account', type: 'Vendor', status: 'Active' } })];
+    const patched = patchTable(toTable(held), changed, [token(10).id, token(11).id]);
+    const expected = held.filter((t) => t.id !== token(10).id && t.id !== token(11).id).map((t) => (t.id === token(3).id ? changed[0]! : t));
+    expect(fromTable(patched)).toEqual([...expected, changed[1]!]);
+    expect(checkTable(patched)).toBeUndefined();
+  });
+
+  it('an unchanged delta keeps the table and its JSON text (nothing rebuilt), a changed one does not', () => {
+    const cache = new TokenListCache({ dir: null });
+    cache.put('c1', [token(1), token(2)], '2026-01-01T00:00:00.000Z', 'm1');
+    const first = cache.get('c1')!;
+    const json = cache.tableJsonOf(first);
+    const same = cache.patch('c1', [], [], '2026-01-02T00:00:00.000Z', 'm2')!;
+    expect(same.table).toBe(first.table);
+    expect(cache.tableJsonOf(same)).toBe(json);
+    expect([same.fetchedAt, same.mark]).toEqual(['2026-01-02T00:00:00.000Z', 'm2']);
+    const next = cache.patch('c1', [token(2, { name: 'two' })], [], '2026-01-03T00:00:00.000Z', 'm3')!;
+    expect(cache.itemsOf(next).map((t) => t.name)).toEqual(['Robot 1', 'two']);
   });
 });
