@@ -410,13 +410,12 @@ async function main(s: Settings): Promise<number> {
     let cacheBytes = 0;
     for (let r = 0; r < s.runs; r++) {
       const cache = new TokenListCache({ dir, writeDelayMs: 0 });
-      const { lagMs } = await worstLag(async () => {
-        const t0 = performance.now();
-        cache.put('ops', changed.items, new Date().toISOString(), changed.mark);
-        putRuns.push(performance.now() - t0);
-        await cache.flush();
-        writeRuns.push(performance.now() - t0);
-      });
+      // put: the compact table in memory (synchronous, once per full sync); flush: the file, in slices.
+      const t0 = performance.now();
+      cache.put('ops', changed.items, new Date().toISOString(), changed.mark);
+      putRuns.push(performance.now() - t0);
+      const { lagMs } = await worstLag(() => cache.flush());
+      writeRuns.push(performance.now() - t0);
       lagRuns.push(lagMs);
       cacheBytes = fs.statSync(cache.filePath('ops')!).size;
       const t1 = performance.now();
@@ -465,7 +464,7 @@ async function main(s: Settings): Promise<number> {
         deltaKinds: { unchanged: unchanged.kind, changed100: changed.kind },
         cacheWriteRunsMs: writeRuns.map(round),
         cacheInMemoryPutMs: putRuns.map(round),
-        cacheWriteWorstEventLoopLagMs: lagRuns.map(round),
+        cacheFileWriteWorstEventLoopLagMs: lagRuns.map(round),
         cacheReadRunsMs: readRuns.map(round),
         cacheReadToObjectsMs: readItemsRuns.map(round),
         packMs: round(packMs),
