@@ -20,6 +20,8 @@
  *   saved connection (run under dbus-run-session + gnome-keyring here); without one it says so.
  * Prints ONE JSON object; exits 1 when a target is missed (unless BENCH_NO_FAIL=1).
  * Options: --tokens=100000 --latency=20 --concurrency=6 --runs=3
+ * Over 350 lines on purpose: ONE command must print ONE object with every figure of the issue, and
+ * its parts share the sandbox worker and the list they measure; split, they would each start both.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
