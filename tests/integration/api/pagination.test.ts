@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchAll, iteratePages, listFetcher, rql, startsWith } from '../../../main/core/api/index';
 import { HttpClient } from '../../../main/core/api/http';
+import { AimdWindow } from '../../../main/core/api/aimd';
 import { apiTokenSchema } from '../../../common/domain';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox/index';
 import { ACCESS_MANAGEMENT, account, clientFor } from './helpers';
@@ -83,3 +84,23 @@ it('small pages with concurrency give the same list as one sequential walk', asy
   for await (const p of iteratePages(fetcher, { pageSize: 13 })) sequential.push(...p.items.map((t) => t.id));
   expect(concurrent.map((t) => t.id)).toEqual(sequential);
 });
+
+it('the sandbox answering 429 with Retry-After (its rate-limit fault): the pager backs off, grows back, and the list is complete and in order', async () => {
+  const http = new HttpClient({ baseUrl: sb.url, token: account(sb, 'Client').adminToken, appVersion: 't', retry: { maxAttempts: 6, baseDelayMs: 5, maxDelayMs: 50 } });
+  const fetcher = listFetcher(http, '/public/v1/accounts/api-tokens', { order: ['id'] }, apiTokenSchema);
+  const expected = (await fetchAll(fetcher, { pageSize: 25 })).map((t) => t.id);
+  const before = sb.stats().faults['rate-limit'];
+  sb.setFaults({ rateLimitRate: 0.15, retryAfterSeconds: 1, seed: 5 });
+  try {
+    const window = new AimdWindow({ max: 6 });
+    const got = await fetchAll(fetcher, { pageSize: 25, concurrency: 6, window });
+    expect(got.map((t) => t.id)).toEqual(expected);
+    expect(sb.stats().faults['rate-limit'] - before).toBeGreaterThan(0);
+    // It backed off (the window shrank) and grew again after.
+    const lowest = Math.min(...window.history);
+    expect(lowest).toBeLessThan(6);
+    expect(window.history.slice(window.history.indexOf(lowest)).some((n) => n > lowest)).toBe(true);
+  } finally {
+    sb.setFaults({});
+  }
+}, 60_000);
