@@ -120,6 +120,7 @@ export class OfflineCache {
 
   /** Name and status of the given cached tokens (those found), without expanding the whole list. */
   tokenFacts(connectionId: string, ids: readonly string[]): Map<string, { name: string; status: string }> {
+    if (ids.length === 0) return new Map(); // do not read a 100,000-token file to find nothing
     const state = this.tokenTable(connectionId);
     return state ? this.tokenLists.facts(state, ids) : new Map();
   }
