@@ -61,10 +61,29 @@ export interface TableToken {
 
 const COLUMNS = ['id', 'name', 'description', 'icon', 'status', 'lastAccessAt', 'account', 'modules', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'revision'] as const;
 
-/** The API's `YYYY-MM-DDTHH:MM:SS.fffZ`: exactly what toISOString gives back, so it may become a number. */
-const CANONICAL_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d\d\dZ$/;
-
 const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+const DIGIT_AT = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Whether `at` is the API's `YYYY-MM-DDTHH:MM:SS.fffZ` with every part in range: exactly what
+ * toISOString gives back, so it may become a number. Character checks, not a regular
+ * expression: this runs three times per token.
+ */
+function isCanonicalIso(at: string): boolean {
+  if (at.length !== 24 || at.charCodeAt(4) !== 45 || at.charCodeAt(7) !== 45 || at.charCodeAt(10) !== 84 || at.charCodeAt(13) !== 58 || at.charCodeAt(16) !== 58 || at.charCodeAt(19) !== 46 || at.charCodeAt(23) !== 90) return false;
+  for (let k = 0; k < DIGIT_AT.length; k++) {
+    const v = digit(at, DIGIT_AT[k]!);
+    if (v < 0 || v > 9) return false;
+  }
+  const y = digit(at, 0) * 1000 + digit(at, 1) * 100 + digit(at, 2) * 10 + digit(at, 3);
+  const m = digit(at, 5) * 10 + digit(at, 6);
+  const d = digit(at, 8) * 10 + digit(at, 9);
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > MONTH_DAYS[m - 1]! + (leap ? 1 : 0)) return false;
+  return digit(at, 11) * 10 + digit(at, 12) <= 23 && digit(at, 14) <= 5 && digit(at, 17) <= 5;
+}
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
 function daysFromCivil(y: number, m: number, d: number): number {
@@ -78,19 +97,18 @@ function daysFromCivil(y: number, m: number, d: number): number {
 
 function toStamp(at: string | null | undefined): Stamp {
   if (at === null || at === undefined) return null;
-  if (!CANONICAL_ISO.test(at)) return at;
-  // Digit math (the shape is checked above): several times faster than Date.parse / Date.UTC.
-  const ms =
+  // Only a time that reads back the same is a number (range-checked: Feb 30 or 10:60 stay text).
+  if (!isCanonicalIso(at)) return at;
+  // Digit math: several times faster than Date.parse / Date.UTC.
+  return (
     daysFromCivil(digit(at, 0) * 1000 + digit(at, 1) * 100 + digit(at, 2) * 10 + digit(at, 3), digit(at, 5) * 10 + digit(at, 6), digit(at, 8) * 10 + digit(at, 9)) * DAY_MS +
     (digit(at, 11) * 10 + digit(at, 12)) * 3_600_000 +
     (digit(at, 14) * 10 + digit(at, 15)) * 60_000 +
     (digit(at, 17) * 10 + digit(at, 18)) * 1000 +
     digit(at, 20) * 100 +
     digit(at, 21) * 10 +
-    digit(at, 22);
-  // Out-of-range parts would roll over (Feb 30, 10:60): only a time that reads back the same is a number.
-  if (!Number.isFinite(ms) || digit(at, 11) * 10 + digit(at, 12) > 23 || digit(at, 14) > 5 || digit(at, 17) > 5) return at;
-  return at.startsWith(dayPrefix(Math.floor(ms / DAY_MS))) ? ms : at;
+    digit(at, 22)
+  );
 }
 
 const DAY_MS = 86_400_000;
@@ -128,24 +146,36 @@ function fromStamp(s: Stamp | undefined): string | null {
 /**
  * Index of a reference in its table, added on first sight. Looked up by id, then the fields are
  * compared (no key string and no row array built per token: the same few references repeat
- * 100,000 times).
+ * 100,000 times). Compared as the API sent them; `mask` runs only on a new reference's text
+ * (a few hundred calls per list instead of several per token).
  */
-function interner(rows: Array<Array<string | null>>, width: 3 | 5): (id: string, a: string | null, b: string | null, c?: string | null, d?: string | null) => number {
-  const byId = new Map<string, number[]>();
-  return (id, a, b, c = null, d = null) => {
+function interner(rows: Array<Array<string | null>>, width: 3 | 5, maskAt: readonly number[], mask: (text: string) => string) {
+  const byId = new Map<string, Array<{ row: number; raw: Array<string | null> }>>();
+  const add = (raw: Array<string | null>, stored: Array<string | null>): number => {
+    const row = rows.length;
+    rows.push(stored);
+    const seen = byId.get(raw[0]!);
+    if (seen) seen.push({ row, raw });
+    else byId.set(raw[0]!, [{ row, raw }]);
+    return row;
+  };
+  const find = (id: string, a: string | null, b: string | null, c: string | null, d: string | null): number => {
     const seen = byId.get(id);
     if (seen) {
-      for (const i of seen) {
-        const r = rows[i]!;
-        if (r[1] === a && r[2] === b && (width === 3 || (r[3] === c && r[4] === d))) return i;
+      for (let k = 0; k < seen.length; k++) {
+        const r = seen[k]!.raw;
+        if (r[1] === a && r[2] === b && (width === 3 || (r[3] === c && r[4] === d))) return seen[k]!.row;
       }
     }
-    const i = rows.length;
-    rows.push(width === 3 ? [id, a, b] : [id, a, b, c, d]);
-    if (seen) seen.push(i);
-    else byId.set(id, [i]);
-    return i;
+    const raw = width === 3 ? [id, a, b] : [id, a, b, c, d];
+    const stored = raw.slice();
+    for (const i of maskAt) if (stored[i] != null) stored[i] = mask(stored[i]!);
+    return add(raw, stored);
   };
+  // A table that already has references (a patch): index them first, as stored.
+  const existing = rows.splice(0);
+  for (const r of existing) add(r, r);
+  return find;
 }
 
 const emptyTable = (): TokenTable => ({
@@ -170,29 +200,31 @@ const emptyTable = (): TokenTable => ({
 
 /** Writes tokens into a table's rows (row = its index, or appended), interning references. */
 function rowWriter(t: TokenTable, mask: (text: string) => string) {
-  const account = interner(t.accountRefs as Array<Array<string | null>>, 5);
-  const person = interner(t.peopleRefs as Array<Array<string | null>>, 3);
-  const module = interner(t.moduleRefs as Array<Array<string | null>>, 3);
-  // A table that already has references (a patch): index them first.
-  t.accountRefs.forEach(([id, ...f]) => account(id, ...(f as [string | null, string | null, string | null, string | null])));
-  t.peopleRefs.forEach(([id, a, b]) => person(id, a, b));
-  t.moduleRefs.forEach(([id, a, b]) => module(id, a, b));
-  const personOf = (by: { id: string; name?: string; icon?: string | null } | null | undefined) =>
-    by ? person(by.id, by.name === undefined ? null : mask(by.name), by.icon ?? null) : -1;
+  const account = interner(t.accountRefs as Array<Array<string | null>>, 5, [1], mask);
+  const person = interner(t.peopleRefs as Array<Array<string | null>>, 3, [1], mask);
+  const module = interner(t.moduleRefs as Array<Array<string | null>>, 3, [1, 2], mask);
+  const personOf = (by: { id: string; name?: string; icon?: string | null } | null | undefined) => (by ? person(by.id, by.name ?? null, by.icon ?? null, null, null) : -1);
   return (row: number, token: TableToken): void => {
     const a = token.account;
+    const audit = token.audit;
     t.id[row] = token.id;
     t.name[row] = mask(token.name);
     t.description[row] = token.description == null ? null : mask(token.description);
     t.icon[row] = token.icon ?? null;
     t.status[row] = Math.max(0, STATUSES.indexOf(token.status));
     t.lastAccessAt[row] = toStamp(token.lastAccessAt);
-    t.account[row] = account(a.id, a.name === undefined ? null : mask(a.name), a.type ?? null, a.status ?? null, a.icon ?? null);
-    t.modules[row] = (token.modules ?? []).map((m) => module(m.id, m.name === undefined ? null : mask(m.name), m.description == null ? null : mask(m.description)));
-    t.createdAt[row] = toStamp(token.audit?.created?.at);
-    t.createdBy[row] = personOf(token.audit?.created?.by);
-    t.updatedAt[row] = toStamp(token.audit?.updated?.at);
-    t.updatedBy[row] = personOf(token.audit?.updated?.by);
+    t.account[row] = account(a.id, a.name ?? null, a.type ?? null, a.status ?? null, a.icon ?? null);
+    const modules = token.modules ?? [];
+    const indexes = new Array<number>(modules.length);
+    for (let k = 0; k < modules.length; k++) {
+      const m = modules[k]!;
+      indexes[k] = module(m.id, m.name ?? null, m.description ?? null, null, null);
+    }
+    t.modules[row] = indexes;
+    t.createdAt[row] = toStamp(audit?.created?.at);
+    t.createdBy[row] = personOf(audit?.created?.by);
+    t.updatedAt[row] = toStamp(audit?.updated?.at);
+    t.updatedBy[row] = personOf(audit?.updated?.by);
     t.revision[row] = token.revision ?? null;
   };
 }
