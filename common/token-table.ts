@@ -134,14 +134,21 @@ function fromStamp(s: Stamp | undefined): string | null {
   const day = Math.floor(s / DAY_MS);
   const prefix = dayPrefix(day);
   if (prefix.length !== 11) return new Date(s).toISOString(); // years beyond 9999: the slow path
-  let r = s - day * DAY_MS;
-  const h = Math.floor(r / 3_600_000);
-  r -= h * 3_600_000;
-  const m = Math.floor(r / 60_000);
-  r -= m * 60_000;
+  const r = s - day * DAY_MS;
   const sec = Math.floor(r / 1000);
-  return `${prefix}${TWO[h]}:${TWO[m]}:${TWO[sec]}.${THREE[r - sec * 1000]}Z`;
+  // Three pieces (day, second of the day, milliseconds), each kept once: fewer string pieces
+  // per date (three dates per token, 100,000 tokens at start) means less garbage.
+  let hms = SECOND_OF_DAY[sec];
+  if (hms === undefined) {
+    const h = Math.floor(sec / 3600);
+    const m = Math.floor((sec - h * 3600) / 60);
+    hms = SECOND_OF_DAY[sec] = `${TWO[h]}:${TWO[m]}:${TWO[sec - h * 3600 - m * 60]}.`;
+  }
+  return prefix + hms + MILLIS_Z[r - sec * 1000];
 }
+
+const SECOND_OF_DAY: Array<string | undefined> = new Array<string | undefined>(86_400).fill(undefined);
+const MILLIS_Z = THREE.map((ms) => `${ms}Z`);
 
 /**
  * Index of a reference in its table, added on first sight. Looked up by id, then the fields are
@@ -268,34 +275,51 @@ export function patchTable(table: TokenTable, changed: readonly TableToken[], re
 /** How many tokens a (checked) table holds. */
 export const tableSize = (t: TokenTable): number => t.id.length;
 
-function modulesOf(indexes: number[] | undefined, refs: Array<TableToken['modules'][number]>): TableToken['modules'] {
-  const out: TableToken['modules'] = [];
-  if (indexes) for (let k = 0; k < indexes.length; k++) {
-    const m = refs[indexes[k]!];
-    if (m) out.push(m);
+type ModuleList = TableToken['modules'];
+
+/**
+ * A row's modules. Rows with the same modules share one (read-only) list: a list has a few
+ * dozen distinct sets, and 100,000 arrays less is much less garbage collection at start.
+ */
+function modulesOf(indexes: number[] | undefined, refs: TableRefs): ModuleList {
+  if (!indexes || indexes.length === 0) return refs.noModules;
+  // Key: the indexes as one number while that is exact, else as text.
+  let key: number | string = 0;
+  const base = refs.modules.length + 1;
+  for (let k = 0; k < indexes.length; k++) key = key * base + indexes[k]! + 1;
+  if (!Number.isSafeInteger(key)) key = indexes.join(',');
+  let list = refs.moduleSets.get(key);
+  if (!list) {
+    list = [];
+    for (let k = 0; k < indexes.length; k++) {
+      const m = refs.modules[indexes[k]!];
+      if (m) list.push(m);
+    }
+    refs.moduleSets.set(key, list);
   }
-  return out;
+  return list;
 }
 
 /** Row `i` as a token; references are shared objects (treat them as read-only). */
-export function rowOf(t: TokenTable, i: number, refs = tableRefs(t)): TableToken {
-  const token: TableToken = {
-    id: t.id[i] as string,
-    name: t.name[i] as string,
-    description: t.description[i] ?? null,
-    icon: t.icon[i] ?? null,
-    status: STATUSES[t.status[i] as number] ?? 'Active',
-    lastAccessAt: fromStamp(t.lastAccessAt[i]),
-    account: refs.accounts[t.account[i] as number] ?? { id: '' },
-    modules: modulesOf(t.modules[i], refs.modules),
-  };
+export function rowOf(t: TokenTable, i: number, refs: TableRefs = tableRefs(t)): TableToken {
   const createdAt = t.createdAt[i];
   const updatedAt = t.updatedAt[i];
-  const audit: NonNullable<TableToken['audit']> = {};
-  if (createdAt != null || (t.createdBy[i] ?? -1) >= 0) audit.created = { at: fromStamp(createdAt), by: refs.people[t.createdBy[i] as number] ?? null };
-  if (updatedAt != null || (t.updatedBy[i] ?? -1) >= 0) audit.updated = { at: fromStamp(updatedAt), by: refs.people[t.updatedBy[i] as number] ?? null };
-  if (audit.created || audit.updated) token.audit = audit;
+  const created = createdAt != null || (t.createdBy[i] ?? -1) >= 0 ? { at: fromStamp(createdAt), by: refs.people[t.createdBy[i] as number] ?? null } : undefined;
+  const updated = updatedAt != null || (t.updatedBy[i] ?? -1) >= 0 ? { at: fromStamp(updatedAt), by: refs.people[t.updatedBy[i] as number] ?? null } : undefined;
+  const audit = created && updated ? { created, updated } : created ? { created } : updated ? { updated } : undefined;
   const revision = t.revision[i];
+  const id = t.id[i] as string;
+  const name = t.name[i] as string;
+  const description = t.description[i] ?? null;
+  const icon = t.icon[i] ?? null;
+  const status = STATUSES[t.status[i] as number] ?? 'Active';
+  const lastAccessAt = fromStamp(t.lastAccessAt[i]);
+  const account = refs.accounts[t.account[i] as number] ?? { id: '' };
+  const modules = modulesOf(t.modules[i], refs);
+  // The usual row (audit and revision known) in one literal: one object shape, no growth.
+  if (audit && revision != null) return { id, name, description, icon, status, lastAccessAt, account, modules, audit, revision };
+  const token: TableToken = { id, name, description, icon, status, lastAccessAt, account, modules };
+  if (audit) token.audit = audit;
   if (revision != null) token.revision = revision;
   return token;
 }
@@ -304,8 +328,18 @@ export function rowOf(t: TokenTable, i: number, refs = tableRefs(t)): TableToken
  * The reference tables as objects, built once per expansion. A reference's null and absent
  * fields read the same in the app, so both come back absent.
  */
-export function tableRefs(t: TokenTable) {
+export interface TableRefs {
+  accounts: Array<TableToken['account']>;
+  people: Array<{ id: string; name?: string }>;
+  modules: ModuleList;
+  moduleSets: Map<number | string, ModuleList>;
+  noModules: ModuleList;
+}
+
+export function tableRefs(t: TokenTable): TableRefs {
   return {
+    moduleSets: new Map(),
+    noModules: [],
     accounts: t.accountRefs.map(([id, name, type, status, icon]) => present({ id, name, type, status, icon }) as TableToken['account']),
     people: t.peopleRefs.map(([id, name, icon]) => present({ id, name, icon }) as { id: string; name?: string }),
     modules: t.moduleRefs.map(([id, name, description]) => present({ id, name, description }) as TableToken['modules'][number]),
