@@ -301,7 +301,10 @@ function modulesOf(indexes: number[] | undefined, refs: TableRefs): ModuleList {
 }
 
 /** Row `i` as a token; references are shared objects (treat them as read-only). */
-export function rowOf(t: TokenTable, i: number, refs: TableRefs = tableRefs(t)): TableToken {
+export function rowOf(t: TokenTable, i: number, refs?: TableRefs): TableToken;
+/** With the wire's `hasValue` flag built in (token-list-wire.ts): added later, every row would grow. */
+export function rowOf(t: TokenTable, i: number, refs: TableRefs, hasValue: boolean): TableToken & { hasValue: boolean };
+export function rowOf(t: TokenTable, i: number, refs: TableRefs = tableRefs(t), hasValue?: boolean): TableToken & { hasValue?: boolean } {
   const createdAt = t.createdAt[i];
   const updatedAt = t.updatedAt[i];
   const created = createdAt != null || (t.createdBy[i] ?? -1) >= 0 ? { at: fromStamp(createdAt), by: refs.people[t.createdBy[i] as number] ?? null } : undefined;
@@ -317,10 +320,14 @@ export function rowOf(t: TokenTable, i: number, refs: TableRefs = tableRefs(t)):
   const account = refs.accounts[t.account[i] as number] ?? { id: '' };
   const modules = modulesOf(t.modules[i], refs);
   // The usual row (audit and revision known) in one literal: one object shape, no growth.
-  if (audit && revision != null) return { id, name, description, icon, status, lastAccessAt, account, modules, audit, revision };
-  const token: TableToken = { id, name, description, icon, status, lastAccessAt, account, modules };
+  if (audit && revision != null) {
+    if (hasValue !== undefined) return { id, name, description, icon, status, lastAccessAt, account, modules, audit, revision, hasValue };
+    return { id, name, description, icon, status, lastAccessAt, account, modules, audit, revision };
+  }
+  const token: TableToken & { hasValue?: boolean } = { id, name, description, icon, status, lastAccessAt, account, modules };
   if (audit) token.audit = audit;
   if (revision != null) token.revision = revision;
+  if (hasValue !== undefined) token.hasValue = hasValue;
   return token;
 }
 
