@@ -34,6 +34,9 @@ export function startApp(): void {
   void app.whenReady().then(async () => {
     serveRenderer(path.join(distDir, 'renderer'));
     const services = await createServices();
+    // The active connection's cached list is read while the window starts (no keychain, no network).
+    const active = services.connections.active();
+    if (active) void services.cache.tokenLists.warm(active.id);
     const preloadPath = path.join(distDir, 'preload', 'index.cjs');
     const openMain = (): BrowserWindow => {
       if (!mainWindow || mainWindow.isDestroyed()) {

@@ -71,6 +71,23 @@ export class TokenListCache {
     return this.entries.get(connectionId) ?? undefined;
   }
 
+  /**
+   * Reads a list ahead of its first `get` (the host calls it while it starts, for the active
+   * connection): the file is read off the event loop, so the page's first request finds it
+   * in memory. Never throws; a `get` meanwhile simply reads the file itself.
+   */
+  async warm(connectionId: string): Promise<void> {
+    const file = this.filePath(connectionId);
+    if (!file || this.entries.has(connectionId)) return;
+    const text = await fs.promises.readFile(file, 'utf8').catch(() => null);
+    if (text === null || this.entries.has(connectionId)) return;
+    try {
+      this.entries.set(connectionId, this.fromText(connectionId, text));
+    } catch {
+      // Left for `get`, which reports a damaged file through the stores' rule.
+    }
+  }
+
   /** The table as JSON, from the file's own text when it has it (saves re-serialising 100,000 rows). */
   tableJsonOf(state: TokenListState): string {
     const entry = state as Entry;
@@ -168,6 +185,11 @@ export class TokenListCache {
     } catch {
       return null; // no file yet
     }
+    return this.fromText(connectionId, text);
+  }
+
+  private fromText(connectionId: string, text: string): Entry | null {
+    if (this.options.dir === null) return null;
     const { confOptions } = prepareConfOptions({
       cwd: this.options.dir,
       configName: fileName(connectionId),

@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     port: values.port ? Number(values.port) : 0,
   });
   requestingPage = host.requestingPage;
+  warmActiveTokenList(services);
 
   // The first line is machine-readable for tests and scripts; the rest is for people.
   console.log(`TOKEN_DESK_URL=${host.url}`);
@@ -55,6 +56,15 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/**
+ * The active connection's cached list is read while the page starts (it needs no keychain or
+ * network), so `tokens.cached` finds it in memory. After the host listens: start-up is not held.
+ */
+function warmActiveTokenList(services: ReturnType<typeof createCoreServices>): void {
+  const active = services.connections.active();
+  if (active) void services.cache.tokenLists.warm(active.id);
 }
 
 main().catch((error: unknown) => {
