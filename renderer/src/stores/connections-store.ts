@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { ConnectionProfile, ConnectionsState } from '../../../common/contract';
 import { DeskError } from '../../../common/errors';
 import { desk } from '../desk';
-import { prefetchCachedTokens } from './tokens-store';
+import { holdSyncUntil, prefetchCachedTokens, useTokensStore } from './tokens-store';
 
 export type Phase = 'starting' | 'ready';
 
@@ -35,8 +35,24 @@ export const useConnectionsStore = create<ConnectionsStore>((set, get) => ({
 
   async restore() {
     prefetchCachedTokens(); // the cached rows need no keychain or network: do not wait for the check
+    // The check (keychain + who-am-I) decides whether the list may be refreshed; the saved
+    // profiles are local, so the cached table shows while it runs (Home) and only the sync waits.
+    let release: (proceed: boolean) => void = () => undefined;
+    holdSyncUntil(new Promise<boolean>((resolve) => (release = resolve)));
+    const early = desk.call('connections.list').then(
+      (state) => {
+        if (get().phase === 'starting') set({ connections: state.connections, activeId: state.activeId });
+      },
+      () => undefined,
+    );
     try {
       const result = await desk.call('connections.restore');
+      await early; // never let the early (local) answer land after the checked one
+      if (result.status === 'needs_token' || result.state.activeId !== get().activeId) {
+        // The re-enter form (or another connection) replaces the table: the list loads again after it.
+        useTokensStore.getState().reset();
+      }
+      release(result.status !== 'needs_token');
       set({
         ...result.state,
         phase: 'ready',
@@ -46,6 +62,7 @@ export const useConnectionsStore = create<ConnectionsStore>((set, get) => ({
       });
     } catch (error) {
       // Still show what is saved, so the user can switch or fix things.
+      release(true);
       const state = await desk.call('connections.list').catch(() => ({ connections: [], activeId: null }));
       set({ ...state, phase: 'ready', startupError: DeskError.is(error) ? error.message : 'Could not open your saved connection.' });
     }

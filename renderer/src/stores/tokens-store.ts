@@ -58,6 +58,20 @@ let loadSeq = 0;
  */
 let early: Promise<{ list: TokenList; rows: TokenView[]; activeId: string | null }> | null = null;
 
+/**
+ * At launch the refresh waits for the connection check (connections-store's restore): a rejected
+ * credential must lead to the re-enter form, not to a failed refresh on the cached table.
+ * Resolves false when the list must not be refreshed.
+ */
+let syncGate: Promise<boolean> | null = null;
+
+export function holdSyncUntil(gate: Promise<boolean>): void {
+  syncGate = gate;
+  void gate.then(() => {
+    if (syncGate === gate) syncGate = null;
+  });
+}
+
 export function prefetchCachedTokens(): void {
   if (early) return;
   early = Promise.all([desk.call('connections.list'), desk.call('tokens.cached', { packed: true })]).then(([state, list]) => ({ list, rows: rowsOf(list), activeId: state.activeId }));
@@ -130,6 +144,8 @@ export const useTokensStore = create<TokensState>((set, get) => ({
       if (seq === loadSeq) set({ progress: { loaded: p.loaded, total: p.total } });
     });
     try {
+      if (syncGate && !(await syncGate)) return;
+      if (seq !== loadSeq) return;
       const list = await desk.call('tokens.sync', { packed: true });
       if (seq !== loadSeq) return;
       const rows = rowsOf(list);

@@ -8,6 +8,9 @@ export function Home() {
   const { phase, needsToken, startupError } = useConnectionsStore();
   const active = useConnectionsStore((s) => s.connections.find((c) => c.id === s.activeId));
 
+  // While the saved connection is checked, its cached table already shows (it needs no keychain
+  // or network; the refresh waits for the check). A rejected credential then brings the form.
+  if (phase === 'starting' && active) return <TokensPage connectionId={active.id} />;
   if (phase === 'starting') {
     return (
       <p role="status" className="muted">
