@@ -76,6 +76,22 @@ for (const run of RUNS) {
       expect(message).not.toContain(client().adminToken.split(':')[2]!);
     }
 
+    /** Like settle, for a success that needs more than one locator (e.g. the page and the server agreeing). */
+    async function settleWhen(success: () => Promise<boolean>, failure: Locator, timeout = 45_000): Promise<'ok' | string> {
+      let outcome: 'ok' | string | undefined;
+      await expect
+        .poll(
+          async () => {
+            if (await failure.first().isVisible()) outcome = (await failure.first().innerText()).trim();
+            else if (await success()) outcome = 'ok';
+            return outcome !== undefined;
+          },
+          { timeout, intervals: [250], message: 'neither success nor a message' },
+        )
+        .toBe(true);
+      return outcome!;
+    }
+
     /** Waits until the action settled: `ok` when `success` shows, else the text of the failure shown. */
     async function settle(success: Locator, failure: Locator, timeout = 45_000): Promise<'ok' | string> {
       await expect
@@ -92,8 +108,17 @@ for (const run of RUNS) {
         expect(i, `${name}: still failing after ${MAX_TRIES} tries`).toBeLessThan(MAX_TRIES);
         record.attempts++;
         const loaded = ui().count();
-        const failed = page.getByRole('alert').filter({ hasText: /Could not (load|refresh)/ });
-        const result = await settle(loaded, failed);
+        // A refresh that runs out of retries shows an alert, or (cached list kept) the offline banner.
+        const failed = page
+          .getByRole('alert')
+          .filter({ hasText: /Could not (load|refresh)/ })
+          .or(page.getByRole('main').getByRole('status').filter({ hasText: /^Offline/ }));
+        let result = await settle(loaded, failed);
+        if (result === 'ok') {
+          // The cached list shows first; the page agrees with the server only once its refresh is over.
+          await expect(page.getByRole('progressbar', { name: 'Loading API tokens' })).toHaveCount(0, { timeout: 45_000 });
+          if (await failed.first().isVisible()) result = (await failed.first().innerText()).trim();
+        }
         if (result === 'ok') break;
         record.failuresShown.push(result);
         expectClear(result);
@@ -270,7 +295,12 @@ for (const run of RUNS) {
           record.attempts++;
           const row = await ui().showOnly(token.id);
           await row.getByRole('button', { name: `${action} ${token.name}` }).click();
-          const result = await settle(ui().rowStatus(token.id).filter({ hasText: target }), page.getByRole('alert'));
+          // The row shows the target at once (optimistic) and goes back with an alert if the call
+          // fails; so success is the row AND the server in the target state, failure an alert.
+          const result = await settleWhen(
+            async () => (await ui().rowStatus(token.id).filter({ hasText: target }).isVisible()) && (await serverToken(token.id)).status === target,
+            page.getByRole('alert'),
+          );
           const truth = await serverToken(token.id);
           if (result === 'ok') {
             expect(truth.status).toBe(target);
