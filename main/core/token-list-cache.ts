@@ -36,6 +36,8 @@ interface Entry extends TokenListState {
   rowOfId?: Map<string, number>;
   /** The table as JSON text when known (read from or written to the file): packing reuses it. */
   tableJson?: string;
+  /** The table's JSON in pieces, as the last write made them (tableJsonOf joins them once). */
+  tableJsonParts?: string[];
 }
 
 export interface TokenListCacheOptions {
@@ -91,6 +93,8 @@ export class TokenListCache {
   /** The table as JSON, from the file's own text when it has it (saves re-serialising 100,000 rows). */
   tableJsonOf(state: TokenListState): string {
     const entry = state as Entry;
+    if (entry.tableJson === undefined && entry.tableJsonParts) entry.tableJson = `${entry.tableJsonParts.join('')}}`;
+    entry.tableJsonParts = undefined;
     entry.tableJson ??= JSON.stringify(entry.table);
     return entry.tableJson;
   }
@@ -140,7 +144,7 @@ export class TokenListCache {
     if (!old) return undefined;
     const same = changed.length === 0 && removed.length === 0;
     const table = same ? old.table : patchTable(old.table, changed as readonly TableToken[], removed, maskTokenValues);
-    const entry: Entry = { table, fetchedAt, mark, valueIds: old.valueIds, items: same ? old.items : null, ...(same && old.tableJson ? { tableJson: old.tableJson } : {}) };
+    const entry: Entry = { table, fetchedAt, mark, valueIds: old.valueIds, items: same ? old.items : null, ...(same && old.tableJson ? { tableJson: old.tableJson } : {}), ...(same && old.tableJsonParts ? { tableJsonParts: old.tableJsonParts } : {}) };
     if (same && old.rowOfId) entry.rowOfId = old.rowOfId;
     this.entries.set(connectionId, entry);
     this.schedule(connectionId);
@@ -242,35 +246,46 @@ export class TokenListCache {
 
   private async writeNow(connectionId: string): Promise<void> {
     const entry = this.entries.get(connectionId);
-    if (!entry) return;
-    const { table, fetchedAt, mark, valueIds } = entry;
-    // The same JSON conf would write ({"tokens":{…}}), built a column at a time.
-    const head = `{"tokens":{"fetchedAt":${JSON.stringify(fetchedAt)},"mark":${JSON.stringify(mark)},"valueIds":${JSON.stringify(valueIds)},"table":{`;
-    const parts: string[] = [head];
-    if (entry.tableJson !== undefined) {
-      parts.push(entry.tableJson.slice(1, -1)); // the table's members, between its braces
-      parts.push('}}}');
-      return this.commit(connectionId, parts);
-    }
-    const keys = Object.keys(table) as Array<keyof TokenTable>;
-    for (let k = 0; k < keys.length; k++) {
-      const t0 = performance.now();
-      parts.push(`${k > 0 ? ',' : ''}${JSON.stringify(keys[k])}:${JSON.stringify(table[keys[k]!])}`);
-      this.options.onWriteSlice?.(performance.now() - t0);
-      await yieldToLoop();
-    }
-    parts.push('}}}');
-    if (entry.table === table) entry.tableJson ??= `{${parts.slice(1, -1).join('')}}`;
-    return this.commit(connectionId, parts);
-  }
-
-  /** Temp file, then renamed over the list's file: a crash leaves the previous list. */
-  private async commit(connectionId: string, parts: readonly string[]): Promise<void> {
     const file = this.filePath(connectionId);
-    if (!file || this.options.dir === null) return;
+    if (!entry || !file || this.options.dir === null) return;
+    const { table, fetchedAt, mark, valueIds } = entry;
+    // The same JSON conf would write ({"tokens":{…}}), built a column at a time and handed to
+    // the file as it is made (the disk works while the next column is serialised; no 13 MB join).
     const temp = `${file}.tmp-${process.pid}`;
     await fs.promises.mkdir(this.options.dir, { recursive: true });
-    await fs.promises.writeFile(temp, parts.join(''), { mode: 0o600 });
+    const out = await fs.promises.open(temp, 'w', 0o600);
+    let written: Promise<unknown> = Promise.resolve();
+    const put = (text: string) => {
+      written = written.then(() => out.writeFile(text)); // writeFile: the whole text, from the current position
+    };
+    try {
+      put(`{"tokens":{"fetchedAt":${JSON.stringify(fetchedAt)},"mark":${JSON.stringify(mark)},"valueIds":${JSON.stringify(valueIds)},"table":`);
+      if (entry.tableJson !== undefined) put(entry.tableJson);
+      else {
+        const members: string[] = [];
+        const keys = Object.keys(table) as Array<keyof TokenTable>;
+        for (let k = 0; k < keys.length; k++) {
+          const t0 = performance.now();
+          const member = `${k > 0 ? ',' : '{'}${JSON.stringify(keys[k])}:${JSON.stringify(table[keys[k]!])}`;
+          this.options.onWriteSlice?.(performance.now() - t0);
+          members.push(member);
+          put(member);
+          await yieldToLoop();
+        }
+        put('}');
+        // Kept for packing (tokens.cached); joined only when it is asked for.
+        if (entry.table === table && entry.tableJson === undefined) entry.tableJsonParts = members;
+      }
+      put('}}');
+      await written;
+    } catch (error) {
+      await written.catch(() => undefined);
+      await out.close().catch(() => undefined);
+      await fs.promises.rm(temp, { force: true });
+      throw error;
+    }
+    await out.close();
+    // Temp file, then renamed over the list's file: a crash leaves the previous list.
     if (this.entries.get(connectionId) === null) {
       await fs.promises.rm(temp, { force: true }); // dropped meanwhile
       return;
