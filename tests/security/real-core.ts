@@ -104,6 +104,8 @@ export async function startRealCore(): Promise<RealCore> {
       icon: { fileName: 'logo.png', mimeType: 'image/png', dataBase64: TINY_PNG },
     }),
     async snapshot() {
+      // The token list is written after idle: settle that write first, or it lands mid-fuzz.
+      await services.cache.flush();
       const files = fs.readdirSync(dataDir).sort();
       const contents = files.map((f) => `${f}:${fs.statSync(path.join(dataDir, f)).isFile() ? fs.readFileSync(path.join(dataDir, f), 'utf8') : 'dir'}`);
       return JSON.stringify({ contents, accounts: (await store.list()).sort() });
