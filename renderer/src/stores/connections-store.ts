@@ -34,7 +34,6 @@ export const useConnectionsStore = create<ConnectionsStore>((set, get) => ({
   active: () => get().connections.find((c) => c.id === get().activeId),
 
   async restore() {
-    prefetchCachedTokens(); // the cached rows need no keychain or network: do not wait for the check
     // The check (keychain + who-am-I) decides whether the list may be refreshed; the saved
     // profiles are local, so the cached table shows while it runs (Home) and only the sync waits.
     let release: (proceed: boolean) => void = () => undefined;
@@ -45,6 +44,8 @@ export const useConnectionsStore = create<ConnectionsStore>((set, get) => ({
       },
       () => undefined,
     );
+    // Asked after the (small) list of profiles, so the page is mounted when the big reply comes.
+    prefetchCachedTokens(); // the cached rows need no keychain or network: do not wait for the check
     try {
       const result = await desk.call('connections.restore');
       await early; // never let the early (local) answer land after the checked one

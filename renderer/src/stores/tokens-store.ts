@@ -35,7 +35,8 @@ interface TokensState {
   /** The last failed action, shown until dismissed. */
   actionError: string | null;
   bulk: BulkState | null;
-  load(): Promise<void>;
+  /** `connectionId`: the connection the page shows (lets the launch's early read be used without asking again). */
+  load(connectionId?: string): Promise<void>;
   /** Forget everything (another connection became active). */
   reset(): void;
   loadConnection(): Promise<void>;
@@ -78,12 +79,15 @@ export function prefetchCachedTokens(): void {
   early.catch(() => undefined);
 }
 
-async function cachedList(): Promise<{ list: TokenList; rows: TokenView[] }> {
+async function cachedList(connectionId: string | undefined): Promise<{ list: TokenList; rows: TokenView[] }> {
   const taken = early;
   early = null;
   if (taken) {
-    // Only if it is still the active connection's list (the user may have switched since launch).
-    const [got, state] = await Promise.all([taken.catch(() => null), desk.call('connections.list')]);
+    // Only if it is still the active connection's list (the user may have switched since launch):
+    // the page says which connection it shows; else main is asked.
+    const got = await taken.catch(() => null);
+    if (got && connectionId !== undefined && got.activeId === connectionId) return got;
+    const state = await desk.call('connections.list');
     if (got && got.activeId === state.activeId) return got;
   }
   const list = await desk.call('tokens.cached', { packed: true });
@@ -120,7 +124,7 @@ const INITIAL_STATE = {
 export const useTokensStore = create<TokensState>((set, get) => ({
   ...INITIAL_STATE,
 
-  async load() {
+  async load(connectionId) {
     const seq = ++loadSeq;
     const hadData = get().phase === 'ready';
     set({ phase: hadData ? 'ready' : 'loading', loadError: null, syncError: null, syncing: true, progress: null });
@@ -129,7 +133,7 @@ export const useTokensStore = create<TokensState>((set, get) => ({
     let shown = hadData;
     if (!hadData) {
       try {
-        const { list: cached, rows } = await cachedList();
+        const { list: cached, rows } = await cachedList(connectionId);
         if (seq !== loadSeq) return;
         if (rows.length > 0 || cached.fetchedAt) {
           markOnce('tokens:data');

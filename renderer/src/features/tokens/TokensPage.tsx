@@ -33,7 +33,7 @@ export function TokensPage({ connectionId }: TokensPageProps) {
     const store = useTokensStore.getState();
     if (loadedFor !== connectionId && store.phase !== 'idle') store.reset();
     loadedFor = connectionId;
-    if (useTokensStore.getState().phase === 'idle') void useTokensStore.getState().load();
+    if (useTokensStore.getState().phase === 'idle') void useTokensStore.getState().load(connectionId);
   }, [connectionId]);
 
   return (
