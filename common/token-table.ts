@@ -93,43 +93,46 @@ function toStamp(at: string | null | undefined): Stamp {
 }
 
 const DAY_MS = 86_400_000;
-/** `YYYY-MM-DDT` per day number: a list spans a few hundred days, so this stays small. */
-const dayPrefixes = new Map<number, string>();
-const TWO = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
-const THREE = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+/** The character codes of `YYYY-MM-DD` per day number (a list spans a few hundred days); null: not 4 digits. */
+const dayCodes = new Map<number, number[] | null>();
 
-function dayPrefix(day: number): string {
-  let prefix = dayPrefixes.get(day);
-  if (prefix === undefined) {
-    prefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
-    if (dayPrefixes.size > 10_000) dayPrefixes.clear();
-    dayPrefixes.set(day, prefix);
+function dayCodesOf(day: number): number[] | null {
+  let codes = dayCodes.get(day);
+  if (codes === undefined) {
+    const iso = new Date(day * DAY_MS).toISOString();
+    codes = iso.length === 24 ? Array.from(iso.slice(0, 10), (c) => c.charCodeAt(0)) : null;
+    if (dayCodes.size > 10_000) dayCodes.clear();
+    dayCodes.set(day, codes);
   }
-  return prefix;
+  return codes;
 }
 
-/** toISOString for a stamp, several times faster: the date part is kept per day. */
+/**
+ * toISOString for a stamp, several times faster. Built as ONE string from character codes:
+ * pieces joined with `+` make a chain of partial strings that is copied again on first read
+ * (three dates per token, 100,000 tokens at start: that was most of the garbage).
+ */
 function fromStamp(s: Stamp | undefined): string | null {
   if (s === null || s === undefined) return null;
   if (typeof s !== 'number') return s;
   const day = Math.floor(s / DAY_MS);
-  const prefix = dayPrefix(day);
-  if (prefix.length !== 11) return new Date(s).toISOString(); // years beyond 9999: the slow path
-  const r = s - day * DAY_MS;
+  const d = dayCodesOf(day);
+  if (d === null) return new Date(s).toISOString(); // years outside 0000–9999: the slow path
+  let r = s - day * DAY_MS;
+  const h = Math.floor(r / 3_600_000);
+  r -= h * 3_600_000;
+  const m = Math.floor(r / 60_000);
+  r -= m * 60_000;
   const sec = Math.floor(r / 1000);
-  // Three pieces (day, second of the day, milliseconds), each kept once: fewer string pieces
-  // per date (three dates per token, 100,000 tokens at start) means less garbage.
-  let hms = SECOND_OF_DAY[sec];
-  if (hms === undefined) {
-    const h = Math.floor(sec / 3600);
-    const m = Math.floor((sec - h * 3600) / 60);
-    hms = SECOND_OF_DAY[sec] = `${TWO[h]}:${TWO[m]}:${TWO[sec - h * 3600 - m * 60]}.`;
-  }
-  return prefix + hms + MILLIS_Z[r - sec * 1000];
+  const ms = r - sec * 1000;
+  const tens = (n: number) => 48 + Math.floor(n / 10);
+  const ones = (n: number) => 48 + (n % 10);
+  return String.fromCharCode(
+    d[0]!, d[1]!, d[2]!, d[3]!, 45, d[5]!, d[6]!, 45, d[8]!, d[9]!, 84,
+    tens(h), ones(h), 58, tens(m), ones(m), 58, tens(sec), ones(sec), 46,
+    48 + Math.floor(ms / 100), tens(ms % 100), ones(ms), 90,
+  );
 }
-
-const SECOND_OF_DAY: Array<string | undefined> = new Array<string | undefined>(86_400).fill(undefined);
-const MILLIS_Z = THREE.map((ms) => `${ms}Z`);
 
 /**
  * Index of a reference in its table, added on first sight. Looked up by id, then the fields are
