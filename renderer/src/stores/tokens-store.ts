@@ -100,6 +100,15 @@ function rowsOf(list: TokenList): TokenView[] {
   return list.packed !== undefined ? unpackTokenList(list.packed) : list.tokens;
 }
 
+const PAINT_BEFORE_REFRESH_ROWS = 10_000;
+
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
+    else setTimeout(resolve, 0);
+  });
+}
+
 function markOnce(name: string) {
   if (typeof performance !== 'undefined' && performance.getEntriesByName(name).length === 0) performance.mark(name);
 }
@@ -149,6 +158,9 @@ export const useTokensStore = create<TokensState>((set, get) => ({
     });
     try {
       if (syncGate && !(await syncGate)) return;
+      // The refresh's reply is unpacked on this thread too (a few hundred ms at 100,000 rows):
+      // let a big cached list paint first. A small one costs nothing to unpack, so no wait.
+      if (!hadData && get().tokens.length >= PAINT_BEFORE_REFRESH_ROWS) await afterNextPaint();
       if (seq !== loadSeq) return;
       const list = await desk.call('tokens.sync', { packed: true });
       if (seq !== loadSeq) return;

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { CONNECTION, deferred, fakeDesk, listOf, makeToken, serveTokens } from './fake-desk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import type { RestoreResult } from '../../../common/contract';
 import { packTokenList } from '../../../common/token-list-wire';
 import { toTable, type TableToken } from '../../../common/token-table';
@@ -40,8 +40,7 @@ describe('start-up: the cached table while the saved connection is checked', () 
     expect(syncCalls()).toBe(0);
     check.resolve({ state, status: 'ok' });
     await restored;
-    await act(async () => new Promise((r) => setTimeout(r, 0)));
-    expect(syncCalls()).toBe(1);
+    await waitFor(() => expect(syncCalls()).toBe(1));
     expect(rowIds()).toEqual([cachedToken.id]);
   });
 
@@ -55,7 +54,7 @@ describe('start-up: the cached table while the saved connection is checked', () 
     check.resolve({ state, status: 'needs_token', message: 'The Marketplace no longer accepts the saved API token of "Sandbox".' });
     await restored;
     expect(await screen.findByRole('heading', { name: /Re-enter the API token of “Sandbox”/ })).toBeTruthy();
-    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    await act(async () => new Promise((r) => setTimeout(r, 100))); // longer than a refresh would take to start
     expect(syncCalls()).toBe(0);
     expect(screen.queryByRole('grid')).toBeNull();
   });
@@ -69,8 +68,7 @@ describe('start-up: the cached table while the saved connection is checked', () 
     fakeDesk.handlers['tokens.sync'] = () => listOf([cachedToken]);
     await act(async () => useConnectionsStore.setState({ needsToken: undefined }));
     await screen.findByRole('grid', { name: 'API tokens' });
-    await act(async () => new Promise((r) => setTimeout(r, 0)));
-    expect(syncCalls()).toBe(1);
+    await waitFor(() => expect(syncCalls()).toBe(1));
   });
 
   it('without a saved connection it says it is opening, then shows the connect screen', async () => {
