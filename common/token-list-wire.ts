@@ -50,7 +50,8 @@ export function unpackTokenList(packed: string): TokenView[] {
   const refs = tableRefs(table);
   const out = new Array<TokenView>(tableSize(table));
   for (let i = 0; i < out.length; i++) {
-    const view = rowOf(table, i, refs, hasValue.charCodeAt(i) === 49) as TokenView;
+    const view = rowOf(table, i, refs) as TokenView;
+    view.hasValue = hasValue.charCodeAt(i) === 49;
     const by = replacedBy[view.id];
     const of = replaces[view.id];
     if (by) view.replacedBy = by;

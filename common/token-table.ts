@@ -293,33 +293,25 @@ function modulesOf(indexes: number[] | undefined, refs: TableRefs): ModuleList {
 }
 
 /** Row `i` as a token; references are shared objects (treat them as read-only). */
-export function rowOf(t: TokenTable, i: number, refs?: TableRefs): TableToken;
-/** With the wire's `hasValue` flag built in (token-list-wire.ts): added later, every row would grow. */
-export function rowOf(t: TokenTable, i: number, refs: TableRefs, hasValue: boolean): TableToken & { hasValue: boolean };
-export function rowOf(t: TokenTable, i: number, refs: TableRefs = tableRefs(t), hasValue?: boolean): TableToken & { hasValue?: boolean } {
+export function rowOf(t: TokenTable, i: number, refs: TableRefs = tableRefs(t)): TableToken {
+  const token: TableToken = {
+    id: t.id[i] as string,
+    name: t.name[i] as string,
+    description: t.description[i] ?? null,
+    icon: t.icon[i] ?? null,
+    status: STATUSES[t.status[i] as number] ?? 'Active',
+    lastAccessAt: fromStamp(t.lastAccessAt[i]),
+    account: refs.accounts[t.account[i] as number] ?? { id: '' },
+    modules: modulesOf(t.modules[i], refs),
+  };
   const createdAt = t.createdAt[i];
   const updatedAt = t.updatedAt[i];
-  const created = createdAt != null || (t.createdBy[i] ?? -1) >= 0 ? { at: fromStamp(createdAt), by: refs.people[t.createdBy[i] as number] ?? null } : undefined;
-  const updated = updatedAt != null || (t.updatedBy[i] ?? -1) >= 0 ? { at: fromStamp(updatedAt), by: refs.people[t.updatedBy[i] as number] ?? null } : undefined;
-  const audit = created && updated ? { created, updated } : created ? { created } : updated ? { updated } : undefined;
+  const audit: NonNullable<TableToken['audit']> = {};
+  if (createdAt != null || (t.createdBy[i] ?? -1) >= 0) audit.created = { at: fromStamp(createdAt), by: refs.people[t.createdBy[i] as number] ?? null };
+  if (updatedAt != null || (t.updatedBy[i] ?? -1) >= 0) audit.updated = { at: fromStamp(updatedAt), by: refs.people[t.updatedBy[i] as number] ?? null };
+  if (audit.created || audit.updated) token.audit = audit;
   const revision = t.revision[i];
-  const id = t.id[i] as string;
-  const name = t.name[i] as string;
-  const description = t.description[i] ?? null;
-  const icon = t.icon[i] ?? null;
-  const status = STATUSES[t.status[i] as number] ?? 'Active';
-  const lastAccessAt = fromStamp(t.lastAccessAt[i]);
-  const account = refs.accounts[t.account[i] as number] ?? { id: '' };
-  const modules = modulesOf(t.modules[i], refs);
-  // The usual row (audit and revision known) in one literal: one object shape, no growth.
-  if (audit && revision != null) {
-    if (hasValue !== undefined) return { id, name, description, icon, status, lastAccessAt, account, modules, audit, revision, hasValue };
-    return { id, name, description, icon, status, lastAccessAt, account, modules, audit, revision };
-  }
-  const token: TableToken & { hasValue?: boolean } = { id, name, description, icon, status, lastAccessAt, account, modules };
-  if (audit) token.audit = audit;
   if (revision != null) token.revision = revision;
-  if (hasValue !== undefined) token.hasValue = hasValue;
   return token;
 }
 
