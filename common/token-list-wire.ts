@@ -26,7 +26,9 @@ export function packTokenList(table: TokenTable, facts: LocalFacts, tableJson?: 
   // Codes into one string at once (a string grown a character at a time is 100,000 pieces).
   const flags = new Uint8Array(table.id.length).fill(48);
   if (facts.valueIds.size > 0) for (let i = 0; i < flags.length; i++) if (facts.valueIds.has(table.id[i]!)) flags[i] = 49;
-  const hasValue = new TextDecoder('latin1').decode(flags);
+  // (common/ has neither DOM nor Node types, so no TextDecoder: chunks of char codes.)
+  let hasValue = '';
+  for (let i = 0; i < flags.length; i += 8192) hasValue += String.fromCharCode(...flags.subarray(i, i + 8192));
   const only = (m: ReadonlyMap<string, string>) => {
     const out: Record<string, string> = {};
     for (const [k, v] of m) out[k] = v;
