@@ -175,3 +175,15 @@ export function createFakeElectron() {
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;
+
+/**
+ * What `vi.mock('electron', …)` returns: every export reads the test's CURRENT fake, so a test
+ * file's beforeEach can swap in a fresh one although the mock factory runs only once.
+ */
+export function electronModuleOf(current: () => FakeElectron): Record<string, unknown> {
+  const mod = {};
+  for (const key of Object.keys(createFakeElectron())) {
+    Object.defineProperty(mod, key, { enumerable: true, get: () => (current() as Record<string, unknown>)[key] });
+  }
+  return mod;
+}

@@ -4,14 +4,7 @@ import type { FakeElectron } from './fake-electron';
 
 let fake: FakeElectron;
 // The factory runs once; getters let every test swap in a fresh fake.
-vi.mock('electron', async () => {
-  const { createFakeElectron: make } = await import('./fake-electron');
-  const mod = {};
-  for (const key of Object.keys(make())) {
-    Object.defineProperty(mod, key, { enumerable: true, get: () => (fake as Record<string, unknown>)[key] });
-  }
-  return mod;
-});
+vi.mock('electron', async () => (await import('./fake-electron')).electronModuleOf(() => fake));
 
 beforeEach(() => {
   fake = createFakeElectron();

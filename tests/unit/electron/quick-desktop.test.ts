@@ -6,14 +6,7 @@ import { createFakeElectron, FakeBrowserWindow } from './fake-electron';
 import type { FakeElectron } from './fake-electron';
 
 let fake: FakeElectron;
-vi.mock('electron', async () => {
-  const { createFakeElectron: make } = await import('./fake-electron');
-  const mod = {};
-  for (const key of Object.keys(make())) {
-    Object.defineProperty(mod, key, { enumerable: true, get: () => (fake as Record<string, unknown>)[key] });
-  }
-  return mod;
-});
+vi.mock('electron', async () => (await import('./fake-electron')).electronModuleOf(() => fake));
 
 beforeEach(() => {
   fake = createFakeElectron();

@@ -15,14 +15,7 @@ let fake: FakeElectron;
 let userData: string;
 const storeFailure = vi.hoisted(() => ({ error: undefined as Error | undefined }));
 
-vi.mock('electron', async () => {
-  const { createFakeElectron: make } = await import('./fake-electron');
-  const mod = {};
-  for (const key of Object.keys(make())) {
-    Object.defineProperty(mod, key, { enumerable: true, get: () => (fake as Record<string, unknown>)[key] });
-  }
-  return mod;
-});
+vi.mock('electron', async () => (await import('./fake-electron')).electronModuleOf(() => fake));
 // electron-store needs the real `electron`; it is replaced by conf with the same options (as in store-electron.test.ts).
 vi.mock('electron-store', async () => {
   const { default: Conf } = await import('conf');
