@@ -28,6 +28,7 @@ import { createConfStore } from '../../main/core/store';
 import type { SecretStore } from '../../main/core/vault';
 import { startSandbox } from '../../main/sandbox';
 import { startWebHost } from '../../main/web/host';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/browser';
 
 const { chromium } = createRequire(__filename)('@playwright/test') as typeof import('@playwright/test');
 
@@ -115,8 +116,8 @@ async function main(): Promise<void> {
   dispatch = createDispatch(createHandlerTable(s));
   const host = await startWebHost({ dispatch, rendererDir: path.join(root, 'dist/renderer'), bridgeScript: path.join(root, 'dist/web/desk-bridge.js') });
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
   });
   let openOfflineMs = Number.NaN;
   let keystrokes: number[] = [];

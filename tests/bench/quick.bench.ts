@@ -29,6 +29,7 @@ import { startSandbox } from '../../main/sandbox';
 import { startWebHost } from '../../main/web/host';
 import { createPageClipboard } from '../../main/web/page-clipboard';
 import type { PageSender } from '../../main/web/page-clipboard';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/browser';
 
 const { chromium } = createRequire(__filename)('@playwright/test') as typeof import('@playwright/test');
 
@@ -97,8 +98,8 @@ async function main(): Promise<void> {
   const host = await startWebHost({ dispatch, rendererDir: path.join(root, 'dist/renderer'), bridgeScript: path.join(root, 'dist/web/desk-bridge.js') });
   requestingPage = host.requestingPage;
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
   });
   const open: number[] = [];
   const enter: number[] = [];

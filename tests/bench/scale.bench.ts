@@ -25,7 +25,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -45,6 +44,7 @@ import { maskTokenValues } from '../../common/token-value';
 import type { ApiToken } from '../../common/domain';
 import { startSandbox, type FaultOptions, type SandboxAccount } from '../../main/sandbox/index';
 import { MODULE_BY_ID } from '../../main/sandbox/modules-catalogue';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, serveStatic } from './support/browser';
 
 const TARGETS = {
   withinIdealFactor: 1.3,
@@ -126,24 +126,6 @@ async function worstLag<T>(work: () => Promise<T>): Promise<{ value: T; lagMs: n
 const { chromium } = createRequire(__filename)('@playwright/test') as typeof import('@playwright/test');
 const root = path.resolve(__dirname, '..', '..');
 const rendererDir = process.env.BENCH_RENDERER_DIR ?? path.join(root, 'dist', 'renderer');
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
-
-function serveStatic(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = path.join(dir, path.normalize(rel));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 /** Runs in the page before its scripts: a bridge answering with the packed list, and the measuring hooks. */
 function pageSetup({ packed, accountId, modules }: { packed: string; accountId: string; modules: unknown[] }) {
   const w = window as any;
@@ -203,7 +185,7 @@ async function tableBench(packed: string, accountId: string, tokenCount: number,
   const server = await serveStatic(rendererDir);
   const port = (server.address() as AddressInfo).port;
   const modules = [...MODULE_BY_ID.values()].map((m) => ({ id: m.id, name: m.name, description: m.description }));
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
   const out = { firstRenderMs: [] as number[], fromReplyMs: [] as number[], fromLoadStartMs: [] as number[], keystrokeP95Ms: [] as number[], keystrokeMedianMs: [] as number[], sortMs: [] as number[], heapMB: [] as number[], rowCount: 0, errors: [] as string[] };
   try {
     for (let r = 0; r < runs; r++) {
@@ -285,7 +267,7 @@ async function coldStart(sandboxUrl: string, adminToken: string, tokens: readonl
   const profile = await services.connections.add({ name: 'Operations (bench)', baseUrl: sandboxUrl, token: adminToken });
   services.cache.putTokens(profile.id, tokens, new Date().toISOString(), null);
   await services.dispose(); // writes the list file
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const runsMs: number[] = [];
   const phases: Array<Record<string, number>> = [];
   try {

@@ -15,7 +15,6 @@
  *   phases of the 60 Hz frame like real typing.
  * Exit code 1 when a target is missed (unless BENCH_NO_FAIL=1).
  */
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -23,6 +22,7 @@ import { createRequire } from 'node:module';
 import { generateSampleData } from '../../main/sandbox/sample-data';
 import { MODULE_BY_ID } from '../../main/sandbox/modules-catalogue';
 import type { TokenView } from '../../common/contract';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, serveStatic } from './support/browser';
 
 // Loaded at run time from node_modules: esbuild cannot bundle Playwright (optional bidi deps).
 const { chromium } = createRequire(__filename)('@playwright/test') as typeof import('@playwright/test');
@@ -63,23 +63,6 @@ function makeTokens(count: number): TokenView[] {
     if (views.length === count) break;
   }
   return views;
-}
-
-const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
-
-function serveStatic(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = path.join(dir, path.normalize(rel));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
 interface PageArgs {
@@ -182,8 +165,8 @@ async function main() {
   const server = await serveStatic(rendererDir);
   const port = (server.address() as AddressInfo).port;
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
