@@ -35,7 +35,7 @@ export function removeCachedTokens(cache: OfflineCache, connectionId: string, id
   cache.putTokens(connectionId, items.filter((t) => !gone.has(t.id)), snapshot.fetchedAt, snapshot.mark);
 }
 
-/** The cached name of a token, for messages ("Copied CI pipeline"). */
+/** The cached name of a token, for messages ("Copied CI pipeline"): one row of the table, not the whole list as objects. */
 export function cachedName(cache: OfflineCache, connectionId: string, tokenId: string): string | undefined {
-  return cachedItems(cache.getTokens(connectionId)).find((t) => t.id === tokenId)?.name;
+  return cache.tokenFacts(connectionId, [tokenId]).get(tokenId)?.name;
 }
