@@ -21,7 +21,7 @@ export const TRAY_CHANGING_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'tokens.bulk',
   'tokens.create',
   'values.add',
-  'settings.set',
+  // not settings.set: a settings change re-applies the desktop integration, tray included
 ]);
 
 /** `dispatch`, calling `onChange` after every successful call that changes the tray's content. */
