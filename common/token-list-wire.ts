@@ -39,8 +39,14 @@ export function packTokenList(table: TokenTable, facts: LocalFacts, tableJson?: 
   return `{"table":${tableJson},${JSON.stringify(rest).slice(1)}`;
 }
 
+export interface UnpackedList {
+  tokens: TokenView[];
+  /** The table the views were read from: its columns (e.g. times as epoch ms) spare re-parsing the views' text. */
+  table: TokenTable;
+}
+
 /** The views of a packed list; throws on a malformed one (never half a list). */
-export function unpackTokenList(packed: string): TokenView[] {
+export function unpackTokenList(packed: string): UnpackedList {
   const data = JSON.parse(packed) as Partial<PackedList> | null;
   const problem = checkTable(data?.table);
   if (problem || !data?.table || typeof data.hasValue !== 'string' || data.hasValue.length !== tableSize(data.table)) {
@@ -60,5 +66,5 @@ export function unpackTokenList(packed: string): TokenView[] {
     if (of) view.replaces = of;
     out[i] = view;
   }
-  return out;
+  return { tokens: out, table };
 }

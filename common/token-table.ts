@@ -19,7 +19,8 @@ export const TOKEN_STATUSES = ['Active', 'Disabled', 'Deleted'] as const;
 const STATUSES = TOKEN_STATUSES;
 type Status = (typeof STATUSES)[number];
 
-type Stamp = number | string | null;
+/** A time as epoch ms when it round-trips exactly, else the API's text; null: none. */
+export type Stamp = number | string | null;
 
 export interface TokenTable {
   v: typeof TOKEN_TABLE_VERSION;

@@ -34,7 +34,41 @@ export const clientMessageSchema = /* @__PURE__ */ z
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 
 export type ServerMessage =
-  | { type: 'result'; id: number; result: DeskResult<unknown> }
+  /**
+   * `packedNext`: the value's `packed` string (a packed token list, ~13 MB at 100,000 tokens) was
+   * left out and is the NEXT text frame, as is. Encoded inside this JSON it would be escaped by the
+   * host and parsed a second time by the page, only to be parsed again as the list.
+   */
+  | { type: 'result'; id: number; result: DeskResult<unknown>; packedNext?: true }
   | { type: 'event'; event: string; payload: unknown }
   /** Clipboard work for the bridge script of the page that asked (never reaches the React app). */
   | { type: 'clipboard'; op: 'write' | 'clearIf'; text: string };
+
+/** A result as the frames the host sends: the packed list, if the value has one, in a frame of its own. */
+export function resultFrames(id: number, result: DeskResult<unknown>): string[] {
+  const value = result.ok ? (result.value as { packed?: unknown } | null) : null;
+  if (value === null || typeof value !== 'object' || typeof value.packed !== 'string') return [JSON.stringify({ type: 'result', id, result } satisfies ServerMessage)];
+  const { packed, ...rest } = value;
+  return [JSON.stringify({ type: 'result', id, result: { ok: true, value: rest }, packedNext: true } satisfies ServerMessage), packed];
+}
+
+/** The page's side of resultFrames: frames in, whole messages out (a result's packed frame put back into its value). Frames that are not JSON are dropped. */
+export function serverMessageReader(deliver: (message: ServerMessage) => void): (frame: string) => void {
+  let awaiting: Extract<ServerMessage, { type: 'result' }> | undefined;
+  return (frame) => {
+    if (awaiting) {
+      const message = awaiting;
+      awaiting = undefined;
+      if (message.result.ok) (message.result.value as { packed?: string }).packed = frame;
+      return deliver({ type: 'result', id: message.id, result: message.result });
+    }
+    let message: ServerMessage;
+    try {
+      message = JSON.parse(frame) as ServerMessage;
+    } catch {
+      return;
+    }
+    if (message.type === 'result' && message.packedNext) awaiting = message;
+    else deliver(message);
+  };
+}

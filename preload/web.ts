@@ -14,8 +14,8 @@ import { isEventName } from '../common/channel-names';
 import type { DeskResult } from '../common/errors';
 import { createBridge } from './bridge';
 import type { Transport } from './bridge';
-import { SESSION_STORAGE_KEY, sessionProtocol, WS_PATH, WS_PROTOCOL } from '../common/web-protocol';
-import type { ClientMessage, ServerMessage } from '../common/web-protocol';
+import { serverMessageReader, SESSION_STORAGE_KEY, sessionProtocol, WS_PATH, WS_PROTOCOL } from '../common/web-protocol';
+import type { ClientMessage } from '../common/web-protocol';
 
 const SECRET_SHAPE = /^[A-Za-z0-9_-]{16,128}$/;
 const NO_SESSION_MESSAGE = 'Token Desk: open the full URL printed by `npm run serve` (the part after # is the access secret).';
@@ -102,13 +102,7 @@ function createWebSocketTransport(secret: string | undefined): Transport {
         for (const settle of pending.values()) settle(offline());
         pending.clear();
       };
-      ws.onmessage = (message) => {
-        let data: ServerMessage;
-        try {
-          data = JSON.parse(String(message.data)) as ServerMessage;
-        } catch {
-          return;
-        }
+      const read = serverMessageReader((data) => {
         if (data.type === 'result') {
           pending.get(data.id)?.(data.result);
           pending.delete(data.id);
@@ -117,7 +111,8 @@ function createWebSocketTransport(secret: string | undefined): Transport {
         } else if (data.type === 'event' && isEventName(data.event)) {
           for (const listener of eventListeners) listener(data.event as never, data.payload);
         }
-      };
+      });
+      ws.onmessage = (message) => read(String(message.data));
     });
     return opening;
   }

@@ -13,7 +13,7 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { RawData, WebSocket } from 'ws';
-import { clientMessageSchema, WS_CLOSE, WS_PROTOCOL } from '../../common/web-protocol';
+import { clientMessageSchema, resultFrames, WS_CLOSE, WS_PROTOCOL } from '../../common/web-protocol';
 import type { ServerMessage } from '../../common/web-protocol';
 import type { DeskResult } from '../../common/errors';
 import type { Dispatch, HandlerContext } from '../core/dispatch';
@@ -105,10 +105,12 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     }
   });
 
-  const send = (ws: WebSocket, message: ServerMessage): boolean => {
+  const send = (ws: WebSocket, message: ServerMessage): boolean => sendFrames(ws, [JSON.stringify(message)]);
+  // Back to back, so nothing can come between a result and its packed frame.
+  const sendFrames = (ws: WebSocket, frames: readonly string[]): boolean => {
     if (ws.readyState !== ws.OPEN) return false;
     try {
-      ws.send(JSON.stringify(message));
+      for (const frame of frames) ws.send(frame);
       return true;
     } catch {
       return false;
@@ -141,7 +143,7 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
       void requester
         .run(page, () => options.dispatch(channel, input, ctx))
         .catch(() => internalError)
-        .then((result) => send(ws, { type: 'result', id, result }));
+        .then((result) => sendFrames(ws, resultFrames(id, result)));
     });
   }
 

@@ -215,12 +215,18 @@ async function tableBench(packed: string, accountId: string, tokenCount: number,
 
       const search = page.getByRole('searchbox', { name: 'Search' });
       await search.click();
+      const keysProfiler = process.env.BENCH_PROFILE_KEYS && r === 0 ? await page.context().newCDPSession(page) : null;
+      if (keysProfiler) {
+        await keysProfiler.send('Profiler.enable');
+        await keysProfiler.send('Profiler.start');
+      }
       const keys = [...'pipeline', ...Array(8).fill('Backspace'), ...'nightly sync prod', ...Array(17).fill('Backspace')];
       for (let i = 0; i < keys.length; i++) {
         await page.waitForTimeout((i * 7) % 17);
         await page.keyboard.press(keys[i]!);
         await page.waitForFunction((n) => (window as any).__bench.samples.length >= n, i + 1);
       }
+      if (keysProfiler) fs.writeFileSync(process.env.BENCH_PROFILE_KEYS!, JSON.stringify((await keysProfiler.send('Profiler.stop')).profile));
       const samples = (await page.evaluate(() => (window as any).__bench.samples)) as { toPaint: number }[];
       out.keystrokeP95Ms.push(quantile(samples.map((s) => s.toPaint), 0.95));
       out.keystrokeMedianMs.push(quantile(samples.map((s) => s.toPaint), 0.5));

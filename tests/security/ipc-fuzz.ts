@@ -6,8 +6,7 @@
  */
 import WebSocket from 'ws';
 import { deskErrorDataSchema } from '../../common/error-data';
-import { sessionProtocol, WS_PATH, WS_PROTOCOL } from '../../common/web-protocol';
-import type { ServerMessage } from '../../common/web-protocol';
+import { serverMessageReader, sessionProtocol, WS_PATH, WS_PROTOCOL } from '../../common/web-protocol';
 import type { RunningWebHost } from '../../main/web/host';
 import { allCases } from './cases';
 import type { FuzzCase } from './cases';
@@ -101,10 +100,10 @@ function openPage(host: RunningWebHost, secret: string): Promise<Page> {
     const ws = new WebSocket(`ws://127.0.0.1:${host.port}${WS_PATH}`, [WS_PROTOCOL, sessionProtocol(secret)], { headers: { Origin: host.origin } });
     const replies = new Map<number, unknown>();
     const closed = new Promise<number>((r) => ws.on('close', (code) => r(code)));
-    ws.on('message', (data) => {
-      const message = JSON.parse(data.toString()) as ServerMessage;
+    const read = serverMessageReader((message) => {
       if (message.type === 'result') replies.set(message.id, message.result);
     });
+    ws.on('message', (data) => read(data.toString()));
     ws.on('open', () => resolve({ ws, replies, closed }));
     ws.on('error', reject);
   });

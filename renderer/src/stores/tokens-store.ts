@@ -10,6 +10,8 @@ import { DeskError } from '../../../common/errors';
 import { desk } from '../desk';
 import { errorMessage } from '../error-message';
 import { runBulk } from '../features/tokens/bulk-runner';
+import { indexToken, indexTokens, indexUnpacked } from '../features/tokens/filtering';
+import type { IndexedToken } from '../features/tokens/filtering';
 import type { BulkAction, BulkState } from '../features/tokens/bulk-runner';
 import { useTokensUiStore } from './tokens-ui-store';
 
@@ -19,6 +21,8 @@ export type LoadPhase = 'idle' | 'loading' | 'ready' | 'error';
 
 interface TokensState {
   tokens: TokenView[];
+  /** The tokens' search and sort entries, kept beside them (entries[i].token === tokens[i]): a change to one token re-indexes that one. */
+  entries: IndexedToken[];
   fetchedAt: string | null;
   /** Set when the list shown comes from the offline cache. */
   offline: { message: string } | null;
@@ -57,7 +61,7 @@ let loadSeq = 0;
  * keychain and the API; the cached list needs neither), so the first rows do not wait for it.
  * Taken by the first load; forgotten when the connection changes.
  */
-let early: Promise<{ list: TokenList; rows: TokenView[]; activeId: string | null }> | null = null;
+let early: Promise<{ list: TokenList; rows: Rows; activeId: string | null }> | null = null;
 
 /**
  * At launch the refresh waits for the connection check (connections-store's restore): a rejected
@@ -79,7 +83,7 @@ export function prefetchCachedTokens(): void {
   early.catch(() => undefined);
 }
 
-async function cachedList(connectionId: string | undefined): Promise<{ list: TokenList; rows: TokenView[] }> {
+async function cachedList(connectionId: string | undefined): Promise<{ list: TokenList; rows: Rows }> {
   const taken = early;
   early = null;
   if (taken) {
@@ -94,10 +98,17 @@ async function cachedList(connectionId: string | undefined): Promise<{ list: Tok
   return { list, rows: rowsOf(list) };
 }
 
+interface Rows {
+  tokens: TokenView[];
+  entries: IndexedToken[];
+}
+
 /** The list's rows: asked for packed (one string, not 100,000 objects through the bridge). */
-function rowsOf(list: TokenList): TokenView[] {
+function rowsOf(list: TokenList): Rows {
   markOnce('tokens:reply');
-  return list.packed !== undefined ? unpackTokenList(list.packed) : list.tokens;
+  if (list.packed === undefined) return { tokens: list.tokens, entries: indexTokens(list.tokens) };
+  const unpacked = unpackTokenList(list.packed);
+  return { tokens: unpacked.tokens, entries: indexUnpacked(unpacked) };
 }
 
 const PAINT_BEFORE_REFRESH_ROWS = 10_000;
@@ -116,6 +127,7 @@ function markOnce(name: string) {
 /** The state of a fresh store, and after `reset()` (e.g. when the connection changes). */
 const INITIAL_STATE = {
   tokens: [],
+  entries: [],
   fetchedAt: null,
   offline: null,
   phase: 'idle',
@@ -144,9 +156,9 @@ export const useTokensStore = create<TokensState>((set, get) => ({
       try {
         const { list: cached, rows } = await cachedList(connectionId);
         if (seq !== loadSeq) return;
-        if (rows.length > 0 || cached.fetchedAt) {
+        if (rows.tokens.length > 0 || cached.fetchedAt) {
           markOnce('tokens:data');
-          set({ tokens: rows, fetchedAt: cached.fetchedAt, offline: cached.offline ?? null, phase: 'ready' });
+          set({ ...rows, fetchedAt: cached.fetchedAt, offline: cached.offline ?? null, phase: 'ready' });
           shown = true;
         }
       } catch {
@@ -166,7 +178,7 @@ export const useTokensStore = create<TokensState>((set, get) => ({
       if (seq !== loadSeq) return;
       const rows = rowsOf(list);
       markOnce('tokens:data');
-      set({ tokens: rows, fetchedAt: list.fetchedAt, offline: list.offline ?? null, phase: 'ready', syncing: false, progress: null });
+      set({ ...rows, fetchedAt: list.fetchedAt, offline: list.offline ?? null, phase: 'ready', syncing: false, progress: null });
     } catch (error) {
       if (seq !== loadSeq) return;
       const message = errorMessage(error, 'Could not load the API tokens.');
@@ -211,16 +223,23 @@ export const useTokensStore = create<TokensState>((set, get) => ({
 
   applyToken(token) {
     set((s) => {
+      const entry = indexToken(token);
       const i = s.tokens.findIndex((t) => t.id === token.id);
-      if (i < 0) return { tokens: [token, ...s.tokens] };
+      if (i < 0) return { tokens: [token, ...s.tokens], entries: [entry, ...s.entries] };
       const tokens = s.tokens.slice();
+      const entries = s.entries.slice();
       tokens[i] = token;
-      return { tokens };
+      entries[i] = entry;
+      return { tokens, entries };
     });
   },
 
   removeToken(id) {
-    set((s) => ({ tokens: s.tokens.filter((t) => t.id !== id) }));
+    set((s) => {
+      const i = s.tokens.findIndex((t) => t.id === id);
+      if (i < 0) return {};
+      return { tokens: s.tokens.toSpliced(i, 1), entries: s.entries.toSpliced(i, 1) };
+    });
     const ui = useTokensUiStore.getState();
     if (ui.selection.has(id)) ui.toggleSelected(id);
     if (ui.selectedTokenId === id) ui.closeDetails();

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { sessionProtocol, WS_PATH, WS_PROTOCOL } from '../../../common/web-protocol';
+import { serverMessageReader, sessionProtocol, WS_PATH, WS_PROTOCOL } from '../../../common/web-protocol';
 import type { ServerMessage } from '../../../common/web-protocol';
 import { createDispatch } from '../../../main/core/dispatch';
 import type { HandlerTable } from '../../../main/core/dispatch';
@@ -23,6 +23,8 @@ import { get, rawRequest, tryUpgrade } from './raw-http';
 
 const SECRET = 'unit-test-secret-0123456789abcdef';
 const VALUE = 'idt:TKN-1234-5678:abcDEF0123456789abcDEF0123456789';
+/** Stands for a packed token list: JSON with quotes, escapes and non-ASCII text. */
+const PACKED = JSON.stringify({ table: { name: ['a "quoted" name', 'back\\slash', 'Zoë ✓'] }, hasValue: '010' });
 let host: RunningWebHost;
 let dir: string;
 
@@ -36,6 +38,7 @@ beforeAll(async () => {
     ...createHandlerTable({} as CoreServices),
     // The real clipboard path of values.copy: the page clipboard behind the clipboard service.
     'values.copy': async () => ({ clearsAt: (await clipboard.copySecret(VALUE)).clearsAt ?? 'never' }),
+    'tokens.cached': async () => ({ tokens: [], packed: PACKED, fetchedAt: '2026-01-01T00:00:00.000Z' }),
   } as HandlerTable;
   host = await startWebHost({ dispatch: createDispatch(table), rendererDir: dir, bridgeScript: path.join(dir, 'bridge.js'), secret: SECRET });
   requestingPage = host.requestingPage;
@@ -55,12 +58,17 @@ async function stillAnswers(): Promise<void> {
   expect(response.text).toContain('<div id="root">');
 }
 
-function openPage(): Promise<{ ws: WebSocket; messages: ServerMessage[] }> {
+function openPage(): Promise<{ ws: WebSocket; messages: ServerMessage[]; frames: string[] }> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(wsUrl(), [WS_PROTOCOL, sessionProtocol(SECRET)], { headers: ownOrigin() });
     const messages: ServerMessage[] = [];
-    ws.on('message', (data) => messages.push(JSON.parse(data.toString()) as ServerMessage));
-    ws.on('open', () => resolve({ ws, messages }));
+    const frames: string[] = [];
+    const read = serverMessageReader((message) => messages.push(message));
+    ws.on('message', (data) => {
+      frames.push(data.toString());
+      read(data.toString());
+    });
+    ws.on('open', () => resolve({ ws, messages, frames }));
     ws.on('error', reject);
   });
 }
@@ -155,6 +163,22 @@ describe('the WebSocket session', () => {
     second.ws.send(Buffer.from([0, 1, 2]), { binary: true });
     expect(await closedBinary).toBe(1003);
     await stillAnswers();
+  });
+});
+
+describe('a packed token list', () => {
+  it('travels as a frame of its own, as is, and the reader puts it back into its reply', async () => {
+    const page = await openPage();
+    page.ws.send(JSON.stringify({ type: 'invoke', id: 3, channel: 'tokens.cached', input: { packed: true } }));
+    page.ws.send(JSON.stringify({ type: 'invoke', id: 4, channel: 'tokens.cached', input: { packed: true } }));
+    await waitFor(() => page.messages.length === 2);
+    // Not JSON-encoded a second time inside the reply: the list's own text is the next frame.
+    expect(page.frames).toHaveLength(4);
+    expect(JSON.parse(page.frames[0]!)).toMatchObject({ type: 'result', id: 3, packedNext: true, result: { ok: true, value: { fetchedAt: '2026-01-01T00:00:00.000Z' } } });
+    expect(JSON.parse(page.frames[0]!).result.value).not.toHaveProperty('packed');
+    expect(page.frames[1]).toBe(PACKED);
+    expect(page.messages).toEqual([3, 4].map((id) => ({ type: 'result', id, result: { ok: true, value: { tokens: [], packed: PACKED, fetchedAt: '2026-01-01T00:00:00.000Z' } } })));
+    page.ws.close();
   });
 });
 

@@ -16,7 +16,7 @@ import { TokenDetails } from './TokenDetails';
 import { TokenTable } from './TokenTable';
 import { TokensToolbar } from './TokensToolbar';
 import { StatusBanners } from './StatusBanners';
-import { createFilterCache, hasActiveFilters, indexTokens, sortIndexed, warmHaystacks } from './filtering';
+import { createFilterCache, hasActiveFilters, sortIndexed, warmHaystacks } from './filtering';
 
 export interface TokensPageProps {
   /** The active connection; when it changes the list is reloaded from scratch. */
@@ -51,7 +51,7 @@ function TokenListView({ phase }: { phase: string }) {
   const searchRef = useRef<HTMLInputElement>(null);
 
   const [filterRows] = useState(createFilterCache);
-  const indexed = useMemo(() => indexTokens(tokens), [tokens]);
+  const indexed = useTokensStore((s) => s.entries);
   const sorted = useMemo(() => sortIndexed(indexed, sort), [indexed, sort]);
   const rows = useMemo(() => filterRows(sorted, filters, Date.now()), [filterRows, sorted, filters]);
 

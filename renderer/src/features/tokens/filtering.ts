@@ -1,9 +1,9 @@
 /**
  * Local, instant filtering and sorting of the token list. Pure functions, no React.
  *
- * Work per list change is O(n) once (an index entry per token, cached by object identity so
- * an optimistic update of one token re-indexes one token); sorting runs once per sort/list
- * change; a keystroke only runs a substring test over precomputed lowercase haystacks, in the
+ * Work per list change is O(n) once (an index entry per token; the tokens store keeps the
+ * entries beside the tokens, so an optimistic update of one token re-indexes one token); sorting
+ * runs once per sort/list change; a keystroke only runs a substring test over precomputed lowercase haystacks, in the
  * already sorted order.
  *
  * Sorting is built for 100,000 rows: each row's key is computed once (names and creators get a
@@ -15,6 +15,8 @@
  * built per-row keys; apart they would have to expose them.)
  */
 import type { TokenView } from '../../../../common/contract';
+import type { UnpackedList } from '../../../../common/token-list-wire';
+import type { Stamp } from '../../../../common/token-table';
 
 export type StatusFilter = 'all' | 'Active' | 'Disabled';
 export interface TokenFilters {
@@ -50,8 +52,6 @@ export interface IndexedToken {
   lastAccess: number | null;
 }
 
-const indexCache = new WeakMap<TokenView, IndexedToken>();
-
 const d = (s: string, i: number) => s.charCodeAt(i) - 48;
 /** ISO-8601 to epoch ms; a digit-math fast path for the API's `YYYY-MM-DDTHH:MM:SS(.fff)Z`. */
 export function parseIso(s: string | null | undefined): number | null {
@@ -75,18 +75,20 @@ export function parseIso(s: string | null | undefined): number | null {
 
 /** Indexing does only what the default sort needs; the rest is built lazily. */
 export function indexToken(token: TokenView): IndexedToken {
-  const cached = indexCache.get(token);
-  if (cached) return cached;
-  const entry: IndexedToken = {
-    token,
-    haystack: undefined,
-    nameKey: undefined,
-    createdByKey: undefined,
-    createdAt: parseIso(token.audit?.created?.at) ?? Number.NEGATIVE_INFINITY,
-    lastAccess: parseIso(token.lastAccessAt),
-  };
-  indexCache.set(token, entry);
-  return entry;
+  return entryOf(token, parseIso(token.audit?.created?.at), parseIso(token.lastAccessAt));
+}
+
+function entryOf(token: TokenView, createdAt: number | null, lastAccess: number | null): IndexedToken {
+  return { token, haystack: undefined, nameKey: undefined, createdByKey: undefined, createdAt: createdAt ?? Number.NEGATIVE_INFINITY, lastAccess };
+}
+
+const stampMs = (s: Stamp | undefined): number | null => (typeof s === 'number' ? s : parseIso(s));
+
+/** The entries of an unpacked list: its times are read from the table's columns (already numbers), not parsed again from the views' text. */
+export function indexUnpacked({ tokens, table }: UnpackedList): IndexedToken[] {
+  const out = new Array<IndexedToken>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) out[i] = entryOf(tokens[i]!, stampMs(table.createdAt[i]), stampMs(table.lastAccessAt[i]));
+  return out;
 }
 
 const NON_ASCII = /[^ -~]/; // anything outside printable ASCII may need accents removed
@@ -224,15 +226,20 @@ export function warmSort(entries: readonly IndexedToken[], key: SortKey, schedul
   const CHUNK = 4096;
   const runs: IndexedToken[][] = [];
   let next = 0;
-  const merge = (a: IndexedToken[], b: IndexedToken[]) => {
-    const out = new Array<IndexedToken>(a.length + b.length);
-    let i = 0;
-    let j = 0;
-    let w = 0;
-    while (i < a.length && j < b.length) out[w++] = before(b[j]!, a[i]!) ? b[j++]! : a[i++]!;
-    while (i < a.length) out[w++] = a[i++]!;
-    while (j < b.length) out[w++] = b[j++]!;
-    return out;
+  // The merge in progress: a slice moves at most CHUNK rows, so even the last merge (all the
+  // rows) never holds the page for longer than a slice.
+  let merging: { a: IndexedToken[]; b: IndexedToken[]; out: IndexedToken[]; i: number; j: number } | null = null;
+  const mergeSome = (m: NonNullable<typeof merging>): boolean => {
+    const { a, b, out } = m;
+    let { i, j } = m;
+    const stop = Math.min(out.length, i + j + CHUNK);
+    while (i + j < stop) {
+      if (j >= b.length || (i < a.length && !before(b[j]!, a[i]!))) out[i + j] = a[i++]!;
+      else out[i + j] = b[j++]!;
+    }
+    m.i = i;
+    m.j = j;
+    return i + j === out.length;
   };
   const step = () => {
     if (stopped()) return;
@@ -241,8 +248,15 @@ export function warmSort(entries: readonly IndexedToken[], key: SortKey, schedul
       if (next < entries.length) {
         runs.push(sortAscending(entries.slice(next, next + CHUNK), key));
         next += CHUNK;
+      } else if (merging) {
+        if (mergeSome(merging)) {
+          runs.push(merging.out);
+          merging = null;
+        }
       } else if (runs.length > 1) {
-        runs.push(merge(runs.shift()!, runs.shift()!));
+        const a = runs.shift()!;
+        const b = runs.shift()!;
+        merging = { a, b, out: new Array<IndexedToken>(a.length + b.length), i: 0, j: 0 };
       } else {
         let byKey = sortedCache.get(entries);
         if (!byKey) sortedCache.set(entries, (byKey = new Map()));
@@ -326,7 +340,13 @@ export function filterIndexed(sorted: readonly IndexedToken[], filters: TokenFil
 /** The modules that appear on the tokens, for the module filter (id → name). */
 export function modulesInUse(tokens: readonly TokenView[]): { id: string; name: string }[] {
   const seen = new Map<string, string>();
-  for (const token of tokens) for (const m of token.modules) if (!seen.has(m.id)) seen.set(m.id, m.name ?? m.id);
+  // An unpacked list shares one module list among the rows with the same modules: each is walked once.
+  const lists = new Set<TokenView['modules']>();
+  for (const token of tokens) {
+    if (lists.has(token.modules)) continue;
+    lists.add(token.modules);
+    for (const m of token.modules) if (!seen.has(m.id)) seen.set(m.id, m.name ?? m.id);
+  }
   return [...seen].map(([id, name]) => ({ id, name })).sort((a, b) => collator.compare(a.name, b.name));
 }
 
