@@ -13,7 +13,8 @@
  * for it, and free text is masked by the writer: see toTable's `mask`).
  */
 
-export const TOKEN_TABLE_VERSION = 1;
+/** 2: names and descriptions are indexes into `texts` (1 had the text in every row). */
+export const TOKEN_TABLE_VERSION = 2;
 /** The `status` column holds the index into this list. */
 export const TOKEN_STATUSES = ['Active', 'Disabled', 'Deleted'] as const;
 const STATUSES = TOKEN_STATUSES;
@@ -30,9 +31,17 @@ export interface TokenTable {
   peopleRefs: Array<[string, string | null, string | null]>;
   /** [id, name, description] */
   moduleRefs: Array<[string, string | null, string | null]>;
+  /**
+   * Each distinct name and description once: lists made by automation repeat a few texts
+   * thousands of times (the sandbox's 100,000 tokens have about 300), and every repeat was
+   * bytes to write, send and parse, and a string to allocate.
+   */
+  texts: string[];
   id: string[];
-  name: string[];
-  description: Array<string | null>;
+  /** Index into `texts`. */
+  name: number[];
+  /** Index into `texts`; -1: none. */
+  description: number[];
   icon: Array<string | null>;
   status: number[];
   lastAccessAt: Stamp[];
@@ -175,6 +184,7 @@ const emptyTable = (): TokenTable => ({
   accountRefs: [],
   peopleRefs: [],
   moduleRefs: [],
+  texts: [],
   id: [],
   name: [],
   description: [],
@@ -196,13 +206,25 @@ function rowWriter(t: TokenTable, mask: (text: string) => string) {
   const person = interner(t.peopleRefs as Array<Array<string | null>>, 3, [1], mask);
   const module = interner(t.moduleRefs as Array<Array<string | null>>, 3, [1, 2], mask);
   const moduleSets = new Map<number | string, number[]>();
+  const textIndex = new Map<string, number>();
+  t.texts.forEach((text, i) => textIndex.set(text, i));
+  const text = (raw: string): number => {
+    const masked = mask(raw);
+    let i = textIndex.get(masked);
+    if (i === undefined) {
+      i = t.texts.length;
+      t.texts.push(masked);
+      textIndex.set(masked, i);
+    }
+    return i;
+  };
   const personOf = (by: { id: string; name?: string; icon?: string | null } | null | undefined) => (by ? person(by.id, by.name ?? null, by.icon ?? null, null, null) : -1);
   return (row: number, token: TableToken): void => {
     const a = token.account;
     const audit = token.audit;
     t.id[row] = token.id;
-    t.name[row] = mask(token.name);
-    t.description[row] = token.description == null ? null : mask(token.description);
+    t.name[row] = text(token.name);
+    t.description[row] = token.description == null ? -1 : text(token.description);
     t.icon[row] = token.icon ?? null;
     t.status[row] = Math.max(0, STATUSES.indexOf(token.status));
     t.lastAccessAt[row] = toStamp(token.lastAccessAt);
@@ -243,7 +265,7 @@ export function toTable(tokens: readonly TableToken[], mask: (text: string) => s
  * column, still no objects per row).
  */
 export function patchTable(table: TokenTable, changed: readonly TableToken[], removed: readonly string[], mask: (text: string) => string = (t) => t): TokenTable {
-  const t: TokenTable = { ...table, accountRefs: [...table.accountRefs], peopleRefs: [...table.peopleRefs], moduleRefs: [...table.moduleRefs] };
+  const t: TokenTable = { ...table, accountRefs: [...table.accountRefs], peopleRefs: [...table.peopleRefs], moduleRefs: [...table.moduleRefs], texts: [...table.texts] };
   for (const c of COLUMNS) (t as unknown as Record<string, unknown[]>)[c] = [...(table[c] as unknown[])];
   if (removed.length > 0) {
     const gone = new Set(removed);
@@ -297,8 +319,8 @@ function modulesOf(indexes: number[] | undefined, refs: TableRefs): ModuleList {
 export function rowOf(t: TokenTable, i: number, refs: TableRefs = tableRefs(t)): TableToken {
   const token: TableToken = {
     id: t.id[i] as string,
-    name: t.name[i] as string,
-    description: t.description[i] ?? null,
+    name: t.texts[t.name[i] as number] as string,
+    description: t.texts[t.description[i] as number] ?? null,
     icon: t.icon[i] ?? null,
     status: STATUSES[t.status[i] as number] ?? 'Active',
     lastAccessAt: fromStamp(t.lastAccessAt[i]),
@@ -363,14 +385,23 @@ export function checkTable(value: unknown): string | undefined {
     const r = t[refs];
     if (!Array.isArray(r) || !r.every((x) => Array.isArray(x) && typeof x[0] === 'string')) return `${refs} is not a list of references`;
   }
+  const texts = t.texts;
+  if (!Array.isArray(texts) || !texts.every((x) => typeof x === 'string')) return 'texts is not a list of texts';
   const n = Array.isArray(t.id) ? t.id.length : -1;
   for (const c of COLUMNS) {
     const col = t[c];
     if (!Array.isArray(col) || col.length !== n) return `column ${c} does not have ${n} rows`;
   }
+  // Every text index (a wrong one would be a row without a name): plain integer compares, cheap.
+  const name = t.name as unknown[];
+  const description = t.description as unknown[];
+  for (let i = 0; i < n; i++) {
+    if (!Number.isInteger(name[i]) || (name[i] as number) < 0 || (name[i] as number) >= texts.length) return `row ${i} has no name`;
+    if (!Number.isInteger(description[i]) || (description[i] as number) < -1 || (description[i] as number) >= texts.length) return `row ${i} has a wrong description`;
+  }
   // Spot-check the first and last rows' types: cheap, and catches a column of the wrong kind.
   for (const i of n > 0 ? [0, n - 1] : []) {
-    if (typeof (t.id as unknown[])[i] !== 'string' || typeof (t.name as unknown[])[i] !== 'string') return `row ${i} has no id or name`;
+    if (typeof (t.id as unknown[])[i] !== 'string') return `row ${i} has no id`;
     if (typeof (t.status as unknown[])[i] !== 'number' || !Array.isArray((t.modules as unknown[])[i])) return `row ${i} is malformed`;
   }
   return undefined;

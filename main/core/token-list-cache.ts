@@ -13,7 +13,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { TOKEN_STATUSES, checkTable, fromTable, patchTable, toTable, type TableToken, type TokenTable } from '../../common/token-table';
+import { TOKEN_STATUSES, TOKEN_TABLE_VERSION, checkTable, fromTable, patchTable, toTable, type TableToken, type TokenTable } from '../../common/token-table';
 import { maskTokenValues } from '../../common/token-value';
 import type { ApiToken } from '../../common/domain';
 import { prepareConfOptions, type StoreRecovery } from './store';
@@ -51,6 +51,11 @@ export interface TokenListCacheOptions {
 }
 
 const fileName = (connectionId: string) => `tokens-${connectionId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+/** A table an earlier version of the app wrote: a cache, so it is not kept (nor reported as damaged). */
+const isOlderTable = (table: unknown): boolean => {
+  const v = (table as { v?: unknown } | null | undefined)?.v;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v < TOKEN_TABLE_VERSION;
+};
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class TokenListCache {
@@ -130,7 +135,7 @@ export class TokenListCache {
     const out = new Map<string, { name: string; status: string }>();
     for (const id of ids) {
       const row = entry.rowOfId.get(id);
-      if (row !== undefined) out.set(id, { name: entry.table.name[row]!, status: TOKEN_STATUSES[entry.table.status[row]!] ?? 'Active' });
+      if (row !== undefined) out.set(id, { name: entry.table.texts[entry.table.name[row]!]!, status: TOKEN_STATUSES[entry.table.status[row]!] ?? 'Active' });
     }
     return out;
   }
@@ -203,12 +208,13 @@ export class TokenListCache {
         if (!v || typeof v.fetchedAt !== 'string') return 'the token list has no fetch time';
         if (v.mark !== null && v.mark !== undefined && typeof v.mark !== 'string') return 'the token list mark is not a time';
         if (v.valueIds !== undefined && !(Array.isArray(v.valueIds) && v.valueIds.every((id) => typeof id === 'string'))) return 'valueIds is not a list of ids';
+        if (isOlderTable(v.table)) return undefined; // not damaged: left out below, the next sync writes the new form
         return checkTable(v.table);
       },
       ...(this.options.onRecovered ? { onRecovered: this.options.onRecovered } : {}),
     });
     const data = confOptions.deserialize(text).tokens as TokenListState | undefined;
-    if (!data) return null;
+    if (!data || isOlderTable(data.table)) return null;
     const entry: Entry = { table: data.table, fetchedAt: data.fetchedAt, mark: data.mark ?? null, valueIds: data.valueIds ?? [], items: null };
     // Our writer puts the table last: `…,"table":{…}}}`. (`"table":` cannot occur inside a JSON
     // string: a quote there is escaped.) The parsed table was checked; its text is the same data.

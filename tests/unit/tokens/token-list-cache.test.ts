@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiToken } from '../../../common/domain';
 import { packTokenList, unpackTokenList } from '../../../common/token-list-wire';
-import { checkTable, fromTable, patchTable, toTable } from '../../../common/token-table';
+import { checkTable, fromTable, patchTable, toTable, TOKEN_TABLE_VERSION } from '../../../common/token-table';
 import { maskTokenValues } from '../../../common/token-value';
 import { TokenListCache } from '../../../main/core/token-list-cache';
 
@@ -43,6 +43,16 @@ describe('token table', () => {
     expect(back[0]!.account).toBe(back[3]!.account);
   });
 
+  it('keeps each distinct name and description once, and a patch reuses them', () => {
+    const tokens = Array.from({ length: 300 }, (_, i) => token(i, { name: `Robot ${i % 3}`, description: i % 2 ? 'Nightly sync' : null }));
+    const table = toTable(tokens);
+    expect(table.texts.toSorted()).toEqual(['Nightly sync', 'Robot 0', 'Robot 1', 'Robot 2']);
+    const patched = patchTable(table, [token(1, { name: 'Robot 2', description: 'New text' })], []);
+    expect(patched.texts).toHaveLength(5);
+    expect(table.texts).toHaveLength(4); // the original is not changed
+    expect(fromTable(patched)[1]).toMatchObject({ name: 'Robot 2', description: 'New text' });
+  });
+
   it('has no place for a token value, masks values in free text, drops fields the app does not show', () => {
     const t = token(1, { token: SECRET, name: `leaked ${SECRET}`, extensions: [{ id: 'EXT-1' }] } as Partial<ApiToken>);
     const json = JSON.stringify(toTable([t], maskTokenValues));
@@ -59,8 +69,12 @@ describe('token table', () => {
   it('checkTable says why a table cannot be one', () => {
     const good = toTable([token(1), token(2)]);
     expect(checkTable(good)).toBeUndefined();
-    expect(checkTable({ ...good, v: 2 })).toMatch(/version/);
-    expect(checkTable({ ...good, name: ['only one'] })).toMatch(/column name/);
+    expect(checkTable({ ...good, v: TOKEN_TABLE_VERSION + 1 })).toMatch(/version/);
+    expect(checkTable({ ...good, name: [0] })).toMatch(/column name/);
+    expect(checkTable({ ...good, name: [0, good.texts.length] })).toMatch(/row 1 has no name/);
+    expect(checkTable({ ...good, name: [0, 'Robot 2'] })).toMatch(/row 1 has no name/);
+    expect(checkTable({ ...good, description: [-2, 0] })).toMatch(/row 0 has a wrong description/);
+    expect(checkTable({ ...good, texts: [1] })).toMatch(/texts/);
     expect(checkTable({ ...good, status: ['Active', 'Active'] })).toMatch(/malformed/);
   });
 
@@ -124,9 +138,22 @@ describe('TokenListCache (files)', () => {
     expect(recovered).toHaveLength(1);
     expect(fs.readdirSync(dir).some((f) => f.startsWith('tokens-c1.corrupt-'))).toBe(true);
     // A parseable file of the wrong shape counts as damaged too.
-    fs.writeFileSync(path.join(dir, 'tokens-c2.json'), JSON.stringify({ tokens: { fetchedAt: 'x', table: { v: 1, id: ['a'], name: [] } } }));
+    fs.writeFileSync(path.join(dir, 'tokens-c2.json'), JSON.stringify({ tokens: { fetchedAt: 'x', table: { v: TOKEN_TABLE_VERSION, id: ['a'], name: [] } } }));
     expect(cache.get('c2')).toBeUndefined();
     expect(recovered).toHaveLength(2);
+  });
+
+  it('a list an earlier version wrote is left out quietly (not damaged: the next sync writes the new form)', async () => {
+    const older = { tokens: { fetchedAt: '2026-01-01T00:00:00.000Z', mark: null, table: { v: TOKEN_TABLE_VERSION - 1, id: ['TKN-1'], name: ['Robot'] } } };
+    fs.writeFileSync(path.join(dir, 'tokens-c1.json'), JSON.stringify(older));
+    const recovered: string[] = [];
+    const cache = new TokenListCache({ dir, writeDelayMs: 0, onRecovered: (r) => recovered.push(r.movedTo) });
+    expect(cache.get('c1')).toBeUndefined();
+    expect(recovered).toEqual([]);
+    expect(fs.readdirSync(dir)).toEqual(['tokens-c1.json']);
+    cache.put('c1', [token(1)], '2026-01-02T00:00:00.000Z', null);
+    await cache.flush();
+    expect(new TokenListCache({ dir }).get('c1')?.table.v).toBe(TOKEN_TABLE_VERSION);
   });
 
   it('drop forgets the list and removes its file', async () => {
