@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QuickAccess } from './features/quick/QuickAccess';
 import { isQuickRoute } from './features/quick/filter';
+import { askCachedList } from './stores/launch-list';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
@@ -13,6 +14,7 @@ if (isQuickRoute(window.location)) {
     </StrictMode>,
   );
 } else {
+  askCachedList(); // while the app's code loads
   import('./App').then(
     ({ App }) =>
       root.render(

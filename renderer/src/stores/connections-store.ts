@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { ConnectionProfile, ConnectionsState } from '../../../common/contract';
 import { DeskError } from '../../../common/errors';
 import { desk } from '../desk';
+import { takeLaunchConnections } from './launch-list';
 import { holdSyncUntil, prefetchCachedTokens, useTokensStore } from './tokens-store';
 
 export type Phase = 'starting' | 'ready';
@@ -38,7 +39,7 @@ export const useConnectionsStore = create<ConnectionsStore>((set, get) => ({
     // profiles are local, so the cached table shows while it runs (Home) and only the sync waits.
     let release: (proceed: boolean) => void = () => undefined;
     holdSyncUntil(new Promise<boolean>((resolve) => (release = resolve)));
-    const early = desk.call('connections.list').then(
+    const early = (takeLaunchConnections() ?? desk.call('connections.list')).then(
       (state) => {
         if (get().phase === 'starting') set({ connections: state.connections, activeId: state.activeId });
       },

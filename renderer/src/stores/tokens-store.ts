@@ -13,6 +13,8 @@ import { runBulk } from '../features/tokens/bulk-runner';
 import { indexToken, indexTokens, indexUnpacked } from '../features/tokens/filtering';
 import type { IndexedToken } from '../features/tokens/filtering';
 import type { BulkAction, BulkState } from '../features/tokens/bulk-runner';
+import { afterNextPaint } from '../ui/after-paint';
+import { askCachedList, takeCachedList } from './launch-list';
 import { useTokensUiStore } from './tokens-ui-store';
 
 export type { BulkAction, BulkResultItem, BulkState } from '../features/tokens/bulk-runner';
@@ -79,7 +81,8 @@ export function holdSyncUntil(gate: Promise<boolean>): void {
 
 export function prefetchCachedTokens(): void {
   if (early) return;
-  early = Promise.all([desk.call('connections.list'), desk.call('tokens.cached', { packed: true })]).then(([state, list]) => ({ list, rows: rowsOf(list), activeId: state.activeId }));
+  askCachedList(); // (done already at launch: then this takes that answer)
+  early = takeCachedList()!.then(([state, list]) => ({ list, rows: rowsOf(list), activeId: state.activeId }));
   early.catch(() => undefined);
 }
 
@@ -113,12 +116,9 @@ function rowsOf(list: TokenList): Rows {
 
 const PAINT_BEFORE_REFRESH_ROWS = 10_000;
 
-function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
-    else setTimeout(resolve, 0);
-  });
-}
+/** The packed list the rows on screen were unpacked from; forgotten when a row changes here. */
+let shownPacked: string | undefined;
+
 
 function markOnce(name: string) {
   if (typeof performance !== 'undefined' && performance.getEntriesByName(name).length === 0) performance.mark(name);
@@ -158,6 +158,7 @@ export const useTokensStore = create<TokensState>((set, get) => ({
         if (seq !== loadSeq) return;
         if (rows.tokens.length > 0 || cached.fetchedAt) {
           markOnce('tokens:data');
+          shownPacked = cached.packed;
           set({ ...rows, fetchedAt: cached.fetchedAt, offline: cached.offline ?? null, phase: 'ready' });
           shown = true;
         }
@@ -176,9 +177,14 @@ export const useTokensStore = create<TokensState>((set, get) => ({
       if (seq !== loadSeq) return;
       const list = await desk.call('tokens.sync', { packed: true });
       if (seq !== loadSeq) return;
+      const done = { fetchedAt: list.fetchedAt, offline: list.offline ?? null, phase: 'ready', syncing: false, progress: null } as const;
+      // Nothing changed since the list on screen (the usual refresh): keep it, with its search
+      // text, sort orders and selection, instead of unpacking 100,000 rows again.
+      if (list.packed !== undefined && list.packed === shownPacked) return set(done);
       const rows = rowsOf(list);
       markOnce('tokens:data');
-      set({ ...rows, fetchedAt: list.fetchedAt, offline: list.offline ?? null, phase: 'ready', syncing: false, progress: null });
+      shownPacked = list.packed;
+      set({ ...rows, ...done });
     } catch (error) {
       if (seq !== loadSeq) return;
       const message = errorMessage(error, 'Could not load the API tokens.');
@@ -196,6 +202,7 @@ export const useTokensStore = create<TokensState>((set, get) => ({
   reset() {
     loadSeq++;
     early = null;
+    shownPacked = undefined;
     set(INITIAL_STATE);
     const ui = useTokensUiStore.getState();
     ui.clearSelection();
@@ -222,6 +229,7 @@ export const useTokensStore = create<TokensState>((set, get) => ({
   },
 
   applyToken(token) {
+    shownPacked = undefined;
     set((s) => {
       const entry = indexToken(token);
       const i = s.tokens.findIndex((t) => t.id === token.id);
@@ -235,6 +243,7 @@ export const useTokensStore = create<TokensState>((set, get) => ({
   },
 
   removeToken(id) {
+    shownPacked = undefined;
     set((s) => {
       const i = s.tokens.findIndex((t) => t.id === id);
       if (i < 0) return {};

@@ -5,6 +5,10 @@ import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TokensPage } from '../../../renderer/src/features/tokens/TokensPage';
 import { useWizardBridge } from '../../../renderer/src/stores/wizard-bridge';
+import { useTokensStore } from '../../../renderer/src/stores/tokens-store';
+import { packTokenList } from '../../../common/token-list-wire';
+import { toTable } from '../../../common/token-table';
+import type { TokenView } from '../../../common/contract';
 import { resetAll, rowIds } from './render-page';
 
 const a = makeToken({ name: 'Cached A' });
@@ -15,6 +19,33 @@ beforeEach(() => {
   serveTokens([a]);
 });
 afterEach(resetAll);
+
+const packedOf = (tokens: TokenView[], fetchedAt: string) => ({
+  tokens: [],
+  packed: packTokenList(toTable(tokens), { valueIds: new Set(), replacedBy: new Map(), replaces: new Map() }),
+  fetchedAt,
+});
+
+describe('a refresh that brings the list already on screen', () => {
+  it('keeps the rows as they are (no unpacking again) and takes the new fetch time; a changed list replaces them', async () => {
+    fakeDesk.handlers['tokens.cached'] = () => packedOf([a], '2026-01-01T00:00:00.000Z');
+    fakeDesk.handlers['tokens.sync'] = () => packedOf([a], '2026-01-02T00:00:00.000Z');
+    render(<TokensPage connectionId="c1" />);
+    await screen.findByRole('grid');
+    await act(async () => undefined);
+    const shown = useTokensStore.getState().tokens;
+    await act(() => useTokensStore.getState().load());
+    expect(useTokensStore.getState().tokens).toBe(shown);
+    expect(useTokensStore.getState().fetchedAt).toBe('2026-01-02T00:00:00.000Z');
+    // A row changed here (an action's answer): the same list from main is unpacked again.
+    act(() => useTokensStore.getState().applyToken({ ...shown[0]!, name: 'Renamed here' }));
+    await act(() => useTokensStore.getState().load());
+    expect(useTokensStore.getState().tokens[0]!.name).toBe('Cached A');
+    fakeDesk.handlers['tokens.sync'] = () => packedOf([a, b], '2026-01-03T00:00:00.000Z');
+    await act(() => useTokensStore.getState().load());
+    expect(rowIds().sort()).toEqual([a.id, b.id].sort());
+  });
+});
 
 describe('loading, offline, error and empty states', () => {
   it('shows the cached list at once, then the synced one, with progress while it loads', async () => {
