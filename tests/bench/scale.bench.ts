@@ -215,6 +215,9 @@ async function tableBench(packed: string, accountId: string, tokenCount: number,
 
       const search = page.getByRole('searchbox', { name: 'Search' });
       await search.click();
+      // BENCH_TRACE_KEYS=<file>: a Chrome trace (devtools.timeline) of the typing, with the per-key samples on stderr.
+      const tracing = Boolean(process.env.BENCH_TRACE_KEYS) && r === 0;
+      if (tracing) await browser.startTracing(page, { path: process.env.BENCH_TRACE_KEYS!, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
       const keysProfiler = process.env.BENCH_PROFILE_KEYS && r === 0 ? await page.context().newCDPSession(page) : null;
       if (keysProfiler) {
         await keysProfiler.send('Profiler.enable');
@@ -227,7 +230,11 @@ async function tableBench(packed: string, accountId: string, tokenCount: number,
         await page.waitForFunction((n) => (window as any).__bench.samples.length >= n, i + 1);
       }
       if (keysProfiler) fs.writeFileSync(process.env.BENCH_PROFILE_KEYS!, JSON.stringify((await keysProfiler.send('Profiler.stop')).profile));
-      const samples = (await page.evaluate(() => (window as any).__bench.samples)) as { toPaint: number }[];
+      const samples = (await page.evaluate(() => (window as any).__bench.samples)) as { key: string; toPaint: number }[];
+      if (tracing) {
+        await browser.stopTracing();
+        console.error(JSON.stringify(samples.map((x) => [x.key, Math.round(x.toPaint)])));
+      }
       out.keystrokeP95Ms.push(quantile(samples.map((s) => s.toPaint), 0.95));
       out.keystrokeMedianMs.push(quantile(samples.map((s) => s.toPaint), 0.5));
 
@@ -300,13 +307,20 @@ async function coldStart(sandboxUrl: string, adminToken: string, tokens: readonl
           });
           observer.observe(document, { childList: true, subtree: true });
         });
+        // BENCH_PROFILE_COLD=<file>: a CPU profile of the page's first start.
+        const profiler = process.env.BENCH_PROFILE_COLD && r === 0 ? await page.context().newCDPSession(page) : null;
+        if (profiler) {
+          await profiler.send('Profiler.enable');
+          await profiler.send('Profiler.start');
+        }
         await page.goto(url);
         await page.waitForFunction(() => (window as any).__firstPaint !== null, undefined, { timeout: 60_000 });
+        if (profiler) fs.writeFileSync(process.env.BENCH_PROFILE_COLD!, JSON.stringify((await profiler.send('Profiler.stop')).profile));
         runsMs.push(await page.evaluate(() => (window as any).__firstPaint as number));
         phases.push(
           await page.evaluate(() => {
             const at = (n: string) => Math.round(performance.getEntriesByName(n)[0]?.startTime ?? NaN);
-            return { loadStart: at('tokens:load-start'), reply: at('tokens:reply'), data: at('tokens:data'), paint: Math.round((window as any).__firstPaint) };
+            return { ask: at('tokens:ask'), loadStart: at('tokens:load-start'), reply: at('tokens:reply'), data: at('tokens:data'), paint: Math.round((window as any).__firstPaint) };
           }),
         );
         await page.close();

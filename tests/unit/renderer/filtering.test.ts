@@ -50,6 +50,21 @@ describe('filtering (pure)', () => {
     );
   });
 
+  it('the cache answers a deleted-back search with the result it had (no new scan), and forgets on a new list', () => {
+    const raw = ['ci pipe', 'prod sync', 'pipe line', 'prod'].map((name, i) => toView({ name, description: null, status: 'Active', lastAccessDays: 1, module: 'MOD-0001', n: i }, i));
+    const sorted = indexTokens(raw);
+    const cached = createFilterCache();
+    const at = (text: string, list = sorted) => cached(list, { ...DEFAULT_FILTERS, text }, NOW);
+    const pr = at('pr');
+    expect(pr.map((e) => e.token.name)).toEqual(['prod sync', 'prod']);
+    expect(at('prod sy').map((e) => e.token.name)).toEqual(['prod sync']);
+    expect(at('pr')).toBe(pr);
+    expect(at('')).toBe(sorted);
+    const fresh = indexTokens(raw);
+    expect(at('pr', fresh)).not.toBe(pr);
+    expect(at('pr', fresh).map((e) => e.token.name)).toEqual(['prod sync', 'prod']);
+  });
+
   it('parseIso matches Date.parse for the API format and falls back for others', () => {
     fc.assert(
       fc.property(fc.date({ min: new Date('1970-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }), (d) => {

@@ -9,6 +9,7 @@ import { useTokensUiStore } from '../../stores/tokens-ui-store';
 import { useWizardBridge } from '../../stores/wizard-bridge';
 import { Button } from '../../ui/Button';
 import { ProgressBar } from '../../ui/ProgressBar';
+import { afterNextPaint } from '../../ui/after-paint';
 import { BulkBar } from './BulkBar';
 import { BulkResults } from './BulkResults';
 import { TokenDialogs } from './TokenDialogs';
@@ -56,7 +57,18 @@ function TokenListView({ phase }: { phase: string }) {
   const rows = useMemo(() => filterRows(sorted, filters, Date.now()), [filterRows, sorted, filters]);
 
   // Build the search text of every token while the page is idle, so the first keystroke is cheap.
-  useEffect(() => warmHaystacks(indexed, whenIdle), [indexed]);
+  // (After the next paint: the first rows must not wait for it.)
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    void afterNextPaint().then(() => {
+      if (!cancelled) stop = warmHaystacks(indexed, whenIdle);
+    });
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [indexed]);
 
   // "/" (outside text fields) and Ctrl/Cmd+F focus the search box.
   useEffect(() => {
@@ -94,15 +106,25 @@ function TokenListView({ phase }: { phase: string }) {
           <TokensToolbar ref={searchRef} tokens={tokens} shown={rows.length} />
           <BulkBar />
           <BulkResults />
-          {rows.length > 0 ? <TokenTable rows={rows} /> : <EmptyState filtered={tokens.length > 0 && hasActiveFilters(filters)} />}
+          {rows.length > 0 ? <TokenTable rows={rows} capacity={tokens.length} /> : <EmptyState filtered={tokens.length > 0 && hasActiveFilters(filters)} />}
         </>
       ) : null}
     </section>
   );
 }
 
+type BackgroundScheduler = { postTask(fn: () => void, options: { priority: 'background' }): Promise<unknown> };
+
+/**
+ * The warm-up's next slice, as a background task: Chromium runs input, rendering and every
+ * other task first, so a keystroke waits at most for the slice already running (a few ms). An
+ * idle callback would run one slice per frame, and the warm-up would still be going seconds
+ * later, while the user types.
+ */
 function whenIdle(fn: () => void) {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => fn(), { timeout: 500 });
+  const scheduler = (globalThis as { scheduler?: BackgroundScheduler }).scheduler;
+  if (scheduler?.postTask) void scheduler.postTask(fn, { priority: 'background' }).catch(() => undefined);
+  else if (typeof requestIdleCallback === 'function') requestIdleCallback(() => fn(), { timeout: 500 });
   else setTimeout(fn, 0);
 }
 
