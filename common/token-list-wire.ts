@@ -45,26 +45,40 @@ export interface UnpackedList {
   table: TokenTable;
 }
 
-/** The views of a packed list; throws on a malformed one (never half a list). */
-export function unpackTokenList(packed: string): UnpackedList {
+/** A packed list read and checked, before any view is built. */
+export type ReadList = PackedList;
+
+/** Reads and checks a packed list; throws on a malformed one (never half a list). */
+export function readPackedList(packed: string): ReadList {
   const data = JSON.parse(packed) as Partial<PackedList> | null;
   const problem = checkTable(data?.table);
   if (problem || !data?.table || typeof data.hasValue !== 'string' || data.hasValue.length !== tableSize(data.table)) {
     throw new Error(`The token list arrived damaged (${problem ?? 'value flags'}).`);
   }
-  const { table, hasValue } = data;
-  const replacedBy = data.replacedBy ?? {};
-  const replaces = data.replaces ?? {};
+  return { table: data.table, hasValue: data.hasValue, replacedBy: data.replacedBy ?? {}, replaces: data.replaces ?? {} };
+}
+
+/** The views of a read list: every row, or only `rows` (indexes, in the order wanted). */
+export function viewsOf(list: ReadList, rows?: readonly number[]): TokenView[] {
+  const { table, hasValue, replacedBy, replaces } = list;
   const refs = tableRefs(table);
-  const out = new Array<TokenView>(tableSize(table));
-  for (let i = 0; i < out.length; i++) {
+  const n = rows ? rows.length : tableSize(table);
+  const out = new Array<TokenView>(n);
+  for (let k = 0; k < n; k++) {
+    const i = rows ? rows[k]! : k;
     const view = rowOf(table, i, refs) as TokenView;
     view.hasValue = hasValue.charCodeAt(i) === 49;
     const by = replacedBy[view.id];
     const of = replaces[view.id];
     if (by) view.replacedBy = by;
     if (of) view.replaces = of;
-    out[i] = view;
+    out[k] = view;
   }
-  return { tokens: out, table };
+  return out;
+}
+
+/** The views of a packed list; throws on a malformed one (never half a list). */
+export function unpackTokenList(packed: string): UnpackedList {
+  const list = readPackedList(packed);
+  return { tokens: viewsOf(list), table: list.table };
 }

@@ -4,18 +4,20 @@
  */
 import { create } from 'zustand';
 import type { ConnectionProfile, EventPayload, TokenList, TokenView } from '../../../common/contract';
-import { unpackTokenList } from '../../../common/token-list-wire';
+import { readPackedList, viewsOf, type ReadList } from '../../../common/token-list-wire';
+import { tableSize } from '../../../common/token-table';
 import type { Module } from '../../../common/domain';
 import { DeskError } from '../../../common/errors';
 import { desk } from '../desk';
 import { errorMessage } from '../error-message';
 import { runBulk } from '../features/tokens/bulk-runner';
 import { indexToken, indexTokens, indexUnpacked } from '../features/tokens/filtering';
+import { firstScreen } from '../features/tokens/first-screen';
 import type { IndexedToken } from '../features/tokens/filtering';
 import type { BulkAction, BulkState } from '../features/tokens/bulk-runner';
 import { afterNextPaint } from '../ui/after-paint';
 import { askCachedList, takeCachedList } from './launch-list';
-import { useTokensUiStore } from './tokens-ui-store';
+import { tokensUiReady, useTokensUiStore } from './tokens-ui-store';
 
 export type { BulkAction, BulkResultItem, BulkState } from '../features/tokens/bulk-runner';
 
@@ -23,6 +25,8 @@ export type LoadPhase = 'idle' | 'loading' | 'ready' | 'error';
 
 interface TokensState {
   tokens: TokenView[];
+  /** While only the first screen of a big list is shown: how many tokens the whole list has. */
+  loadingTotal: number | null;
   /** The tokens' search and sort entries, kept beside them (entries[i].token === tokens[i]): a change to one token re-indexes that one. */
   entries: IndexedToken[];
   fetchedAt: string | null;
@@ -63,7 +67,7 @@ let loadSeq = 0;
  * keychain and the API; the cached list needs neither), so the first rows do not wait for it.
  * Taken by the first load; forgotten when the connection changes.
  */
-let early: Promise<{ list: TokenList; rows: Rows; activeId: string | null }> | null = null;
+let early: Promise<{ list: TokenList; activeId: string | null }> | null = null;
 
 /**
  * At launch the refresh waits for the connection check (connections-store's restore): a rejected
@@ -82,23 +86,25 @@ export function holdSyncUntil(gate: Promise<boolean>): void {
 export function prefetchCachedTokens(): void {
   if (early) return;
   askCachedList(); // (done already at launch: then this takes that answer)
-  early = takeCachedList()!.then(([state, list]) => ({ list, rows: rowsOf(list), activeId: state.activeId }));
+  early = takeCachedList()!.then(([state, list]) => {
+    markOnce('tokens:reply');
+    return { list, activeId: state.activeId };
+  });
   early.catch(() => undefined);
 }
 
-async function cachedList(connectionId: string | undefined): Promise<{ list: TokenList; rows: Rows }> {
+async function cachedList(connectionId: string | undefined): Promise<TokenList> {
   const taken = early;
   early = null;
   if (taken) {
     // Only if it is still the active connection's list (the user may have switched since launch):
     // the page says which connection it shows; else main is asked.
     const got = await taken.catch(() => null);
-    if (got && connectionId !== undefined && got.activeId === connectionId) return got;
+    if (got && connectionId !== undefined && got.activeId === connectionId) return got.list;
     const state = await desk.call('connections.list');
-    if (got && got.activeId === state.activeId) return got;
+    if (got && got.activeId === state.activeId) return got.list;
   }
-  const list = await desk.call('tokens.cached', { packed: true });
-  return { list, rows: rowsOf(list) };
+  return desk.call('tokens.cached', { packed: true });
 }
 
 interface Rows {
@@ -106,15 +112,17 @@ interface Rows {
   entries: IndexedToken[];
 }
 
-/** The list's rows: asked for packed (one string, not 100,000 objects through the bridge). */
-function rowsOf(list: TokenList): Rows {
+/** The list's rows: asked for packed (one string, not 100,000 objects through the bridge). `read`: the packed list already read. */
+function rowsOf(list: TokenList, read?: ReadList): Rows {
   markOnce('tokens:reply');
   if (list.packed === undefined) return { tokens: list.tokens, entries: indexTokens(list.tokens) };
-  const unpacked = unpackTokenList(list.packed);
-  return { tokens: unpacked.tokens, entries: indexUnpacked(unpacked) };
+  const { table } = (read ??= readPackedList(list.packed));
+  const tokens = viewsOf(read);
+  return { tokens, entries: indexUnpacked({ tokens, table }) };
 }
 
-const PAINT_BEFORE_REFRESH_ROWS = 10_000;
+/** A list this big paints before the work that follows it: its first screen before the whole list is built, the whole list before a refresh is read. */
+const PAINT_FIRST_ROWS = 10_000;
 
 /** The packed list the rows on screen were unpacked from; forgotten when a row changes here. */
 let shownPacked: string | undefined;
@@ -127,6 +135,7 @@ function markOnce(name: string) {
 /** The state of a fresh store, and after `reset()` (e.g. when the connection changes). */
 const INITIAL_STATE = {
   tokens: [],
+  loadingTotal: null,
   entries: [],
   fetchedAt: null,
   offline: null,
@@ -154,12 +163,28 @@ export const useTokensStore = create<TokensState>((set, get) => ({
     let shown = hadData;
     if (!hadData) {
       try {
-        const { list: cached, rows } = await cachedList(connectionId);
+        const cached = await cachedList(connectionId);
         if (seq !== loadSeq) return;
+        const read = cached.packed !== undefined ? readPackedList(cached.packed) : undefined;
+        const loaded = { fetchedAt: cached.fetchedAt, offline: cached.offline ?? null, phase: 'ready' } as const;
+        if (read && tableSize(read.table) >= PAINT_FIRST_ROWS) {
+          // The first screen at once (first-screen.ts), in the order the saved sort gives.
+          await tokensUiReady;
+          const { sort, filters } = useTokensUiStore.getState();
+          const first = seq === loadSeq ? firstScreen(read, sort, filters) : null;
+          if (first) {
+            set({ ...first, ...loaded, loadingTotal: tableSize(read.table) });
+            await afterNextPaint();
+            // And let what waited for that paint (a click, a key) run before the whole list is built.
+            await new Promise((resolve) => setTimeout(resolve, 0));
+          }
+          if (seq !== loadSeq) return;
+        }
+        const rows = rowsOf(cached, read);
         if (rows.tokens.length > 0 || cached.fetchedAt) {
           markOnce('tokens:data');
           shownPacked = cached.packed;
-          set({ ...rows, fetchedAt: cached.fetchedAt, offline: cached.offline ?? null, phase: 'ready' });
+          set({ ...rows, ...loaded, loadingTotal: null });
           shown = true;
         }
       } catch {
@@ -173,7 +198,7 @@ export const useTokensStore = create<TokensState>((set, get) => ({
       if (syncGate && !(await syncGate)) return;
       // The refresh's reply is unpacked on this thread too (a few hundred ms at 100,000 rows):
       // let a big cached list paint first. A small one costs nothing to unpack, so no wait.
-      if (!hadData && get().tokens.length >= PAINT_BEFORE_REFRESH_ROWS) await afterNextPaint();
+      if (!hadData && get().tokens.length >= PAINT_FIRST_ROWS) await afterNextPaint();
       if (seq !== loadSeq) return;
       const list = await desk.call('tokens.sync', { packed: true });
       if (seq !== loadSeq) return;

@@ -99,6 +99,10 @@ useTokensUiStore.subscribe((state, prev) => {
   }
 });
 
-void loaded.then((p) => {
-  if (p && !touched) useTokensUiStore.setState({ filters: { ...DEFAULT_FILTERS, ...p.filters }, sort: p.sort ?? DEFAULT_SORT });
-});
+/** Resolves once the saved filters and sort are in the store (or are known to be missing). */
+export const tokensUiReady: Promise<void> = loaded.then(
+  (p) => {
+    if (p && !touched) useTokensUiStore.setState({ filters: { ...DEFAULT_FILTERS, ...p.filters }, sort: p.sort ?? DEFAULT_SORT });
+  },
+  () => undefined,
+);

@@ -47,6 +47,26 @@ describe('a refresh that brings the list already on screen', () => {
   });
 });
 
+describe('a big cached list', () => {
+  it('shows its first screen (in the saved order) at once, then the whole list', async () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => makeToken({ name: `Robot ${i}`, audit: { created: { at: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString() } } }));
+    fakeDesk.handlers['tokens.cached'] = () => packedOf(many, '2026-01-01T00:00:00.000Z');
+    fakeDesk.handlers['tokens.sync'] = () => deferred<unknown>().promise;
+    const seen: Array<[number, number | null]> = [];
+    const stop = useTokensStore.subscribe((s) => seen.push([s.tokens.length, s.loadingTotal]));
+    render(<TokensPage connectionId="c1" />);
+    await screen.findByText('Loading all 10,000 tokens…');
+    // The newest first (the default sort), and only a screenful built.
+    expect(rowIds()[0]).toBe(many[9_999]!.id);
+    expect(useTokensStore.getState().tokens).toHaveLength(40);
+    await screen.findByText('10,000 tokens', undefined, { timeout: 5_000 });
+    stop();
+    expect(seen.filter(([, total]) => total === 10_000).every(([n]) => n === 40)).toBe(true);
+    expect(useTokensStore.getState().tokens).toHaveLength(10_000);
+    expect(rowIds()[0]).toBe(many[9_999]!.id);
+  });
+});
+
 describe('loading, offline, error and empty states', () => {
   it('shows the cached list at once, then the synced one, with progress while it loads', async () => {
     const sync = deferred<unknown>();

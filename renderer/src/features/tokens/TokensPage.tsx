@@ -47,6 +47,7 @@ export function TokensPage({ connectionId }: TokensPageProps) {
 
 function TokenListView({ phase }: { phase: string }) {
   const tokens = useTokensStore((s) => s.tokens);
+  const loadingTotal = useTokensStore((s) => s.loadingTotal);
   const filters = useTokensUiStore((s) => s.filters);
   const sort = useTokensUiStore((s) => s.sort);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -103,7 +104,7 @@ function TokenListView({ phase }: { phase: string }) {
       {phase === 'error' ? <ErrorState /> : null}
       {phase === 'ready' ? (
         <>
-          <TokensToolbar ref={searchRef} tokens={tokens} shown={rows.length} />
+          <TokensToolbar ref={searchRef} tokens={tokens} shown={rows.length} loadingTotal={loadingTotal} />
           <BulkBar />
           <BulkResults />
           {rows.length > 0 ? <TokenTable rows={rows} capacity={tokens.length} /> : <EmptyState filtered={tokens.length > 0 && hasActiveFilters(filters)} />}

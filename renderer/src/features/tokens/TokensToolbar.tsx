@@ -11,10 +11,12 @@ const count = new Intl.NumberFormat();
 interface ToolbarProps {
   tokens: readonly TokenView[];
   shown: number;
+  /** Set while only the first screen of the list is there: the whole list's size. */
+  loadingTotal?: number | null;
 }
 
 /** Search and filters; all local and instant. */
-export const TokensToolbar = forwardRef<HTMLInputElement, ToolbarProps>(function TokensToolbar({ tokens, shown }, searchRef) {
+export const TokensToolbar = forwardRef<HTMLInputElement, ToolbarProps>(function TokensToolbar({ tokens, shown, loadingTotal }, searchRef) {
   const filters = useTokensUiStore((s) => s.filters);
   const setFilters = useTokensUiStore((s) => s.setFilters);
   const clearFilters = useTokensUiStore((s) => s.clearFilters);
@@ -65,7 +67,11 @@ export const TokensToolbar = forwardRef<HTMLInputElement, ToolbarProps>(function
         <span>Unused for {UNUSED_DAYS}+ days / never used</span>
       </label>
       <span className="toolbar-count muted" role="status" aria-live="polite">
-        {active ? `${count.format(shown)} of ${count.format(tokens.length)} tokens` : `${count.format(tokens.length)} tokens`}
+        {loadingTotal
+          ? `Loading all ${count.format(loadingTotal)} tokens…`
+          : active
+            ? `${count.format(shown)} of ${count.format(tokens.length)} tokens`
+            : `${count.format(tokens.length)} tokens`}
       </span>
       {active ? (
         <Button size="small" variant="ghost" onClick={clearFilters}>

@@ -84,10 +84,16 @@ function entryOf(token: TokenView, createdAt: number | null, lastAccess: number 
 
 const stampMs = (s: Stamp | undefined): number | null => (typeof s === 'number' ? s : parseIso(s));
 
-/** The entries of an unpacked list: its times are read from the table's columns (already numbers), not parsed again from the views' text. */
-export function indexUnpacked({ tokens, table }: UnpackedList): IndexedToken[] {
+/**
+ * The entries of an unpacked list: its times are read from the table's columns (already numbers),
+ * not parsed again from the views' text. `rows`: the table row of each token, when not all.
+ */
+export function indexUnpacked({ tokens, table }: UnpackedList, rows?: readonly number[]): IndexedToken[] {
   const out = new Array<IndexedToken>(tokens.length);
-  for (let i = 0; i < tokens.length; i++) out[i] = entryOf(tokens[i]!, stampMs(table.createdAt[i]), stampMs(table.lastAccessAt[i]));
+  for (let k = 0; k < tokens.length; k++) {
+    const i = rows ? rows[k]! : k;
+    out[k] = entryOf(tokens[k]!, stampMs(table.createdAt[i]), stampMs(table.lastAccessAt[i]));
+  }
   return out;
 }
 
