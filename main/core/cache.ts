@@ -118,6 +118,15 @@ export class OfflineCache {
     this.tokenLists.patch(connectionId, changed, removed, this.now().toISOString(), mark);
   }
 
+  /**
+   * Single-token changes (an action's answer): written over their rows, not a rebuild of the
+   * whole list. The list keeps its fetch time and its delta mark (tokens/snapshot.ts says why).
+   */
+  changeTokens(connectionId: string, changed: readonly ApiToken[], removed: readonly string[]): void {
+    const state = this.tokenTable(connectionId);
+    if (state) this.tokenLists.patch(connectionId, changed, removed, state.fetchedAt, state.mark);
+  }
+
   /** Name and status of the given cached tokens (those found), without expanding the whole list. */
   tokenFacts(connectionId: string, ids: readonly string[]): Map<string, { name: string; status: string }> {
     if (ids.length === 0) return new Map(); // do not read a 100,000-token file to find nothing

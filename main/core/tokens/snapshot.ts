@@ -11,28 +11,14 @@
  */
 import type { ApiToken } from '../../../common/domain';
 import type { OfflineCache } from '../cache';
-import { cachedItems } from './views';
 
 export function upsertCachedToken(cache: OfflineCache, connectionId: string, token: ApiToken): void {
-  const snapshot = cache.getTokens(connectionId);
-  if (!snapshot) return;
-  let found = false;
-  const items = cachedItems(snapshot).map((t) => {
-    if (t.id !== token.id) return t;
-    found = true;
-    return token;
-  });
-  if (!found) items.push(token);
-  cache.putTokens(connectionId, items, snapshot.fetchedAt, snapshot.mark);
+  cache.changeTokens(connectionId, [token], []);
 }
 
 export function removeCachedTokens(cache: OfflineCache, connectionId: string, ids: readonly string[]): void {
-  const snapshot = cache.getTokens(connectionId);
-  if (!snapshot) return;
-  const gone = new Set(ids);
-  const items = cachedItems(snapshot);
-  if (!items.some((t) => gone.has(t.id))) return;
-  cache.putTokens(connectionId, items.filter((t) => !gone.has(t.id)), snapshot.fetchedAt, snapshot.mark);
+  if (cache.tokenFacts(connectionId, ids).size === 0) return; // none of them is in the list
+  cache.changeTokens(connectionId, [], ids);
 }
 
 /** The cached name of a token, for messages ("Copied CI pipeline"): one row of the table, not the whole list as objects. */

@@ -128,6 +128,22 @@ describe('token snapshot time', () => {
     expect(snapshot.fetchedAt).toBe('2026-01-01T00:00:00.000Z');
     expect((snapshot.items[0] as { status: string }).status).toBe('Disabled');
   });
+
+  it('single-token changes are written over their rows, keeping the time and the delta mark', async () => {
+    const { upsertCachedToken, removeCachedTokens } = await import('../../../main/core/tokens/snapshot');
+    const cache = new OfflineCache(new MemoryStore(), { now: fixedNow });
+    cache.putTokens('c1', [token(1), token(2), token(3)], '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+    upsertCachedToken(cache, 'c1', { ...token(2), name: 'Renamed' });
+    upsertCachedToken(cache, 'c1', token(4));
+    removeCachedTokens(cache, 'c1', [token(1).id, 'TKN-9999-9999']);
+    const before = cache.tokenTable('c1')!;
+    removeCachedTokens(cache, 'c1', ['TKN-9999-9999']); // not in the list: nothing is rewritten
+    expect(cache.tokenTable('c1')).toBe(before);
+    const snapshot = cache.getTokens('c1')!;
+    expect(snapshot.items.map((t) => [t.id, t.name])).toEqual([token(2), token(3), token(4)].map((t) => [t.id, t.id === token(2).id ? 'Renamed' : t.name]));
+    expect(snapshot.fetchedAt).toBe('2026-01-01T00:00:00.000Z');
+    expect(snapshot.mark).toBe('2026-01-01T00:00:00.000Z');
+  });
 });
 
 describe('OfflineCache token list mark', () => {
