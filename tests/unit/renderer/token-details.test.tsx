@@ -171,4 +171,22 @@ describe('token details', () => {
     expect(screen.queryByRole('button', { name: /Load older records/ })).toBeNull();
     expect(screen.getByText(/Offline — showing audit records from/)).toBeTruthy();
   });
+
+  it('audit trail offline with nothing of it saved: a failure with Retry, which loads it once the API answers', async () => {
+    const user = userEvent.setup();
+    let online = false;
+    fakeDesk.handlers['audit.token'] = () =>
+      online
+        ? { items: [{ ...auditItem(1), token: { id: stored.id, name: 'Stored' }, account: null }], offset: 0, hasMore: false, complete: true, fetchedAt: new Date().toISOString() }
+        : { items: [], offset: 0, hasMore: false, complete: false, fetchedAt: null, offline: { message: 'The Marketplace cannot be reached.' } };
+    await openDetails(user, 'Stored', stored.id);
+    await user.click(screen.getByRole('tab', { name: 'Audit trail' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Could not load the audit trail: The Marketplace cannot be reached. None of it is saved on this computer yet.');
+    expect(screen.queryByText(/showing audit records from/)).toBeNull();
+    online = true;
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('table')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
 });

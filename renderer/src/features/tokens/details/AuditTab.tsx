@@ -42,9 +42,18 @@ export function AuditTab({ id }: { id: string }) {
   }, [items.length, hasMore]);
 
   const current = tokenId === id;
+  // Offline with nothing of this trail saved: a failure to load, with a way to try again.
+  const unreachable = current && offline !== null && !fetchedAt && items.length === 0 && !loading;
   return (
     <div className="audit">
-      {current && offline ? (
+      {unreachable ? (
+        <div className="banner banner-error" role="alert">
+          <span>Could not load the audit trail: {offline} None of it is saved on this computer yet.</span>
+          <Button size="small" onClick={() => void useAuditStore.getState().load(id)}>
+            Retry
+          </Button>
+        </div>
+      ) : current && offline ? (
         <p className="banner banner-warning" role="status">
           Offline — showing audit records from {fetchedAt ? formatDateTime(fetchedAt) : 'an earlier session'}.
         </p>
@@ -62,7 +71,7 @@ export function AuditTab({ id }: { id: string }) {
           </Button>
         </div>
       ) : null}
-      {current && items.length === 0 && !loading && !error ? <p className="muted">No audit records for this token{offline ? ' are saved on this computer' : ''}.</p> : null}
+      {current && items.length === 0 && !loading && !error && !unreachable ? <p className="muted">No audit records for this token{offline ? ' are saved on this computer' : ''}.</p> : null}
       {current && items.length > 0 ? (
         <table className="audit-table">
           <caption className="visually-hidden">Audit trail, newest first</caption>
