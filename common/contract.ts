@@ -107,10 +107,26 @@ export const tokenListSchema = z.object({
   fetchedAt: z.string().nullable(),
   /** Set when the list comes from the offline cache because the API could not be reached. */
   offline: z.object({ message: z.string() }).optional(),
+  /** With `first` in the call: how many tokens the whole list has. */
+  total: z.number().int().nonnegative().optional(),
 });
 export type TokenList = z.infer<typeof tokenListSchema>;
 /** `packed`: the list as one compact string instead of objects (the renderer's way at 100,000 tokens). */
-const tokenListInput = z.object({ packed: z.boolean().optional() }).strict();
+/** The token table's sort (saved in the prefs; a launch's first screen of the list). */
+export const tokenSortSchema = z.object({
+  key: z.enum(['name', 'modules', 'createdBy', 'createdAt', 'lastAccess', 'status']),
+  dir: z.enum(['asc', 'desc']),
+});
+const tokenListInput = z
+  .object({
+    packed: z.boolean().optional(),
+    /**
+     * `tokens.cached` only: just the first `count` rows in this sort's order (common/first-screen.ts),
+     * with `total`; no rows when the sort needs every row's text.
+     */
+    first: z.object({ count: z.number().int().min(1).max(200), sort: tokenSortSchema }).strict().optional(),
+  })
+  .strict();
 
 export const tokenEditSchema = z
   .object({
@@ -166,10 +182,7 @@ export const tokensPrefsSchema = z.object({
     moduleId: z.union([z.literal(''), moduleIdSchema]),
     unused: z.boolean(),
   }),
-  sort: z.object({
-    key: z.enum(['name', 'modules', 'createdBy', 'createdAt', 'lastAccess', 'status']),
-    dir: z.enum(['asc', 'desc']),
-  }),
+  sort: tokenSortSchema,
 });
 export type TokensPrefs = z.infer<typeof tokensPrefsSchema>;
 export const prefsSchema = z.object({ tokens: tokensPrefsSchema.optional() }).strict();

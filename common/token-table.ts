@@ -206,15 +206,16 @@ function rowWriter(t: TokenTable, mask: (text: string) => string) {
   const person = interner(t.peopleRefs as Array<Array<string | null>>, 3, [1], mask);
   const module = interner(t.moduleRefs as Array<Array<string | null>>, 3, [1, 2], mask);
   const moduleSets = new Map<number | string, number[]>();
+  // By the text as the API sent it: `mask` runs once per distinct text, not once per row. (A
+  // patch's stored texts are masked already, and masking is idempotent: they key as themselves.)
   const textIndex = new Map<string, number>();
   t.texts.forEach((text, i) => textIndex.set(text, i));
   const text = (raw: string): number => {
-    const masked = mask(raw);
-    let i = textIndex.get(masked);
+    let i = textIndex.get(raw);
     if (i === undefined) {
       i = t.texts.length;
-      t.texts.push(masked);
-      textIndex.set(masked, i);
+      t.texts.push(mask(raw));
+      textIndex.set(raw, i);
     }
     return i;
   };
@@ -285,6 +286,16 @@ export function patchTable(table: TokenTable, changed: readonly TableToken[], re
     write(row, token);
   }
   return t;
+}
+
+/** A table of only the given rows, in that order (the references and texts are shared, not copied). */
+export function subTable(t: TokenTable, rows: readonly number[]): TokenTable {
+  const out: TokenTable = { ...t };
+  for (const c of COLUMNS) {
+    const col = t[c] as unknown[];
+    (out as unknown as Record<string, unknown[]>)[c] = rows.map((i) => col[i]);
+  }
+  return out;
 }
 
 /** How many tokens a (checked) table holds. */

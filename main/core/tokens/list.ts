@@ -10,7 +10,9 @@
  * the start shows the cached rows with nothing but a file read.
  */
 import type { TokenList } from '../../../common/contract';
+import { firstRows, type TableSort } from '../../../common/first-screen';
 import { packTokenList } from '../../../common/token-list-wire';
+import { subTable, tableSize } from '../../../common/token-table';
 import type { HandlerContext } from '../dispatch';
 import type { CoreServices } from '../services';
 import type { TokenListState } from '../token-list-cache';
@@ -21,6 +23,7 @@ import { loadViewContext, toView, type ViewContext } from './views';
 
 export interface ListOptions {
   packed?: boolean;
+  first?: { count: number; sort: TableSort };
 }
 
 async function viewContext(services: CoreServices, connectionId: string, ctx: HandlerContext): Promise<ViewContext> {
@@ -51,7 +54,17 @@ export async function cachedTokens(services: CoreServices, ctx: HandlerContext, 
   if (!options.packed) return listFrom(services, profile.id, ctx, false);
   const state = services.cache.tokenTable(profile.id);
   const known = { valueIds: new Set(state?.valueIds ?? []), ...services.links.index(profile.id) };
+  if (options.first) return firstScreenOf(state, known, options.first);
   return answer(services, state, known, true);
+}
+
+/** The first rows in the sort's order, and how many the list has (a few KB, sent before the whole list). */
+function firstScreenOf(state: TokenListState | undefined, known: ViewContext, first: NonNullable<ListOptions['first']>): TokenList {
+  if (!state) return { tokens: [], fetchedAt: null, total: 0 };
+  const total = tableSize(state.table);
+  const rows = firstRows(state.table, first.sort, first.count);
+  if (!rows) return { tokens: [], fetchedAt: state.fetchedAt, total };
+  return { tokens: [], packed: packTokenList(subTable(state.table, rows), known), fetchedAt: state.fetchedAt, total };
 }
 
 /**

@@ -1,37 +1,71 @@
 /**
- * The saved connections and the cached token list, asked for the moment the page starts
- * (main.tsx), before the app's own code has loaded: at 100,000 tokens the list's reply is
- * several MB, and its transfer then overlaps the loading and first render of the app instead of
- * following them. The connections store takes the (small, first) answer, so the page does not
- * wait behind the list for its own; the tokens store takes the list.
+ * What the page asks for the moment it starts (main.tsx), before the app's own code has loaded:
+ * the saved connections, then — once the saved sort is known — the first screen of the cached
+ * token list (a few rows, common/first-screen.ts). The whole list (several MB at 100,000
+ * tokens) is asked for once the app is mounted. The connections store takes the connections,
+ * the tokens store the rest.
  */
 import type { ConnectionsState, TokenList } from '../../../common/contract';
+import { FIRST_SCREEN_ROWS, sortsFromColumns } from '../../../common/first-screen';
 import { desk } from '../desk';
+import { DEFAULT_FILTERS, DEFAULT_SORT, hasActiveFilters, type SortState } from '../features/tokens/filtering';
+import * as prefs from '../features/tokens/prefs';
 
-let asked: { state: Promise<ConnectionsState> | null; list: Promise<[ConnectionsState, TokenList]> | null } | null = null;
+export interface LaunchFirstScreen {
+  list: TokenList;
+  sort: SortState;
+  activeId: string | null;
+}
 
-/** Asks, unless an answer is waiting to be taken. */
+interface Launch {
+  connections: Promise<ConnectionsState>;
+  first: Promise<LaunchFirstScreen | null>;
+  connectionsTaken: boolean;
+  firstTaken: boolean;
+  listTaken: boolean;
+}
+
+let launch: Launch | null = null;
+
+/** Asks, unless the answers are still waiting to be taken. */
 export function askCachedList(): void {
-  if (asked?.list) return;
+  if (launch && !launch.listTaken) return;
   if (typeof performance !== 'undefined' && performance.getEntriesByName('tokens:ask').length === 0) performance.mark('tokens:ask');
-  const state = desk.call('connections.list');
-  const list = Promise.all([state, desk.call('tokens.cached', { packed: true })]);
+  const connections = desk.call('connections.list');
+  const first = prefs.load().then(async (p): Promise<LaunchFirstScreen | null> => {
+    const sort = p?.sort ?? DEFAULT_SORT;
+    if (hasActiveFilters({ ...DEFAULT_FILTERS, ...p?.filters }) || !sortsFromColumns(sort)) return null;
+    const list = desk.call('tokens.cached', { packed: true, first: { count: FIRST_SCREEN_ROWS, sort } });
+    return { list: await list, sort, activeId: (await connections).activeId };
+  });
   // Whoever takes an answer reports its failure; one nobody takes must not be an unhandled rejection.
-  state.catch(() => undefined);
-  list.catch(() => undefined);
-  asked = { state, list };
+  connections.catch(() => undefined);
+  first.catch(() => undefined);
+  launch = { connections, first, connectionsTaken: false, firstTaken: false, listTaken: false };
 }
 
 /** The launch's connections (null when not asked or already taken). */
 export function takeLaunchConnections(): Promise<ConnectionsState> | null {
-  const taken = asked?.state ?? null;
-  if (asked) asked.state = null;
-  return taken;
+  if (!launch || launch.connectionsTaken) return null;
+  launch.connectionsTaken = true;
+  return launch.connections;
 }
 
-/** The launch's list, with the connections it belongs to (null when not asked or already taken). */
+/** The launch's first screen of the list (null when not asked or already taken; resolves null when there is none). */
+export function takeLaunchFirstScreen(): Promise<LaunchFirstScreen | null> | null {
+  if (!launch || launch.firstTaken) return null;
+  launch.firstTaken = true;
+  return launch.first;
+}
+
+/**
+ * The whole list, with the connections it belongs to (null when not asked or already taken).
+ * Asked only now (the app is mounted) and after the first screen: the host answers in order, and
+ * a multi-MB reply arriving while the app still starts holds the page's thread.
+ */
 export function takeCachedList(): Promise<[ConnectionsState, TokenList]> | null {
-  const taken = asked?.list ?? null;
-  if (asked) asked.list = null;
-  return taken;
+  if (!launch || launch.listTaken) return null;
+  launch.listTaken = true;
+  const { connections, first } = launch;
+  return first.catch(() => null).then(() => Promise.all([connections, desk.call('tokens.cached', { packed: true })]));
 }

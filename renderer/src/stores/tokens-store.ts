@@ -11,12 +11,12 @@ import { DeskError } from '../../../common/errors';
 import { desk } from '../desk';
 import { errorMessage } from '../error-message';
 import { runBulk } from '../features/tokens/bulk-runner';
-import { indexToken, indexTokens, indexUnpacked } from '../features/tokens/filtering';
+import { hasActiveFilters, indexToken, indexTokens, indexUnpacked } from '../features/tokens/filtering';
 import { firstScreen } from '../features/tokens/first-screen';
 import type { IndexedToken } from '../features/tokens/filtering';
 import type { BulkAction, BulkState } from '../features/tokens/bulk-runner';
 import { afterNextPaint } from '../ui/after-paint';
-import { askCachedList, takeCachedList } from './launch-list';
+import { askCachedList, takeCachedList, takeLaunchFirstScreen } from './launch-list';
 import { tokensUiReady, useTokensUiStore } from './tokens-ui-store';
 
 export type { BulkAction, BulkResultItem, BulkState } from '../features/tokens/bulk-runner';
@@ -132,6 +132,36 @@ function markOnce(name: string) {
   if (typeof performance !== 'undefined' && performance.getEntriesByName(name).length === 0) performance.mark(name);
 }
 
+/** Puts a first screen on the page; resolves once it is painted and what waited for that paint (a click, a key) has run. */
+async function showFirstScreen(seq: number, state: Partial<TokensState>): Promise<boolean> {
+  if (seq !== loadSeq) return false;
+  useTokensStore.setState(state);
+  await afterNextPaint();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return true;
+}
+
+/** The launch's first screen (launch-list.ts), if it is of this connection's big list in the order the page will sort it. */
+async function showLaunchFirstScreen(seq: number, connectionId: string | undefined): Promise<boolean> {
+  const first = await (takeLaunchFirstScreen() ?? Promise.resolve(null)).catch(() => null);
+  if (!first?.list.packed || (first.list.total ?? 0) < PAINT_FIRST_ROWS) return false;
+  if (connectionId !== undefined && first.activeId !== connectionId) return false;
+  await tokensUiReady;
+  const { sort, filters } = useTokensUiStore.getState();
+  if (sort.key !== first.sort.key || sort.dir !== first.sort.dir || hasActiveFilters(filters)) return false;
+  const read = readPackedList(first.list.packed);
+  const tokens = viewsOf(read);
+  markOnce('tokens:first-screen');
+  return showFirstScreen(seq, {
+    tokens,
+    entries: indexUnpacked({ tokens, table: read.table }),
+    fetchedAt: first.list.fetchedAt,
+    offline: first.list.offline ?? null,
+    phase: 'ready',
+    loadingTotal: first.list.total ?? null,
+  });
+}
+
 /** The state of a fresh store, and after `reset()` (e.g. when the connection changes). */
 const INITIAL_STATE = {
   tokens: [],
@@ -163,21 +193,18 @@ export const useTokensStore = create<TokensState>((set, get) => ({
     let shown = hadData;
     if (!hadData) {
       try {
+        // A big list's first screen at once (common/first-screen.ts), in the saved sort's order:
+        // the launch's small answer when there is one, else picked from the whole list below.
+        let firstShown = await showLaunchFirstScreen(seq, connectionId);
         const cached = await cachedList(connectionId);
         if (seq !== loadSeq) return;
         const read = cached.packed !== undefined ? readPackedList(cached.packed) : undefined;
         const loaded = { fetchedAt: cached.fetchedAt, offline: cached.offline ?? null, phase: 'ready' } as const;
-        if (read && tableSize(read.table) >= PAINT_FIRST_ROWS) {
-          // The first screen at once (first-screen.ts), in the order the saved sort gives.
+        if (!firstShown && read && tableSize(read.table) >= PAINT_FIRST_ROWS) {
           await tokensUiReady;
           const { sort, filters } = useTokensUiStore.getState();
           const first = seq === loadSeq ? firstScreen(read, sort, filters) : null;
-          if (first) {
-            set({ ...first, ...loaded, loadingTotal: tableSize(read.table) });
-            await afterNextPaint();
-            // And let what waited for that paint (a click, a key) run before the whole list is built.
-            await new Promise((resolve) => setTimeout(resolve, 0));
-          }
+          if (first) firstShown = await showFirstScreen(seq, { ...first, ...loaded, loadingTotal: tableSize(read.table) });
           if (seq !== loadSeq) return;
         }
         const rows = rowsOf(cached, read);

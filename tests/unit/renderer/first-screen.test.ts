@@ -1,5 +1,5 @@
 /**
- * The first screen of a big list (first-screen.ts) is exactly the top of the order the whole list
+ * The first screen of a big list (common/first-screen.ts, and the page's use of it) is exactly the top of the order the whole list
  * gets (sortIndexed), for every sort it takes, whatever order the rows come in; it declines the
  * sorts and filters that need every row.
  */
@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { packTokenList, readPackedList, unpackTokenList } from '../../../common/token-list-wire';
 import { toTable, type TableToken } from '../../../common/token-table';
 import { DEFAULT_FILTERS, indexUnpacked, sortIndexed, type SortKey } from '../../../renderer/src/features/tokens/filtering';
-import { firstRows, firstScreen } from '../../../renderer/src/features/tokens/first-screen';
+import { firstRows } from '../../../common/first-screen';
+import { firstScreen } from '../../../renderer/src/features/tokens/first-screen';
 
 const BASE = Date.UTC(2026, 0, 1);
 const rowArb = fc.record({
@@ -46,7 +47,7 @@ describe('first screen', () => {
           const list = packed(tokensOf(rows));
           const whole = sortIndexed(indexUnpacked(unpackTokenList(list)), { key, dir }).map((e) => e.token.id);
           const read = readPackedList(list);
-          const first = firstRows(read.table, { key, dir }, DEFAULT_FILTERS, count)!;
+          const first = firstRows(read.table, { key, dir }, count)!;
           expect(first.map((i) => read.table.id[i])).toEqual(whole.slice(0, count));
         },
       ),
@@ -65,9 +66,10 @@ describe('first screen', () => {
 
   it('declines name and creator sorts and any filter (they need every row)', () => {
     const read = readPackedList(packed(tokensOf([{ created: 1, access: 1, status: 'Active', modules: 1 }])));
-    expect(firstRows(read.table, { key: 'name', dir: 'asc' }, DEFAULT_FILTERS)).toBeNull();
-    expect(firstRows(read.table, { key: 'createdBy', dir: 'asc' }, DEFAULT_FILTERS)).toBeNull();
-    expect(firstRows(read.table, { key: 'createdAt', dir: 'desc' }, { ...DEFAULT_FILTERS, text: 'robot' })).toBeNull();
-    expect(firstRows(read.table, { key: 'createdAt', dir: 'desc' }, { ...DEFAULT_FILTERS, status: 'Active' })).toBeNull();
+    expect(firstRows(read.table, { key: 'name', dir: 'asc' })).toBeNull();
+    expect(firstRows(read.table, { key: 'createdBy', dir: 'asc' })).toBeNull();
+    expect(firstScreen(read, { key: 'createdAt', dir: 'desc' }, { ...DEFAULT_FILTERS, text: 'robot' })).toBeNull();
+    expect(firstScreen(read, { key: 'createdAt', dir: 'desc' }, { ...DEFAULT_FILTERS, status: 'Active' })).toBeNull();
+    expect(firstScreen(read, { key: 'createdAt', dir: 'desc' }, DEFAULT_FILTERS)?.tokens).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { deferred, fakeDesk, FakeDeskError, listOf, makeToken, serveTokens } from './fake-desk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TokensPage } from '../../../renderer/src/features/tokens/TokensPage';
 import { useWizardBridge } from '../../../renderer/src/stores/wizard-bridge';
@@ -62,6 +62,31 @@ describe('a big cached list', () => {
     await screen.findByText('10,000 tokens', undefined, { timeout: 5_000 });
     stop();
     expect(seen.filter(([, total]) => total === 10_000).every(([n]) => n === 40)).toBe(true);
+    expect(useTokensStore.getState().tokens).toHaveLength(10_000);
+    expect(rowIds()[0]).toBe(many[9_999]!.id);
+  });
+});
+
+describe('the launch', () => {
+  it('asks for the first screen (in the sort the page will use) before the whole list, and shows it first', async () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => makeToken({ name: `Robot ${i}`, audit: { created: { at: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString() } } }));
+    const newestFirst = [...many].reverse();
+    const whole = packedOf(many, '2026-01-01T00:00:00.000Z');
+    const full = deferred<unknown>();
+    fakeDesk.handlers['tokens.cached'] = (input: { first?: { count: number } }) =>
+      input.first ? { ...packedOf(newestFirst.slice(0, input.first.count), '2026-01-01T00:00:00.000Z'), total: many.length } : full.promise;
+    fakeDesk.handlers['tokens.sync'] = () => deferred<unknown>().promise;
+    const { askCachedList } = await import('../../../renderer/src/stores/launch-list');
+    askCachedList();
+    render(<TokensPage connectionId="c1" />);
+    await screen.findByText('Loading all 10,000 tokens…');
+    expect(rowIds()[0]).toBe(many[9_999]!.id);
+    expect(useTokensStore.getState().tokens).toHaveLength(40);
+    const asked = () => fakeDesk.calls.filter((c) => c.channel === 'tokens.cached').map((c) => c.input);
+    const firstAsk = { packed: true, first: { count: 40, sort: { key: 'createdAt', dir: 'desc' } } };
+    await waitFor(() => expect(asked()).toEqual([firstAsk, { packed: true }])); // the whole list after the first screen
+    await act(async () => full.resolve(whole));
+    await screen.findByText('10,000 tokens', undefined, { timeout: 5_000 });
     expect(useTokensStore.getState().tokens).toHaveLength(10_000);
     expect(rowIds()[0]).toBe(many[9_999]!.id);
   });

@@ -12,11 +12,15 @@ const SAVE_DELAY_MS = 400;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let pending: TokensPrefs | undefined;
 
+let loading: Promise<TokensPrefs | undefined> | undefined;
+
+/** The saved prefs, asked for once (the launch asks first: its first screen follows the saved sort). */
 export function load(): Promise<TokensPrefs | undefined> {
-  return desk.call('prefs.get').then(
+  loading ??= desk.call('prefs.get').then(
     (prefs) => prefs.tokens,
     () => undefined, // No saved prefs is not an error: the defaults apply.
   );
+  return loading;
 }
 
 function flush(): void {

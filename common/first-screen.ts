@@ -1,0 +1,85 @@
+/**
+ * The first screen of a big token list, before the rest of it is built: the rows a sort puts
+ * first, picked from the compact table's columns (token-table.ts). Main answers a launch's
+ * `tokens.cached` with `first` from it (a few rows, sent before the multi-MB list); the page
+ * uses it too when a big list arrives without one. Same order as the page's sort (filtering.ts:
+ * ties by id ascending, a missing date the oldest), so nothing moves when the whole list arrives.
+ *
+ * Only sorts on a number the table holds (dates, status, module count): name and creator sorts
+ * need every row's folded key. Filters need every row's text: the page asks only without them.
+ */
+import { TOKEN_STATUSES, type Stamp, type TokenTable } from './token-table';
+
+export type FirstScreenSortKey = 'createdAt' | 'lastAccess' | 'status' | 'modules';
+export interface TableSort {
+  key: string;
+  dir: 'asc' | 'desc';
+}
+
+/** Enough rows for the tallest window (each row is 52 px). */
+export const FIRST_SCREEN_ROWS = 40;
+
+const stampKey = (s: Stamp | undefined): number => {
+  if (typeof s === 'number') return s;
+  const ms = s ? Date.parse(s) : Number.NaN;
+  return Number.isFinite(ms) ? ms : Number.NEGATIVE_INFINITY;
+};
+
+function keyReader(table: TokenTable, key: string): ((row: number) => number) | null {
+  switch (key) {
+    case 'createdAt':
+      return (i) => stampKey(table.createdAt[i]);
+    case 'lastAccess':
+      return (i) => stampKey(table.lastAccessAt[i]);
+    case 'status':
+      return (i) => (TOKEN_STATUSES[table.status[i]!] ? table.status[i]! : 0);
+    case 'modules':
+      return (i) => (table.modules[i] ?? []).filter((m) => m < table.moduleRefs.length).length;
+    default:
+      return null;
+  }
+}
+
+/** Whether firstRows can decide this sort. */
+export const sortsFromColumns = (sort: TableSort): boolean => ['createdAt', 'lastAccess', 'status', 'modules'].includes(sort.key);
+
+/** The indexes of the first `count` rows in the sort's order, or null for a sort that needs every row's text. */
+export function firstRows(table: TokenTable, sort: TableSort, count = FIRST_SCREEN_ROWS): number[] | null {
+  const key = keyReader(table, sort.key);
+  if (!key) return null;
+  const ids = table.id;
+  const desc = sort.dir === 'desc';
+  const keys = new Float64Array(ids.length);
+  for (let i = 0; i < ids.length; i++) keys[i] = key(i);
+  const before = (a: number, b: number) => (keys[a] !== keys[b] ? (desc ? keys[a]! > keys[b]! : keys[a]! < keys[b]!) : ids[a]! < ids[b]!);
+  // The best `count` rows in a heap with the worst of them on top: O(rows × log count), whatever
+  // order the rows come in (a list in ascending date order is the worst case of a sorted insert).
+  const heap: number[] = [];
+  const down = (at: number) => {
+    for (;;) {
+      const l = 2 * at + 1;
+      const r = l + 1;
+      let worst = at;
+      if (l < heap.length && before(heap[worst]!, heap[l]!)) worst = l;
+      if (r < heap.length && before(heap[worst]!, heap[r]!)) worst = r;
+      if (worst === at) return;
+      [heap[at], heap[worst]] = [heap[worst]!, heap[at]!];
+      at = worst;
+    }
+  };
+  for (let i = 0; i < ids.length; i++) {
+    if (heap.length < count) {
+      heap.push(i);
+      for (let at = heap.length - 1; at > 0; ) {
+        const up = (at - 1) >> 1;
+        if (!before(heap[up]!, heap[at]!)) break;
+        [heap[at], heap[up]] = [heap[up]!, heap[at]!];
+        at = up;
+      }
+    } else if (before(i, heap[0]!)) {
+      heap[0] = i;
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => (before(a, b) ? -1 : 1));
+}
