@@ -1,5 +1,5 @@
 /** The account log's filters: free text, event, actor, token, account (Operations) and a date range. */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { AUDIT_ACTIONS, hasAuditFilters, type AuditActionName, type AuditEntry } from '../../../../common/audit-log';
 import { Button } from '../../ui/Button';
 import { useAuditLogStore } from './audit-log-store';
@@ -11,10 +11,18 @@ export function dayBound(day: string, end: boolean): string {
   return Number.isNaN(d.getTime()) ? '' : d.toISOString();
 }
 
+/** The local calendar day of an instant (dayBound's day back), '' for none: the date inputs show the filters as they are. */
+export function dayOf(iso: string): string {
+  const d = iso ? new Date(iso) : null;
+  if (!d || Number.isNaN(d.getTime())) return '';
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${String(d.getFullYear()).padStart(4, '0')}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
+
 export function AuditFiltersBar({ entries, multiAccount }: { entries: AuditEntry[]; multiAccount: boolean }) {
   const filters = useAuditLogStore((s) => s.filters);
   const setFilters = useAuditLogStore((s) => s.setFilters);
-  const [days, setDays] = useState({ from: '', to: '' });
+  const days = { from: dayOf(filters.from), to: dayOf(filters.to) };
   const { actors, accounts } = useMemo(() => {
     const actorMap = new Map<string, string>();
     const accountMap = new Map<string, string>();
@@ -38,10 +46,7 @@ export function AuditFiltersBar({ entries, multiAccount }: { entries: AuditEntry
     };
   }, [entries]);
 
-  const setDay = (which: 'from' | 'to', day: string) => {
-    setDays((d) => ({ ...d, [which]: day }));
-    setFilters({ [which]: dayBound(day, which === 'to') });
-  };
+  const setDay = (which: 'from' | 'to', day: string) => setFilters({ [which]: dayBound(day, which === 'to') });
 
   return (
     <div className="audit-filters" role="search" aria-label="Filter the audit log">
@@ -89,13 +94,7 @@ export function AuditFiltersBar({ entries, multiAccount }: { entries: AuditEntry
         <input type="date" value={days.to} min={days.from || undefined} onChange={(e) => setDay('to', e.target.value)} />
       </label>
       {hasAuditFilters(filters) ? (
-        <Button
-          variant="ghost"
-          onClick={() => {
-            setDays({ from: '', to: '' });
-            useAuditLogStore.getState().clearFilters();
-          }}
-        >
+        <Button variant="ghost" onClick={() => useAuditLogStore.getState().clearFilters()}>
           Clear filters
         </Button>
       ) : null}
