@@ -60,7 +60,21 @@ function strip(value: unknown): unknown {
   return out;
 }
 
-const key = (connectionId: string, part: 'tokens' | 'modules' | 'audit') => `cache:${connectionId}:${part}`;
+const key = (connectionId: string, part: 'tokens' | 'modules' | 'audit' | 'valueFacts') => `cache:${connectionId}:${part}`;
+
+type Facts = Map<string, { name: string; status: string }>;
+
+/** Remembered facts as read back from disk: a record of `{ name, status }`, else nothing. */
+function factsFrom(value: unknown): Facts | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const out: Facts = new Map();
+  for (const [id, fact] of Object.entries(value as Record<string, unknown>)) {
+    const f = fact as { name?: unknown; status?: unknown } | null;
+    if (!f || typeof f.name !== 'string' || typeof f.status !== 'string') return undefined;
+    out.set(id, { name: f.name, status: f.status });
+  }
+  return out;
+}
 
 function isSnapshot(value: unknown): value is CacheSnapshot<unknown> {
   if (value === null || typeof value !== 'object') return false;
@@ -124,7 +138,31 @@ export class OfflineCache {
    */
   changeTokens(connectionId: string, changed: readonly ApiToken[], removed: readonly string[]): void {
     const state = this.tokenTable(connectionId);
-    if (state) this.tokenLists.patch(connectionId, changed, removed, state.fetchedAt, state.mark);
+    if (!state) return;
+    const next = this.tokenLists.patch(connectionId, changed, removed, state.fetchedAt, state.mark);
+    if (!next) return;
+    const remembered = factsFrom(this.store.get<unknown>(key(connectionId, 'valueFacts')))?.keys() ?? [];
+    this.rememberValueFacts(connectionId, [...new Set([...next.valueIds, ...remembered])]);
+  }
+
+  /**
+   * Remembers the name and status of the tokens whose values are stored (a few, in this small
+   * store, written only when they changed): the tray lists every connection's values from them,
+   * without reading another connection's whole token list (up to 8 MB at 100,000 tokens).
+   */
+  rememberValueFacts(connectionId: string, ids: readonly string[]): void {
+    const facts = Object.fromEntries(this.tokenFacts(connectionId, ids));
+    const storeKey = key(connectionId, 'valueFacts');
+    if (JSON.stringify(this.store.get<unknown>(storeKey) ?? null) !== JSON.stringify(facts)) this.store.set(storeKey, facts);
+  }
+
+  /** Name and status of tokens with a stored value: as remembered, else (never remembered yet) from the token list. */
+  valueFacts(connectionId: string, ids: readonly string[]): Facts {
+    const saved = factsFrom(this.store.get<unknown>(key(connectionId, 'valueFacts')));
+    if (saved && ids.every((id) => saved.has(id))) return saved;
+    const facts = this.tokenFacts(connectionId, ids);
+    if (facts.size > 0) this.rememberValueFacts(connectionId, ids);
+    return facts;
   }
 
   /** Name and status of the given cached tokens (those found), without expanding the whole list. */
@@ -177,7 +215,7 @@ export class OfflineCache {
 
   /** Forgets everything cached for a connection (when it is removed). */
   dropConnection(connectionId: string): void {
-    for (const part of ['tokens', 'modules', 'audit'] as const) this.store.delete(key(connectionId, part));
+    for (const part of ['tokens', 'modules', 'audit', 'valueFacts'] as const) this.store.delete(key(connectionId, part));
     this.tokenLists.drop(connectionId);
   }
 

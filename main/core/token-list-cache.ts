@@ -127,15 +127,25 @@ export class TokenListCache {
    */
   facts(state: TokenListState, ids: readonly string[]): Map<string, { name: string; status: string }> {
     const entry = state as Entry;
+    const { table } = entry;
+    const out = new Map<string, { name: string; status: string }>();
+    const put = (id: string, row: number) => out.set(id, { name: table.texts[table.name[row]!]!, status: TOKEN_STATUSES[table.status[row]!] ?? 'Active' });
+    if (ids.length === 0) return out;
+    if (!entry.rowOfId && ids.length <= 64) {
+      // A few ids (the stored values, one copy): one pass over the ids is cheaper than an index of 100,000.
+      const rows = new Map<string, number>(ids.map((id) => [id, -1]));
+      for (let row = 0; row < table.id.length; row++) if (rows.has(table.id[row]!)) rows.set(table.id[row]!, row);
+      for (const [id, row] of rows) if (row >= 0) put(id, row);
+      return out;
+    }
     if (!entry.rowOfId) {
       const index = new Map<string, number>();
-      entry.table.id.forEach((id, row) => index.set(id, row));
+      table.id.forEach((id, row) => index.set(id, row));
       entry.rowOfId = index;
     }
-    const out = new Map<string, { name: string; status: string }>();
     for (const id of ids) {
       const row = entry.rowOfId.get(id);
-      if (row !== undefined) out.set(id, { name: entry.table.texts[entry.table.name[row]!]!, status: TOKEN_STATUSES[entry.table.status[row]!] ?? 'Active' });
+      if (row !== undefined) put(id, row);
     }
     return out;
   }

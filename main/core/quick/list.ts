@@ -26,8 +26,9 @@ export function environmentOf(profile: ConnectionProfile): string {
 
 async function groupOf(services: CoreServices, profile: ConnectionProfile, activeId: string | undefined): Promise<QuickGroup> {
   const ids = await services.vault.listTokenIds(profile.id);
-  // Only the tokens with a stored value: no 100,000-object expansion at every tray refresh.
-  const cached = services.cache.tokenFacts(profile.id, ids);
+  // Only the tokens with a stored value: the active connection's from its list (in memory), the
+  // others' as remembered, so the tray never reads another connection's whole list.
+  const cached = profile.id === activeId ? services.cache.tokenFacts(profile.id, ids) : services.cache.valueFacts(profile.id, ids);
   const tokens = ids
     .map((id) => {
       const token = cached.get(id);

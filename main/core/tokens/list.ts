@@ -31,6 +31,7 @@ async function viewContext(services: CoreServices, connectionId: string, ctx: Ha
     ctx.emit('app.notice', { level: 'warning', message: `Stored token values cannot be checked: ${error.message}` }),
   );
   services.cache.tokenLists.setValueIds(connectionId, [...views.valueIds]);
+  services.cache.rememberValueFacts(connectionId, [...views.valueIds]);
   return views;
 }
 

@@ -1,5 +1,5 @@
 /** The value access log: recorded by the one copy/reveal path, capped, filterable, never a value. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ConnectionProfile } from '../../../common/contract';
 import { ACCESS_LOG_MAX } from '../../../common/quick-access';
 import type { AccessEntry } from '../../../common/quick-access';
@@ -106,5 +106,23 @@ describe('copies and reveals are logged, across connections, never with the valu
       ['Sandbox', 'Sandbox', 'Vendor', false, ['TKN-9999-0000']],
     ]);
     expect(list.recent).toEqual([{ connectionId: 'conn-2', tokenId: 'TKN-9999-0000', tokenName: 'TKN-9999-0000' }]);
+  });
+
+  it('another connection’s values are named from the facts remembered with its list, without reading the list again', async () => {
+    const { services, secrets } = setup();
+    await secrets.set('token:conn-2:TKN-9999-0000', OTHER);
+    const other = { id: 'TKN-9999-0000', name: 'Vendor sync', status: 'Disabled', account: { id: 'ACC-2' }, modules: [] } as never;
+    services.cache.putTokens('conn-2', [other, { id: 'TKN-9999-0001', name: 'Else', status: 'Active', account: { id: 'ACC-2' }, modules: [] } as never]);
+    const first = await quickList(services); // nothing remembered yet: read from the list once, then remembered
+    expect(first.groups[0]!.tokens).toEqual([{ id: 'TKN-9999-0000', name: 'Vendor sync', status: 'Disabled' }]);
+    const readList = vi.spyOn(services.cache, 'tokenFacts');
+    const again = await quickList(services);
+    expect(again.groups[0]!.tokens).toEqual([{ id: 'TKN-9999-0000', name: 'Vendor sync', status: 'Disabled' }]);
+    expect(readList).not.toHaveBeenCalledWith('conn-2', expect.anything());
+    // A change written over the row (an action's answer) updates what is remembered.
+    services.cache.changeTokens('conn-2', [{ ...(other as object), name: 'Vendor sync v2' } as never], []);
+    readList.mockClear();
+    expect((await quickList(services)).groups[0]!.tokens[0]!.name).toBe('Vendor sync v2');
+    expect(readList).not.toHaveBeenCalledWith('conn-2', expect.anything());
   });
 });
