@@ -31,7 +31,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { createMarketplaceClient } from '../../main/core/api/index';
 import { AimdWindow } from '../../main/core/api/aimd';
 import { applySync, fullSync, syncTokenList } from '../../main/core/tokens/delta-sync';
@@ -44,9 +44,9 @@ import { packTokenList } from '../../common/token-list-wire';
 import { toTable } from '../../common/token-table';
 import { maskTokenValues } from '../../common/token-value';
 import type { ApiToken } from '../../common/domain';
-import { startSandbox, type FaultOptions, type SandboxAccount } from '../../main/sandbox/index';
 import { MODULE_BY_ID } from '../../main/sandbox/modules-catalogue';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, serveStatic } from './support/browser';
+import { median, serveSandbox, startSandboxWorker } from './support/sandbox-worker';
 
 const TARGETS = {
   withinIdealFactor: 1.3,
@@ -79,26 +79,11 @@ function settings(): Settings {
   };
 }
 
-type ToWorker = { type: 'faults'; faults: FaultOptions } | { type: 'stats' } | { type: 'close' };
-type FromWorker = { type: 'ready'; url: string; accounts: SandboxAccount[] } | { type: 'ack' } | { type: 'stats'; requests: number };
-
 async function sandboxWorker(s: Settings): Promise<void> {
   // ~2% of sample tokens are Deleted (not listed): ask for a little more so N are listed.
-  const sb = await startSandbox({ seed: 12, accounts: [{ type: 'Client', tokens: Math.ceil(s.tokens * 1.021) }], auditHistory: false });
-  parentPort!.on('message', (msg: ToWorker) => {
-    if (msg.type === 'faults') {
-      sb.setFaults(msg.faults);
-      parentPort!.postMessage({ type: 'ack' } satisfies FromWorker);
-    } else if (msg.type === 'stats') {
-      parentPort!.postMessage({ type: 'stats', requests: sb.stats().requests } satisfies FromWorker);
-    } else {
-      void sb.close().then(() => process.exit(0));
-    }
-  });
-  parentPort!.postMessage({ type: 'ready', url: sb.url, accounts: sb.accounts } satisfies FromWorker);
+  await serveSandbox({ seed: 12, accounts: [{ type: 'Client', tokens: Math.ceil(s.tokens * 1.021) }], auditHistory: false });
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (n: number) => Math.round(n * 10) / 10;
 /**
  * This process's garbage from the parts before (three full syncs of 100,000 tokens, the cache
@@ -366,28 +351,18 @@ async function coldStart(sandboxUrl: string, adminToken: string, tokens: readonl
 // ---------------------------------------------------------------------------------------------
 
 async function main(s: Settings): Promise<number> {
-  const worker = new Worker(__filename, { workerData: s });
-  const inbox: FromWorker[] = [];
-  const waiting: Array<(m: FromWorker) => void> = [];
-  worker.on('message', (m: FromWorker) => (waiting.length ? waiting.shift()!(m) : inbox.push(m)));
-  const next = () => new Promise<FromWorker>((resolve, reject) => (inbox.length ? resolve(inbox.shift()!) : (waiting.push(resolve), worker.once('error', reject))));
-  const ask = async (msg: ToWorker) => {
-    worker.postMessage(msg);
-    return next();
-  };
-  const ready = await next();
-  if (ready.type !== 'ready') throw new Error('sandbox worker did not start');
-  const requests = async () => ((await ask({ type: 'stats' })) as { requests: number }).requests;
+  const sandbox = await startSandboxWorker(__filename, s);
+  const requests = () => sandbox.requests();
   const failures: string[] = [];
   try {
-    const admin = ready.accounts.find((a) => a.type === 'Client')!;
-    const api = createMarketplaceClient({ baseUrl: ready.url, token: admin.adminToken, appVersion: 'bench' });
+    const admin = sandbox.accounts.find((a) => a.type === 'Client')!;
+    const api = createMarketplaceClient({ baseUrl: sandbox.url, token: admin.adminToken, appVersion: 'bench' });
 
     // Warm-up without latency (JIT, the sandbox's per-token views), then the measured runs.
     let items = (await fullSync(api.tokens)).items;
     // BENCH_ONLY=cold|table: one part alone (while working on it).
     if (process.env.BENCH_ONLY === 'cold') {
-      console.log(JSON.stringify(await coldStart(ready.url, admin.adminToken, items, s.runs)));
+      console.log(JSON.stringify(await coldStart(sandbox.url, admin.adminToken, items, s.runs)));
       return 0;
     }
     if (process.env.BENCH_ONLY === 'table') {
@@ -395,7 +370,7 @@ async function main(s: Settings): Promise<number> {
       console.log(JSON.stringify(await tableBench(packed, admin.id, items.length, s.runs)));
       return 0;
     }
-    await ask({ type: 'faults', faults: { latencyMs: s.latencyMs } });
+    await sandbox.setFaults({ latencyMs: s.latencyMs });
     const syncRuns: number[] = [];
     let windowHistory: number[] = [];
     for (let r = 0; r < s.runs; r++) {
@@ -418,9 +393,9 @@ async function main(s: Settings): Promise<number> {
     const unchangedRequests = (await requests()) - before; // (the stats question goes to the worker, not over HTTP)
     items = applySync(items, unchanged);
     const targets = items.filter((t) => t.status === 'Active' && !t.name.startsWith('Token Desk admin')).slice(0, 100);
-    await ask({ type: 'faults', faults: {} });
+    await sandbox.setFaults({});
     for (const t of targets) await api.tokens.disable(t.id);
-    await ask({ type: 'faults', faults: { latencyMs: s.latencyMs } });
+    await sandbox.setFaults({ latencyMs: s.latencyMs });
     before = await requests();
     const delta = await syncTokenList(api.tokens, { ids: items.map((t) => t.id), mark: unchanged.mark });
     const changedRequests = (await requests()) - before;
@@ -466,7 +441,7 @@ async function main(s: Settings): Promise<number> {
 
     // Cold start (real browser host, the cache written above by the real services).
     collectOwnGarbage();
-    const cold = await coldStart(ready.url, admin.adminToken, changed.items, s.runs);
+    const cold = await coldStart(sandbox.url, admin.adminToken, changed.items, s.runs);
 
     const result = {
       bench: 'scale',
@@ -529,7 +504,7 @@ async function main(s: Settings): Promise<number> {
     for (const f of failures) console.error(`MISSED: ${f}`);
     return failures.length === 0 || process.env.BENCH_NO_FAIL === '1' ? 0 : 1;
   } finally {
-    worker.postMessage({ type: 'close' } satisfies ToWorker);
+    sandbox.close();
   }
 }
 

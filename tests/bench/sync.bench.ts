@@ -16,15 +16,13 @@
  *   npx esbuild tests/bench/sync.bench.ts --bundle --platform=node --format=cjs \
  *     --outfile=/tmp/sync.cjs --external:keytar --external:electron && node /tmp/sync.cjs
  */
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { createMarketplaceClient } from '../../main/core/api/index';
 import { hasNextPage } from '../../main/core/api/pagination';
-import { startSandbox, type FaultOptions, type SandboxAccount } from '../../main/sandbox/index';
+import { median, serveSandbox, startSandboxWorker } from './support/sandbox-worker';
 
 const PAGE_SIZE = 100;
 
-type ToWorker = { type: 'faults'; faults: FaultOptions } | { type: 'close' };
-type FromWorker = { type: 'ready'; url: string; accounts: SandboxAccount[] } | { type: 'ack' };
 
 interface Settings {
   tokens: number;
@@ -45,37 +43,16 @@ function settings(): Settings {
   };
 }
 
-/** Worker side: run the sandbox and obey fault/close messages. */
+/** Worker side: the sandbox (support/sandbox-worker.ts). */
 async function sandboxWorker(s: Settings): Promise<void> {
-  const sb = await startSandbox({ seed: 7, accounts: [{ type: 'Client', tokens: s.seed === 'sample' ? s.tokens : 0 }], auditHistory: false });
-  parentPort!.on('message', (msg: ToWorker) => {
-    if (msg.type === 'faults') {
-      sb.setFaults(msg.faults);
-      parentPort!.postMessage({ type: 'ack' } satisfies FromWorker);
-    } else {
-      void sb.close().then(() => process.exit(0));
-    }
-  });
-  parentPort!.postMessage({ type: 'ready', url: sb.url, accounts: sb.accounts } satisfies FromWorker);
+  await serveSandbox({ seed: 7, accounts: [{ type: 'Client', tokens: s.seed === 'sample' ? s.tokens : 0 }], auditHistory: false });
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
 async function main(s: Settings): Promise<number> {
-  const worker = new Worker(__filename, { workerData: s });
-  const next = () => new Promise<FromWorker>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
-  const ready = await next();
-  if (ready.type !== 'ready') throw new Error('sandbox worker did not start');
-  const setFaults = async (faults: FaultOptions) => {
-    worker.postMessage({ type: 'faults', faults } satisfies ToWorker);
-    await next();
-  };
+  const sandbox = await startSandboxWorker(__filename, s);
   try {
-    const client = ready.accounts.find((a) => a.type === 'Client')!;
-    const api = createMarketplaceClient({ baseUrl: ready.url, token: client.adminToken, appVersion: 'bench' });
+    const client = sandbox.accounts.find((a) => a.type === 'Client')!;
+    const api = createMarketplaceClient({ baseUrl: sandbox.url, token: client.adminToken, appVersion: 'bench' });
 
     if (s.seed === 'api') {
       let i = 0;
@@ -101,7 +78,7 @@ async function main(s: Settings): Promise<number> {
     // Warm-up without latency (JIT, the sandbox's caches), then the measured runs.
     const expected = await sequential();
     if ((await concurrent()) !== expected) throw new Error('the two syncs disagree on the number of tokens');
-    await setFaults({ latencyMs: s.latencyMs });
+    await sandbox.setFaults({ latencyMs: s.latencyMs });
 
     const seqTimes: number[] = [];
     const conTimes: number[] = [];
@@ -144,7 +121,7 @@ async function main(s: Settings): Promise<number> {
     for (const f of failures) console.error(`FAIL: ${f}`);
     return failures.length === 0 ? 0 : 1;
   } finally {
-    worker.postMessage({ type: 'close' } satisfies ToWorker);
+    sandbox.close();
   }
 }
 
