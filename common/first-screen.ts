@@ -10,7 +10,6 @@
  */
 import { TOKEN_STATUSES, type Stamp, type TokenTable } from './token-table';
 
-export type FirstScreenSortKey = 'createdAt' | 'lastAccess' | 'status' | 'modules';
 export interface TableSort {
   key: string;
   dir: 'asc' | 'desc';
@@ -25,28 +24,21 @@ const stampKey = (s: Stamp | undefined): number => {
   return Number.isFinite(ms) ? ms : Number.NEGATIVE_INFINITY;
 };
 
-function keyReader(table: TokenTable, key: string): ((row: number) => number) | null {
-  switch (key) {
-    case 'createdAt':
-      return (i) => stampKey(table.createdAt[i]);
-    case 'lastAccess':
-      return (i) => stampKey(table.lastAccessAt[i]);
-    case 'status':
-      return (i) => (TOKEN_STATUSES[table.status[i]!] ? table.status[i]! : 0);
-    case 'modules':
-      return (i) => (table.modules[i] ?? []).filter((m) => m < table.moduleRefs.length).length;
-    default:
-      return null;
-  }
-}
+/** How to read a row's sort key from the table, for each sort whose key is a number there. */
+const KEY_READERS: Record<string, (table: TokenTable) => (row: number) => number> = {
+  createdAt: (table) => (i) => stampKey(table.createdAt[i]),
+  lastAccess: (table) => (i) => stampKey(table.lastAccessAt[i]),
+  status: (table) => (i) => (TOKEN_STATUSES[table.status[i]!] ? table.status[i]! : 0),
+  modules: (table) => (i) => (table.modules[i] ?? []).filter((m) => m < table.moduleRefs.length).length,
+};
 
 /** Whether firstRows can decide this sort. */
-export const sortsFromColumns = (sort: TableSort): boolean => ['createdAt', 'lastAccess', 'status', 'modules'].includes(sort.key);
+export const sortsFromColumns = (sort: TableSort): boolean => Object.hasOwn(KEY_READERS, sort.key);
 
 /** The indexes of the first `count` rows in the sort's order, or null for a sort that needs every row's text. */
 export function firstRows(table: TokenTable, sort: TableSort, count = FIRST_SCREEN_ROWS): number[] | null {
-  const key = keyReader(table, sort.key);
-  if (!key) return null;
+  if (!sortsFromColumns(sort)) return null;
+  const key = KEY_READERS[sort.key]!(table);
   const ids = table.id;
   const desc = sort.dir === 'desc';
   const keys = new Float64Array(ids.length);

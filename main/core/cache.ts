@@ -151,9 +151,7 @@ export class OfflineCache {
    * without reading another connection's whole token list (up to 8 MB at 100,000 tokens).
    */
   rememberValueFacts(connectionId: string, ids: readonly string[]): void {
-    const facts = Object.fromEntries(this.tokenFacts(connectionId, ids));
-    const storeKey = key(connectionId, 'valueFacts');
-    if (JSON.stringify(this.store.get<unknown>(storeKey) ?? null) !== JSON.stringify(facts)) this.store.set(storeKey, facts);
+    this.storeValueFacts(connectionId, this.tokenFacts(connectionId, ids));
   }
 
   /** Name and status of tokens with a stored value: as remembered, else (never remembered yet) from the token list. */
@@ -161,8 +159,14 @@ export class OfflineCache {
     const saved = factsFrom(this.store.get<unknown>(key(connectionId, 'valueFacts')));
     if (saved && ids.every((id) => saved.has(id))) return saved;
     const facts = this.tokenFacts(connectionId, ids);
-    if (facts.size > 0) this.rememberValueFacts(connectionId, ids);
+    if (facts.size > 0) this.storeValueFacts(connectionId, facts);
     return facts;
+  }
+
+  private storeValueFacts(connectionId: string, facts: Facts): void {
+    const record = Object.fromEntries(facts);
+    const storeKey = key(connectionId, 'valueFacts');
+    if (JSON.stringify(this.store.get<unknown>(storeKey) ?? null) !== JSON.stringify(record)) this.store.set(storeKey, record);
   }
 
   /** Name and status of the given cached tokens (those found), without expanding the whole list. */

@@ -114,7 +114,6 @@ interface Rows {
 
 /** The list's rows: asked for packed (one string, not 100,000 objects through the bridge). `read`: the packed list already read. */
 function rowsOf(list: TokenList, read?: ReadList): Rows {
-  markOnce('tokens:reply');
   if (list.packed === undefined) return { tokens: list.tokens, entries: indexTokens(list.tokens) };
   const { table } = (read ??= readPackedList(list.packed));
   const tokens = viewsOf(read);
@@ -126,7 +125,6 @@ const PAINT_FIRST_ROWS = 10_000;
 
 /** The packed list the rows on screen were unpacked from; forgotten when a row changes here. */
 let shownPacked: string | undefined;
-
 
 function markOnce(name: string) {
   if (typeof performance !== 'undefined' && performance.getEntriesByName(name).length === 0) performance.mark(name);
@@ -149,12 +147,9 @@ async function showLaunchFirstScreen(seq: number, connectionId: string | undefin
   await tokensUiReady;
   const { sort, filters } = useTokensUiStore.getState();
   if (sort.key !== first.sort.key || sort.dir !== first.sort.dir || hasActiveFilters(filters)) return false;
-  const read = readPackedList(first.list.packed);
-  const tokens = viewsOf(read);
   markOnce('tokens:first-screen');
   return showFirstScreen(seq, {
-    tokens,
-    entries: indexUnpacked({ tokens, table: read.table }),
+    ...rowsOf(first.list),
     fetchedAt: first.list.fetchedAt,
     offline: first.list.offline ?? null,
     phase: 'ready',
@@ -198,6 +193,7 @@ export const useTokensStore = create<TokensState>((set, get) => ({
         let firstShown = await showLaunchFirstScreen(seq, connectionId);
         const cached = await cachedList(connectionId);
         if (seq !== loadSeq) return;
+        markOnce('tokens:reply');
         const read = cached.packed !== undefined ? readPackedList(cached.packed) : undefined;
         const loaded = { fetchedAt: cached.fetchedAt, offline: cached.offline ?? null, phase: 'ready' } as const;
         if (!firstShown && read && tableSize(read.table) >= PAINT_FIRST_ROWS) {
@@ -229,6 +225,7 @@ export const useTokensStore = create<TokensState>((set, get) => ({
       if (seq !== loadSeq) return;
       const list = await desk.call('tokens.sync', { packed: true });
       if (seq !== loadSeq) return;
+      markOnce('tokens:reply');
       const done = { fetchedAt: list.fetchedAt, offline: list.offline ?? null, phase: 'ready', syncing: false, progress: null } as const;
       // Nothing changed since the list on screen (the usual refresh): keep it, with its search
       // text, sort orders and selection, instead of unpacking 100,000 rows again.
