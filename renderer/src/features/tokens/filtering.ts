@@ -155,7 +155,11 @@ export function warmHaystacks(entries: readonly IndexedToken[], schedule: (fn: (
     else warmSort(entries, 'name', schedule, () => stopped, () => warmSort(entries, 'createdBy', schedule, () => stopped, practice));
   };
   // One throwaway search so the first real keystroke runs optimised code, not the interpreter.
-  const practice = () => void (!stopped && filterIndexed(entries, { ...DEFAULT_FILTERS, text: 'e' }, Date.now(), haystacksOf(entries)));
+  const practice = () => {
+    if (stopped) return;
+    haystacksOf(entries);
+    filterIndexed(entries, { ...DEFAULT_FILTERS, text: 'e' }, Date.now());
+  };
   const step = () => {
     if (stopped) return;
     const t0 = now();
@@ -323,11 +327,11 @@ export function hasActiveFilters(filters: TokenFilters): boolean {
   return filters.text.trim() !== '' || filters.status !== 'all' || filters.moduleId !== '' || filters.unused;
 }
 
-/** `hay`: the list's haystacks in its order (haystacksOf), for a faster text scan. */
-export function filterIndexed(sorted: readonly IndexedToken[], filters: TokenFilters, now: number, hay?: readonly string[]): IndexedToken[] {
+/** A text search scans the list's kept haystacks when it has them (haystacksOf, and every text search's result). */
+export function filterIndexed(sorted: readonly IndexedToken[], filters: TokenFilters, now: number): IndexedToken[] {
   if (!hasActiveFilters(filters)) return sorted as IndexedToken[];
   const terms = filters.text.trim().toLowerCase().split(/\s+/).filter(Boolean);
-  if (filters.status === 'all' && !filters.moduleId && !filters.unused) return matchText(sorted, hay, terms);
+  if (filters.status === 'all' && !filters.moduleId && !filters.unused) return matchText(sorted, haystackLists.get(sorted), terms);
   const out: IndexedToken[] = [];
   for (const entry of sorted) {
     if (filters.status !== 'all' && entry.token.status !== filters.status) continue;
@@ -420,9 +424,8 @@ export function createFilterCache() {
     } else {
       // Every old term is inside some new term when the old text is inside the new one.
       const narrow = last !== null && last.text !== '' && text.includes(last.text);
-      result = narrow
-        ? filterIndexed(last!.result, filters, now, haystackLists.get(last!.result))
-        : filterIndexed(sorted, filters, now, text === '' ? undefined : haystacksOf(sorted));
+      if (!narrow && text !== '') haystacksOf(sorted);
+      result = filterIndexed(narrow ? last!.result : sorted, filters, now);
       if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
     }
     recent.set(text, result);
