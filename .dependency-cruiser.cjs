@@ -1,7 +1,8 @@
 /**
  * The layer rules of ARCHITECTURE.md, enforced on every `npm test`:
  *   renderer -> common only; preload -> common + electron; main/core -> common + node,
- *   never electron; nothing in production code imports tests; nobody imports renderer.
+ *   never electron; nothing in production code imports tests; nobody imports renderer;
+ *   inside the renderer no import ring, and stores never import components.
  */
 module.exports = {
   forbidden: [
@@ -45,6 +46,22 @@ module.exports = {
       severity: 'error',
       from: { path: '^common/' },
       to: { path: '^(main|preload|renderer|tests)/' },
+    },
+    {
+      name: 'renderer-no-cycles',
+      comment:
+        'A store and the feature that reads it must not import each other (nor any other renderer modules in a ring): ' +
+        'state flows from a store to its components, and a ring makes load order and tests depend on who is imported first.',
+      severity: 'error',
+      from: { path: '^renderer/' },
+      to: { path: '^renderer/', circular: true },
+    },
+    {
+      name: 'stores-not-to-components',
+      comment: 'A store holds state and the calls that change it; it never imports a component, so any screen can use it.',
+      severity: 'error',
+      from: { path: '^renderer/src/.*(-store|/store/[^/]+)\\.ts$' },
+      to: { path: '\\.tsx$' },
     },
     {
       name: 'nobody-imports-renderer',

@@ -7,10 +7,10 @@ import { ManageConnections } from './features/connections/ManageConnections';
 import { Home } from './features/home/Home';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { useAppCommands } from './features/desktop/use-app-commands';
-import { useConnectionsStore } from './stores/connections-store';
-import { useShellStore } from './stores/shell-store';
-import type { View } from './stores/shell-store';
-import { Notices } from './ui/Notices';
+import { useConnectionsStore } from './features/connections/connections-store';
+import { useShellStore } from './shell/shell-store';
+import type { View } from './shell/shell-store';
+import { Notices } from './shell/Notices';
 import { AddTokenWizard } from './features/wizard/AddTokenWizard';
 import { StartupNotice } from './features/recovery/StartupNotice';
 

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QuickAccess } from './features/quick/QuickAccess';
 import { isQuickRoute } from './features/quick/filter';
-import { askCachedList } from './stores/launch-list';
+import { askCachedList } from './shell/launch-list';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);

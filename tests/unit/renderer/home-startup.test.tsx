@@ -6,7 +6,7 @@ import type { RestoreResult } from '../../../common/contract';
 import { packTokenList } from '../../../common/token-list-wire';
 import { toTable, type TableToken } from '../../../common/token-table';
 import { Home } from '../../../renderer/src/features/home/Home';
-import { useConnectionsStore } from '../../../renderer/src/stores/connections-store';
+import { useConnectionsStore } from '../../../renderer/src/features/connections/connections-store';
 import { resetAll, rowIds } from './render-page';
 
 const cachedToken = makeToken({ name: 'Cached A' });

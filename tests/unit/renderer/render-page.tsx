@@ -2,9 +2,9 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { TokensPage } from '../../../renderer/src/features/tokens/TokensPage';
 import { DEFAULT_FILTERS, DEFAULT_SORT } from '../../../renderer/src/features/tokens/filtering';
-import { useTokensStore } from '../../../renderer/src/stores/tokens-store';
-import { useTokensUiStore } from '../../../renderer/src/stores/tokens-ui-store';
-import { useShellStore } from '../../../renderer/src/stores/shell-store';
+import { useTokensStore } from '../../../renderer/src/features/tokens/store/tokens-store';
+import { useTokensUiStore } from '../../../renderer/src/features/tokens/store/tokens-ui-store';
+import { useShellStore } from '../../../renderer/src/shell/shell-store';
 import { fakeDesk } from './fake-desk';
 
 export function resetAll() {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { TokenView } from '../../../common/contract';
-import { useWizardBridge } from '../../../renderer/src/stores/wizard-bridge';
+import { useWizardBridge } from '../../../renderer/src/features/wizard/wizard-bridge';
 import { renderPage, resetAll, rowIds, rowOf } from './render-page';
 
 const active = makeToken({ name: 'Active one', status: 'Active' });

@@ -3,7 +3,7 @@ import { daysAgo, deferred, fakeDesk, makeToken, serveTokens } from './fake-desk
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useShellStore } from '../../../renderer/src/stores/shell-store';
+import { useShellStore } from '../../../renderer/src/shell/shell-store';
 import { renderPage, resetAll, rowIds, rowOf } from './render-page';
 
 const t1 = makeToken({ name: 'One' });

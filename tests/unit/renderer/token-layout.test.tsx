@@ -6,8 +6,8 @@ import userEvent from '@testing-library/user-event';
 import { layoutFor } from '../../../renderer/src/features/tokens/grid/columns';
 import { TokenActionsMenu } from '../../../renderer/src/features/tokens/TokenActionsMenu';
 import { offlineText } from '../../../renderer/src/features/tokens/StatusBanners';
-import { useShellStore } from '../../../renderer/src/stores/shell-store';
-import { Notices } from '../../../renderer/src/ui/Notices';
+import { useShellStore } from '../../../renderer/src/shell/shell-store';
+import { Notices } from '../../../renderer/src/shell/Notices';
 import { renderPage, resetAll, rowOf } from './render-page';
 
 const active = makeToken({ name: 'Active one', status: 'Active' });

@@ -3,7 +3,7 @@ import { daysAgo, fakeDesk, FakeDeskError, makeToken, serveTokens } from './fake
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useShellStore } from '../../../renderer/src/stores/shell-store';
+import { useShellStore } from '../../../renderer/src/shell/shell-store';
 import { renderPage, resetAll, rowIds, rowOf } from './render-page';
 
 const MODULES = [

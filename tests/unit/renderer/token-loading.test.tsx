@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TokensPage } from '../../../renderer/src/features/tokens/TokensPage';
-import { useWizardBridge } from '../../../renderer/src/stores/wizard-bridge';
-import { useTokensStore } from '../../../renderer/src/stores/tokens-store';
+import { useWizardBridge } from '../../../renderer/src/features/wizard/wizard-bridge';
+import { useTokensStore } from '../../../renderer/src/features/tokens/store/tokens-store';
 import { packTokenList } from '../../../common/token-list-wire';
 import { toTable } from '../../../common/token-table';
 import type { TokenView } from '../../../common/contract';
@@ -76,7 +76,7 @@ describe('the launch', () => {
     fakeDesk.handlers['tokens.cached'] = (input: { first?: { count: number } }) =>
       input.first ? { ...packedOf(newestFirst.slice(0, input.first.count), '2026-01-01T00:00:00.000Z'), total: many.length } : full.promise;
     fakeDesk.handlers['tokens.sync'] = () => deferred<unknown>().promise;
-    const { askCachedList } = await import('../../../renderer/src/stores/launch-list');
+    const { askCachedList } = await import('../../../renderer/src/shell/launch-list');
     askCachedList();
     render(<TokensPage connectionId="c1" />);
     await screen.findByText('Loading all 10,000 tokens…');

@@ -3,7 +3,7 @@ import type { TokensPrefs } from '../../../renderer/src/features/tokens/prefs';
 import { DEFAULT_FILTERS } from '../../../renderer/src/features/tokens/filtering';
 
 const PREFS = '../../../renderer/src/features/tokens/prefs';
-const STORE = '../../../renderer/src/stores/tokens-ui-store';
+const STORE = '../../../renderer/src/features/tokens/store/tokens-ui-store';
 
 afterEach(() => {
   vi.doUnmock(PREFS);

@@ -65,9 +65,9 @@ export async function setup(responders: Record<string, Responder> = {}) {
   };
   vi.resetModules();
   const { AddTokenWizard } = await import('../../../renderer/src/features/wizard/AddTokenWizard');
-  const { useWizardBridge } = await import('../../../renderer/src/stores/wizard-bridge');
-  const { useTokensStore } = await import('../../../renderer/src/stores/tokens-store');
-  const { useTokensUiStore } = await import('../../../renderer/src/stores/tokens-ui-store');
+  const { useWizardBridge } = await import('../../../renderer/src/features/wizard/wizard-bridge');
+  const { useTokensStore } = await import('../../../renderer/src/features/tokens/store/tokens-store');
+  const { useTokensUiStore } = await import('../../../renderer/src/features/tokens/store/tokens-ui-store');
   const user = userEvent.setup({ applyAccept: false });
   render(<AddTokenWizard />);
   const open = async (opts: { mode: 'create' | 'rotate'; token?: TokenView } = { mode: 'create' }) => {

@@ -11,7 +11,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TokensPage } from '../../../renderer/src/features/tokens/TokensPage';
 import { AddTokenWizard } from '../../../renderer/src/features/wizard/AddTokenWizard';
-import { useWizardBridge } from '../../../renderer/src/stores/wizard-bridge';
+import { useWizardBridge } from '../../../renderer/src/features/wizard/wizard-bridge';
 import { resetAll } from '../renderer/render-page';
 import { MODULES } from './harness';
 

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useAppInfoStore } from '../../stores/app-info-store';
+import { useAppInfoStore } from './app-info-store';
 
 export function AboutPanel() {
   const { info, error, loading, load } = useAppInfoStore();

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { DeskError } from '../../../../common/errors';
 import { ConnectionForm } from '../connections/ConnectionForm';
-import { useConnectionsStore } from '../../stores/connections-store';
+import { useConnectionsStore } from '../connections/connections-store';
 import { FormError } from '../../ui/FormError';
 
 export function ConnectScreen() {

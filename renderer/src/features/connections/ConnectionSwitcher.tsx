@@ -1,8 +1,8 @@
 /** The active connection in the header (always visible, with its account type) and a menu to switch. */
 import { useEffect, useRef, useState } from 'react';
 import { DeskError } from '../../../../common/errors';
-import { useConnectionsStore } from '../../stores/connections-store';
-import { useShellStore } from '../../stores/shell-store';
+import { useConnectionsStore } from './connections-store';
+import { useShellStore } from '../../shell/shell-store';
 import { AccountBadges } from './AccountBadge';
 
 export function ConnectionSwitcher() {

@@ -5,7 +5,7 @@ import type { ConnectionProfile } from '../../../../common/contract';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Field } from '../../ui/Field';
 import { useDeskForm } from '../../ui/use-desk-form';
-import { useConnectionsStore } from '../../stores/connections-store';
+import { useConnectionsStore } from './connections-store';
 import { AccountBadges } from './AccountBadge';
 import { ConnectionForm } from './ConnectionForm';
 import { ReenterTokenForm } from './ReenterTokenForm';

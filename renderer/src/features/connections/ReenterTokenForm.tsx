@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Field } from '../../ui/Field';
 import { useDeskForm } from '../../ui/use-desk-form';
-import { useConnectionsStore } from '../../stores/connections-store';
+import { useConnectionsStore } from './connections-store';
 import { FormError } from '../../ui/FormError';
 
 export function ReenterTokenForm({ id, onDone, onCancel }: { id: string; onDone?: () => void; onCancel?: () => void }) {

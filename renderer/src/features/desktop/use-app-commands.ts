@@ -1,8 +1,8 @@
 /** The desktop app's menu and tray commands (`app.command`): search, add token, Settings, Access log. */
 import { useEffect } from 'react';
 import { desk } from '../../desk';
-import { useShellStore } from '../../stores/shell-store';
-import { useWizardBridge } from '../../stores/wizard-bridge';
+import { useShellStore } from '../../shell/shell-store';
+import { useWizardBridge } from '../wizard/wizard-bridge';
 
 export function useAppCommands(): void {
   const setView = useShellStore((s) => s.setView);

@@ -1,5 +1,5 @@
 /** The main view: the connect screen until a connection is active, then its API tokens. */
-import { useConnectionsStore } from '../../stores/connections-store';
+import { useConnectionsStore } from '../connections/connections-store';
 import { ConnectScreen } from '../connect/ConnectScreen';
 import { ReenterTokenForm } from '../connections/ReenterTokenForm';
 import { TokensPage } from '../tokens/TokensPage';

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { RecoverableConnection, StartupNotice as Notice } from '../../../../common/contract';
-import { useConnectionsStore } from '../../stores/connections-store';
+import { useConnectionsStore } from '../connections/connections-store';
 import { desk } from '../../desk';
 import { Dialog } from '../../ui/Dialog';
 import { RestoreFromKeychain } from './RestoreFromKeychain';

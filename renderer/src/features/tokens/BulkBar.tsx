@@ -1,5 +1,5 @@
-import { useTokensStore } from '../../stores/tokens-store';
-import { useTokensUiStore } from '../../stores/tokens-ui-store';
+import { useTokensStore } from './store/tokens-store';
+import { useTokensUiStore } from './store/tokens-ui-store';
 import { Button } from '../../ui/Button';
 
 /** Appears when rows are selected: bulk enable / disable / delete. */

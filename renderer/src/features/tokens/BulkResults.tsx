@@ -1,4 +1,4 @@
-import { useTokensStore } from '../../stores/tokens-store';
+import { useTokensStore } from './store/tokens-store';
 import { bulkVerb } from './bulk-runner';
 import { Button } from '../../ui/Button';
 import { ProgressBar } from '../../ui/ProgressBar';

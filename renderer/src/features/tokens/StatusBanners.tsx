@@ -1,5 +1,5 @@
 /** Above the token table: refresh progress, offline, a failed refresh, a failed action. One banner each. */
-import { useTokensStore } from '../../stores/tokens-store';
+import { useTokensStore } from './store/tokens-store';
 import { Button } from '../../ui/Button';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { formatDateTime } from '../../ui/format';

@@ -1,8 +1,8 @@
 /** The lifecycle actions a token's state allows: one list, shown as buttons or as a menu. */
 import type { TokenView } from '../../../../common/contract';
-import { useTokensStore } from '../../stores/tokens-store';
-import { useTokensUiStore } from '../../stores/tokens-ui-store';
-import { useWizardBridge } from '../../stores/wizard-bridge';
+import { useTokensStore } from './store/tokens-store';
+import { useTokensUiStore } from './store/tokens-ui-store';
+import { useWizardBridge } from '../wizard/wizard-bridge';
 import type { AccessSource } from '../../../../common/quick-access';
 import { CopyButton } from '../../ui/CopyButton';
 import { copyValue } from './values';

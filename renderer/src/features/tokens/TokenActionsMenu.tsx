@@ -11,7 +11,7 @@ import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import type { TokenView } from '../../../../common/contract';
 import { errorMessage } from '../../error-message';
-import { useShellStore } from '../../stores/shell-store';
+import { useShellStore } from '../../shell/shell-store';
 import { actionsFor } from './TokenActions';
 import type { TokenAction } from './TokenActions';
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
-import { useTokensStore } from '../../stores/tokens-store';
-import { useTokensUiStore } from '../../stores/tokens-ui-store';
-import type { DetailsTab } from '../../stores/tokens-ui-store';
+import { useTokensStore } from './store/tokens-store';
+import { useTokensUiStore } from './store/tokens-ui-store';
+import type { DetailsTab } from './store/tokens-ui-store';
 import { Button } from '../../ui/Button';
 import { CopyButton } from '../../ui/CopyButton';
 import { RelativeTime } from '../../ui/RelativeTime';

@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { CSSProperties } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useTokensUiStore } from '../../stores/tokens-ui-store';
+import { useTokensUiStore } from './store/tokens-ui-store';
 import type { IndexedToken } from './filtering';
 import { layoutFor, TOTAL_COLUMNS } from './grid/columns';
 import type { GridLayout } from './grid/columns';

@@ -4,9 +4,9 @@
  * Mount it when a connection is active.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useTokensStore } from '../../stores/tokens-store';
-import { useTokensUiStore } from '../../stores/tokens-ui-store';
-import { useWizardBridge } from '../../stores/wizard-bridge';
+import { useTokensStore } from './store/tokens-store';
+import { useTokensUiStore } from './store/tokens-ui-store';
+import { useWizardBridge } from '../wizard/wizard-bridge';
 import { Button } from '../../ui/Button';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { afterNextPaint } from '../../ui/after-paint';

@@ -1,6 +1,6 @@
 import { forwardRef } from 'react';
 import type { TokenView } from '../../../../common/contract';
-import { useTokensUiStore } from '../../stores/tokens-ui-store';
+import { useTokensUiStore } from './store/tokens-ui-store';
 import { Button } from '../../ui/Button';
 import { hasActiveFilters, modulesInUse, UNUSED_DAYS } from './filtering';
 import type { StatusFilter } from './filtering';

@@ -6,8 +6,8 @@
 import type { EventPayload, TokenView } from '../../../../common/contract';
 import { desk } from '../../desk';
 import { errorMessage } from '../../error-message';
-import { useShellStore } from '../../stores/shell-store';
-import { useTokensUiStore } from '../../stores/tokens-ui-store';
+import { useShellStore } from '../../shell/shell-store';
+import { useTokensUiStore } from './store/tokens-ui-store';
 
 export type BulkAction = 'enable' | 'disable' | 'delete';
 export interface BulkResultItem {

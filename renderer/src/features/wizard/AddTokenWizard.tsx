@@ -1,6 +1,6 @@
 /**
  * The Add API token wizard (issue 6), also used to rotate a token. Mounted once in App.tsx;
- * it opens when the wizard bridge (stores/wizard-bridge.ts) says so, on the app's one modal
+ * it opens when the wizard bridge (wizard-bridge.ts) says so, on the app's one modal
  * (ui/Dialog.tsx).
  *
  * Steps: 1 General · 2 Modules · 3 Overview (Add) · 4 Summary (the value, once).
@@ -13,9 +13,9 @@
 import { useId, useMemo, useReducer, useState } from 'react';
 import type { TokenView } from '../../../../common/contract';
 import { desk } from '../../desk';
-import { useShellStore } from '../../stores/shell-store';
-import { useTokensUiStore } from '../../stores/tokens-ui-store';
-import { useWizardBridge } from '../../stores/wizard-bridge';
+import { useShellStore } from '../../shell/shell-store';
+import { useTokensUiStore } from '../tokens/store/tokens-ui-store';
+import { useWizardBridge } from './wizard-bridge';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Dialog } from '../../ui/Dialog';
 import { draftChanged, draftReducer, initialDraftState } from './draft-reducer';

@@ -4,7 +4,7 @@
  * disable/delete of the old token shows in its row. Uses the table's store (tokens-store).
  */
 import type { TokenView } from '../../../../common/contract';
-import { useTokensStore } from '../../stores/tokens-store';
+import { useTokensStore } from '../tokens/store/tokens-store';
 
 export function notifyTokenCreated(token: TokenView, replaced?: TokenView): void {
   const store = useTokensStore.getState();

@@ -5,7 +5,7 @@
  * without leaving the tab. Offline it shows what is saved, with the offline banner.
  */
 import { useEffect, useRef } from 'react';
-import { useTokensStore } from '../../../stores/tokens-store';
+import { useTokensStore } from '../store/tokens-store';
 import { Button } from '../../../ui/Button';
 import { formatDateTime } from '../../../ui/format';
 import { useAuditStore } from '../audit-store';

@@ -1,5 +1,5 @@
 import type { TokenView } from '../../../../../common/contract';
-import { useTokensStore } from '../../../stores/tokens-store';
+import { useTokensStore } from '../store/tokens-store';
 import { CopyButton } from '../../../ui/CopyButton';
 import { NoValue, ValueField } from './ValueField';
 

@@ -3,7 +3,7 @@ import type { TokenView } from '../../../../../common/contract';
 import { REVEAL_TIMEOUT_MS } from '../../../../../common/limits';
 import { desk } from '../../../desk';
 import { errorMessage } from '../../../error-message';
-import { useTokensUiStore } from '../../../stores/tokens-ui-store';
+import { useTokensUiStore } from '../store/tokens-ui-store';
 import { Button } from '../../../ui/Button';
 import { CopyButton } from '../../../ui/CopyButton';
 import { copyValue } from '../values';

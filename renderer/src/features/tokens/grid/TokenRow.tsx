@@ -1,7 +1,7 @@
 /** One row of the token grid; only the cells of the columns the layout shows. */
 import { memo } from 'react';
 import type { TokenView } from '../../../../../common/contract';
-import { useTokensUiStore } from '../../../stores/tokens-ui-store';
+import { useTokensUiStore } from '../store/tokens-ui-store';
 import { RelativeTime } from '../../../ui/RelativeTime';
 import { StatusBadge } from '../../../ui/StatusBadge';
 import { formatDate, formatFull } from '../../../ui/format';

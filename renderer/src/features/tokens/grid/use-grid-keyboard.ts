@@ -6,7 +6,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { KeyboardEvent, RefObject } from 'react';
 import type { Virtualizer } from '@tanstack/react-virtual';
-import { useTokensUiStore } from '../../../stores/tokens-ui-store';
+import { useTokensUiStore } from '../store/tokens-ui-store';
 import type { IndexedToken } from '../filtering';
 
 export const ROW_HEIGHT = 52;

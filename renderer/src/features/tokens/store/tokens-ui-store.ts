@@ -3,9 +3,9 @@
  * and which token's details are open. Filters and sort are saved through the prefs adapter.
  */
 import { create } from 'zustand';
-import { DEFAULT_FILTERS, DEFAULT_SORT } from '../features/tokens/filtering';
-import type { SortKey, SortState, TokenFilters } from '../features/tokens/filtering';
-import * as prefs from '../features/tokens/prefs';
+import { DEFAULT_FILTERS, DEFAULT_SORT } from '../filtering';
+import type { SortKey, SortState, TokenFilters } from '../filtering';
+import * as prefs from '../prefs';
 
 export type DetailsTab = 'general' | 'modules' | 'details' | 'audit';
 export type TokenDialog =

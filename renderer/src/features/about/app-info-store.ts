@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { AppInfo } from '../../../common/contract';
-import { DeskError } from '../../../common/errors';
-import { desk } from '../desk';
+import type { AppInfo } from '../../../../common/contract';
+import { DeskError } from '../../../../common/errors';
+import { desk } from '../../desk';
 
 interface AppInfoState {
   info?: AppInfo;

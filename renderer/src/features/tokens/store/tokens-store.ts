@@ -3,23 +3,23 @@
  * Server data only; what the user filters/selects lives in tokens-ui-store.
  */
 import { create } from 'zustand';
-import type { ConnectionProfile, EventPayload, TokenList, TokenView } from '../../../common/contract';
-import { readPackedList, viewsOf, type ReadList } from '../../../common/token-list-wire';
-import { tableSize } from '../../../common/token-table';
-import type { Module } from '../../../common/domain';
-import { DeskError } from '../../../common/errors';
-import { desk } from '../desk';
-import { errorMessage } from '../error-message';
-import { runBulk } from '../features/tokens/bulk-runner';
-import { hasActiveFilters, indexToken, indexTokens, indexUnpacked } from '../features/tokens/filtering';
-import { firstScreen } from '../features/tokens/first-screen';
-import type { IndexedToken } from '../features/tokens/filtering';
-import type { BulkAction, BulkState } from '../features/tokens/bulk-runner';
-import { afterNextPaint } from '../ui/after-paint';
-import { askCachedList, takeCachedList, takeLaunchFirstScreen } from './launch-list';
+import type { ConnectionProfile, EventPayload, TokenList, TokenView } from '../../../../../common/contract';
+import { readPackedList, viewsOf, type ReadList } from '../../../../../common/token-list-wire';
+import { tableSize } from '../../../../../common/token-table';
+import type { Module } from '../../../../../common/domain';
+import { DeskError } from '../../../../../common/errors';
+import { desk } from '../../../desk';
+import { errorMessage } from '../../../error-message';
+import { runBulk } from '../bulk-runner';
+import { hasActiveFilters, indexToken, indexTokens, indexUnpacked } from '../filtering';
+import { firstScreen } from '../first-screen';
+import type { IndexedToken } from '../filtering';
+import type { BulkAction, BulkState } from '../bulk-runner';
+import { afterNextPaint } from '../../../ui/after-paint';
+import { askCachedList, takeCachedList, takeLaunchFirstScreen } from '../../../shell/launch-list';
 import { tokensUiReady, useTokensUiStore } from './tokens-ui-store';
 
-export type { BulkAction, BulkResultItem, BulkState } from '../features/tokens/bulk-runner';
+export type { BulkAction, BulkResultItem, BulkState } from '../bulk-runner';
 
 export type LoadPhase = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -139,7 +139,7 @@ async function showFirstScreen(seq: number, state: Partial<TokensState>): Promis
   return true;
 }
 
-/** The launch's first screen (launch-list.ts), if it is of this connection's big list in the order the page will sort it. */
+/** The launch's first screen (shell/launch-list.ts), if it is of this connection's big list in the order the page will sort it. */
 async function showLaunchFirstScreen(seq: number, connectionId: string | undefined): Promise<boolean> {
   const first = await (takeLaunchFirstScreen() ?? Promise.resolve(null)).catch(() => null);
   if (!first?.list.packed || (first.list.total ?? 0) < PAINT_FIRST_ROWS) return false;

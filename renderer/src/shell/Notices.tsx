@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { desk } from '../desk';
-import { useShellStore } from '../stores/shell-store';
+import { useShellStore } from './shell-store';
 
 /** Short messages from main (app.notice), announced politely to screen readers. */
 export function Notices() {

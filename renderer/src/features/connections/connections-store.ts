@@ -1,10 +1,10 @@
 /** Saved connections, the active one, and the launch-time restore. No secrets ever live here. */
 import { create } from 'zustand';
-import type { ConnectionProfile, ConnectionsState } from '../../../common/contract';
-import { DeskError } from '../../../common/errors';
-import { desk } from '../desk';
-import { takeLaunchConnections } from './launch-list';
-import { holdSyncUntil, prefetchCachedTokens, useTokensStore } from './tokens-store';
+import type { ConnectionProfile, ConnectionsState } from '../../../../common/contract';
+import { DeskError } from '../../../../common/errors';
+import { desk } from '../../desk';
+import { takeLaunchConnections } from '../../shell/launch-list';
+import { holdSyncUntil, prefetchCachedTokens, useTokensStore } from '../tokens/store/tokens-store';
 
 export type Phase = 'starting' | 'ready';
 

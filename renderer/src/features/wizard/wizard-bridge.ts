@@ -4,7 +4,7 @@
  * `closeWizard` when done.
  */
 import { create } from 'zustand';
-import type { TokenView } from '../../../common/contract';
+import type { TokenView } from '../../../../common/contract';
 
 export type WizardMode = 'create' | 'rotate';
 
