@@ -1,16 +1,20 @@
 /**
  * The handler table: channel -> async (input, ctx) => output. Electron binds it
  * to ipcMain (main/ipc.ts); the browser host binds it to a WebSocket
- * (main/web/). Nothing here imports electron. One file per capability.
+ * (main/web/). Nothing here imports electron. One file per channel namespace
+ * (`tokens.create` and its follow-ups in create.ts).
  */
+import { accessLogHandlers } from './handlers/access-log';
 import { appHandlers } from './handlers/app';
 import { auditHandlers } from './handlers/audit';
 import { connectionHandlers } from './handlers/connections';
 import { createHandlers } from './handlers/create';
 import { prefsHandlers } from './handlers/prefs';
 import { quickHandlers } from './handlers/quick';
-import { recoveryHandlers } from './handlers/recovery';
+import { sandboxHandlers } from './handlers/sandbox';
+import { settingsHandlers } from './handlers/settings';
 import { tokenHandlers } from './handlers/tokens';
+import { valueHandlers } from './handlers/values';
 import type { HandlerTable } from './dispatch';
 import type { CoreServices } from './services';
 
@@ -18,13 +22,16 @@ export type { CoreServices } from './services';
 
 export function createHandlerTable(services: CoreServices): HandlerTable {
   return {
-    ...appHandlers(),
+    ...appHandlers(services),
+    ...prefsHandlers(services),
     ...connectionHandlers(services),
+    ...sandboxHandlers(services),
     ...tokenHandlers(services),
     ...createHandlers(services),
-    ...prefsHandlers(services),
-    ...quickHandlers(services),
+    ...valueHandlers(services),
     ...auditHandlers(services),
-    ...recoveryHandlers(services),
+    ...quickHandlers(services),
+    ...accessLogHandlers(services),
+    ...settingsHandlers(services),
   };
 }

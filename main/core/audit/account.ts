@@ -13,7 +13,7 @@ import { API_TOKEN_EVENTS } from '../api/audit';
 import { and, ge } from '../api/rql';
 import type { HandlerContext } from '../dispatch';
 import type { CoreServices } from '../services';
-import { isRefreshFailure } from '../tokens/audit';
+import { isRefreshFailure } from './token-trail';
 import { isUnreachable, offlineNotice } from '../tokens/offline';
 import { throttleProgress } from '../tokens/progress';
 import { AuditCacheDamaged } from './cache';

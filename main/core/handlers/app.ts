@@ -1,8 +1,17 @@
+/** The app channels (`app.*`): what the app is, and the notice about damaged files moved aside. */
 import { readAppInfo } from '../app-info';
 import type { Handler } from '../dispatch';
+import type { CoreServices } from '../services';
 
-export function appHandlers(): { 'app.info': Handler<'app.info'> } {
+type AppChannels = 'app.info' | 'app.startupNotices' | 'app.dismissStartupNotices';
+
+export function appHandlers(services: CoreServices): { [C in AppChannels]: Handler<C> } {
   return {
     'app.info': async (_input, ctx) => readAppInfo(ctx.host),
+    'app.startupNotices': async () => ({ notices: services.startupNotices.list() }),
+    'app.dismissStartupNotices': async () => {
+      services.startupNotices.dismiss();
+      return { ok: true as const };
+    },
   };
 }

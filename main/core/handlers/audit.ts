@@ -4,7 +4,7 @@ import { accountLog, syncAccountLog } from '../audit/account';
 import { auditCsv, csvFileName } from '../audit/csv';
 import type { Handler } from '../dispatch';
 import type { CoreServices } from '../services';
-import { tokenTrail } from '../tokens/audit';
+import { tokenTrail } from '../audit/token-trail';
 
 type AuditChannels = 'audit.token' | 'audit.account' | 'audit.syncAccount' | 'audit.exportCsv';
 

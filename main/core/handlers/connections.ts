@@ -1,11 +1,12 @@
 /**
- * Connections: add (verified before saved), list, switch, rename, re-enter the
- * token of, remove; restore the last one on launch; and "Try the sandbox".
+ * The connection channels (`connections.*`): add (verified before saved), list, switch, rename,
+ * re-enter the token of, remove; restore the last one on launch; and the offer to restore
+ * connections whose admin tokens are still in the keychain after the settings file was damaged.
  */
 import { DeskError } from '../../../common/errors';
 import { restoreConnection } from '../connections/restore';
-import { startSandboxConnection } from '../connections/sandbox';
 import type { Handler } from '../dispatch';
+import { recoverableConnections, restoreFromKeychain } from '../keychain-restore';
 import type { CoreServices } from '../services';
 
 type ConnectionChannels =
@@ -16,7 +17,8 @@ type ConnectionChannels =
   | 'connections.rename'
   | 'connections.reenterToken'
   | 'connections.remove'
-  | 'sandbox.start';
+  | 'connections.recoverable'
+  | 'connections.restoreFromKeychain';
 
 export function connectionHandlers(services: CoreServices): { [C in ConnectionChannels]: Handler<C> } {
   const { connections } = services;
@@ -37,6 +39,7 @@ export function connectionHandlers(services: CoreServices): { [C in ConnectionCh
       await connections.remove(id);
       return connections.state();
     },
-    'sandbox.start': async () => startSandboxConnection(services),
+    'connections.recoverable': async () => ({ connections: await recoverableConnections(services) }),
+    'connections.restoreFromKeychain': async (input) => restoreFromKeychain(services, input),
   };
 }

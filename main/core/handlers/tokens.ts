@@ -1,6 +1,6 @@
 /**
- * The token channels (`tokens.*`, `values.*`). Thin on purpose: each handler picks its module
- * in main/core/tokens/ (one responsibility each) and passes the validated contract input on.
+ * The token channels (`tokens.*`, but for the create path in create.ts). Thin on purpose: each
+ * handler picks its module in main/core/tokens/ and passes the validated contract input on.
  */
 import type { Handler } from '../dispatch';
 import type { CoreServices } from '../services';
@@ -8,9 +8,8 @@ import { runBulk } from '../tokens/bulk';
 import { deleteToken, getToken, toggleToken, updateToken } from '../tokens/lifecycle';
 import { cachedTokens, syncTokens } from '../tokens/list';
 import { tokenModules } from '../tokens/modules-source';
-import { addValue, copyValue, forgetUnsavedValue, revealValue } from '../tokens/values';
 
-type TokenChannels = 'tokens.cached' | 'tokens.sync' | 'tokens.get' | 'tokens.enable' | 'tokens.disable' | 'tokens.update' | 'tokens.delete' | 'tokens.bulk' | 'tokens.modules' | 'values.copy' | 'values.forgetUnsaved' | 'values.reveal' | 'values.add';
+type TokenChannels = 'tokens.cached' | 'tokens.sync' | 'tokens.get' | 'tokens.enable' | 'tokens.disable' | 'tokens.update' | 'tokens.delete' | 'tokens.bulk' | 'tokens.modules';
 
 export function tokenHandlers(services: CoreServices): { [C in TokenChannels]: Handler<C> } {
   return {
@@ -29,9 +28,5 @@ export function tokenHandlers(services: CoreServices): { [C in TokenChannels]: H
     },
     'tokens.bulk': ({ action, ids }, ctx) => runBulk(services, action, ids, ctx),
     'tokens.modules': () => tokenModules(services),
-    'values.copy': ({ id, source }, ctx) => copyValue(services, id, (notice) => ctx.emit('app.notice', notice), source),
-    'values.forgetUnsaved': async ({ id }) => forgetUnsavedValue(services, id),
-    'values.reveal': ({ id, source }) => revealValue(services, id, source),
-    'values.add': ({ id, value }) => addValue(services, id, value),
   };
 }

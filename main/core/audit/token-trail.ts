@@ -16,10 +16,10 @@
 import type { TokenTrail } from '../../../common/audit-log';
 import { DeskError } from '../../../common/errors';
 import { and, eq, ge } from '../api/rql';
-import { AuditCacheDamaged } from '../audit/cache';
-import { entryOf } from '../audit/entries';
+import { AuditCacheDamaged } from './cache';
+import { entryOf } from './entries';
 import type { CoreServices } from '../services';
-import { isUnreachable, offlineNotice } from './offline';
+import { isUnreachable, offlineNotice } from '../tokens/offline';
 
 /** Records per API page (the platform maximum). */
 const API_PAGE = 100;
