@@ -19,11 +19,14 @@ import { closeToTrayOptions, startDesktopIntegration } from './desktop-integrati
 import { createMainWindow, focusWindow, keepInTrayOnClose, markQuitting } from './window';
 import { dataFileOptions, recoveryLogLine } from './core/data-files';
 import { reportStartupFailure } from './startup-failure';
+import { exitOnDebugSwitch } from './debug-switches';
 
 const distDir = path.resolve(__dirname, '..');
 let mainWindow: BrowserWindow | undefined;
 
 export function startApp(): void {
+  // Before the lock, the stores and the keychain: a debugger must find nothing to attach to.
+  if (exitOnDebugSwitch()) return;
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;

@@ -32,6 +32,8 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // DevTools can call window.desk like the page; an installed app offers them to no one.
+      devTools: !app.isPackaged,
     },
   };
 }

@@ -113,6 +113,13 @@ export function createFakeElectron() {
     setLoginItemSettings: vi.fn((settings: { openAtLogin: boolean }) => void (app.loginItem = { ...settings })),
     setAppUserModelId: vi.fn(),
     exit: vi.fn(),
+    /** `npm start` by default; a test sets true to play the installed app. */
+    isPackaged: false,
+    /** Chromium's parsed command line: the switches a test puts in `switches`. */
+    commandLine: {
+      switches: new Set<string>(),
+      hasSwitch: vi.fn((name: string) => app.commandLine.switches.has(name)),
+    },
     /** What getPath answers; a name not set here throws, as Electron does for an unknown name. */
     paths: {} as Record<string, string>,
     getPath: vi.fn((name: string) => {
@@ -169,6 +176,8 @@ export function createFakeElectron() {
     ),
     Tray: vi.fn(),
     nativeImage: { createFromPath: vi.fn() },
+    /** System power events ('shutdown' on Linux and macOS). */
+    powerMonitor: new EventEmitter(),
     /** The OS appearance (System Settings > dark mode). */
     nativeTheme: { shouldUseDarkColors: false },
   };
