@@ -20,6 +20,7 @@ import { createMainWindow, focusWindow, keepInTrayOnClose, markQuitting } from '
 import { dataFileOptions, recoveryLogLine } from './core/data-files';
 import { reportStartupFailure } from './startup-failure';
 import { exitOnDebugSwitch } from './debug-switches';
+import { holdQuitForCleanup } from './quit';
 
 const distDir = path.resolve(__dirname, '..');
 let mainWindow: BrowserWindow | undefined;
@@ -37,6 +38,9 @@ export function startApp(): void {
   void app.whenReady().then(async () => {
     serveRenderer(path.join(distDir, 'renderer'));
     const services = await createServices();
+    // Clipboard first, then the flush; the quit waits for both (main/quit.ts). Before any window
+    // exists, so each window is told of Windows' session end.
+    holdQuitForCleanup({ clearClipboard: () => services.clipboard.dispose(), dispose: () => services.dispose(), markQuitting });
     // The active connection's cached list is read while the window starts (no keychain, no network).
     const active = services.connections.active();
     if (active) void services.cache.tokenLists.warm(active.id);
@@ -54,10 +58,6 @@ export function startApp(): void {
     bindAppIpc(dispatch);
     open();
     app.on('activate', open);
-    app.on('before-quit', () => {
-      markQuitting();
-      void services.dispose();
-    });
   }).catch((error: unknown) => reportStartupFailure(error, dataDir()));
 
   // The tray keeps the app alive on every platform; quitting is explicit.

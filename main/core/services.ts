@@ -147,9 +147,15 @@ export function createCoreServices(deps: CoreServiceDeps): CoreServices {
       return { profile, client: await clientFor(profile) };
     },
     dispose: async () => {
+      // The clipboard's compare starts before any file is written: a slow flush must not
+      // leave a copied value behind if the process is stopped meanwhile.
+      const cleared = clipboard.dispose();
       unsavedValues.clear();
-      await cache.flush(); // the token list is written after idle: do not lose the last one
-      return clipboard.dispose();
+      try {
+        await cache.flush(); // the token list is written after idle: do not lose the last one
+      } finally {
+        await cleared;
+      }
     },
   };
 }

@@ -45,6 +45,8 @@ export class FakeWebContents extends EventEmitter {
 
 export class FakeBrowserWindow extends EventEmitter {
   static instances: FakeBrowserWindow[] = [];
+  /** Set by createFakeElectron: the fake app's 'browser-window-created'. */
+  static onCreated: (window: FakeBrowserWindow) => void = () => undefined;
   webContents = new FakeWebContents();
   loadedUrl?: string;
   minimized = false;
@@ -52,6 +54,7 @@ export class FakeBrowserWindow extends EventEmitter {
   constructor(public options: Record<string, any>) {
     super();
     FakeBrowserWindow.instances.push(this);
+    FakeBrowserWindow.onCreated(this);
   }
   loadURL(url: string) {
     this.loadedUrl = url;
@@ -128,6 +131,7 @@ export function createFakeElectron() {
       return value;
     }),
   });
+  FakeBrowserWindow.onCreated = (window) => app.emit('browser-window-created', { preventDefault: () => undefined }, window);
   return {
     clipboardState,
     shortcutState,
