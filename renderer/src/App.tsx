@@ -8,6 +8,7 @@ import { Home } from './features/home/Home';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { useAppCommands } from './features/desktop/use-app-commands';
 import { useConnectionsStore } from './features/connections/connections-store';
+import { useTokensStore } from './features/tokens/store/tokens-store';
 import { useShellStore } from './shell/shell-store';
 import type { View } from './shell/shell-store';
 import { Notices } from './shell/Notices';
@@ -40,6 +41,9 @@ export function App() {
 
   useEffect(() => {
     void restore();
+    // Asked after the (small) list of profiles, so the page is mounted when the big reply comes;
+    // the cached rows need no keychain or network, so they do not wait for the check.
+    useTokensStore.getState().prefetch();
   }, [restore]);
 
   return (

@@ -8,6 +8,7 @@
 import type { ConnectionsState, TokenList } from '../../../common/contract';
 import { FIRST_SCREEN_ROWS, sortsFromColumns } from '../../../common/first-screen';
 import { desk } from '../desk';
+import { markOnce } from '../ui/timing';
 import { DEFAULT_FILTERS, DEFAULT_SORT, hasActiveFilters, type SortState } from '../features/tokens/filtering';
 import * as prefs from '../features/tokens/prefs';
 
@@ -30,7 +31,7 @@ let launch: Launch | null = null;
 /** Asks, unless the answers are still waiting to be taken. */
 export function askCachedList(): void {
   if (launch && !launch.listTaken) return;
-  if (typeof performance !== 'undefined' && performance.getEntriesByName('tokens:ask').length === 0) performance.mark('tokens:ask');
+  markOnce('tokens:ask');
   const connections = desk.call('connections.list');
   const first = prefs.load().then(async (p): Promise<LaunchFirstScreen | null> => {
     const sort = p?.sort ?? DEFAULT_SORT;

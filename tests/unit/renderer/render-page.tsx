@@ -5,7 +5,8 @@ import { DEFAULT_FILTERS, DEFAULT_SORT } from '../../../renderer/src/features/to
 import { useTokensStore } from '../../../renderer/src/features/tokens/store/tokens-store';
 import { useTokensUiStore } from '../../../renderer/src/features/tokens/store/tokens-ui-store';
 import { useShellStore } from '../../../renderer/src/shell/shell-store';
-import { fakeDesk } from './fake-desk';
+import { useConnectionsStore } from '../../../renderer/src/features/connections/connections-store';
+import { CONNECTION, fakeDesk } from './fake-desk';
 
 export function resetAll() {
   cleanup();
@@ -16,6 +17,8 @@ export function resetAll() {
 }
 
 export async function renderPage() {
+  // The page shows the active connection's list; the app's restore would have set it.
+  useConnectionsStore.setState({ connections: [CONNECTION], activeId: CONNECTION.id, phase: 'ready' });
   const result = render(<TokensPage connectionId="c1" />);
   await screen.findByRole('grid', { name: 'API tokens' });
   return result;

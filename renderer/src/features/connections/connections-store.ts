@@ -4,7 +4,6 @@ import type { ConnectionProfile, ConnectionsState } from '../../../../common/con
 import { DeskError } from '../../../../common/errors';
 import { desk } from '../../desk';
 import { takeLaunchConnections } from '../../shell/launch-list';
-import { holdSyncUntil, prefetchCachedTokens, useTokensStore } from '../tokens/store/tokens-store';
 
 export type Phase = 'starting' | 'ready';
 
@@ -15,6 +14,11 @@ interface ConnectionsStore extends ConnectionsState {
   /** Set when the API could not be reached at launch (cached data is shown). */
   offlineMessage?: string;
   startupError?: string;
+  /**
+   * While the launch's connection check (keychain + who-am-I) runs: resolves whether the active
+   * connection's list may be refreshed. The cached list needs neither, so only the refresh waits.
+   */
+  checking: Promise<boolean> | null;
   active(): ConnectionProfile | undefined;
   restore(): Promise<void>;
   add(input: { name: string; baseUrl?: string; token: string }): Promise<ConnectionProfile>;
@@ -32,32 +36,28 @@ export const useConnectionsStore = create<ConnectionsStore>((set, get) => ({
   connections: [],
   activeId: null,
   phase: 'starting',
+  checking: null,
   active: () => get().connections.find((c) => c.id === get().activeId),
 
   async restore() {
     // The check (keychain + who-am-I) decides whether the list may be refreshed; the saved
     // profiles are local, so the cached table shows while it runs (Home) and only the sync waits.
     let release: (proceed: boolean) => void = () => undefined;
-    holdSyncUntil(new Promise<boolean>((resolve) => (release = resolve)));
+    set({ checking: new Promise<boolean>((resolve) => (release = resolve)) });
     const early = (takeLaunchConnections() ?? desk.call('connections.list')).then(
       (state) => {
         if (get().phase === 'starting') set({ connections: state.connections, activeId: state.activeId });
       },
       () => undefined,
     );
-    // Asked after the (small) list of profiles, so the page is mounted when the big reply comes.
-    prefetchCachedTokens(); // the cached rows need no keychain or network: do not wait for the check
     try {
       const result = await desk.call('connections.restore');
       await early; // never let the early (local) answer land after the checked one
-      if (result.status === 'needs_token' || result.state.activeId !== get().activeId) {
-        // The re-enter form (or another connection) replaces the table: the list loads again after it.
-        useTokensStore.getState().reset();
-      }
       release(result.status !== 'needs_token');
       set({
         ...result.state,
         phase: 'ready',
+        checking: null,
         needsToken: result.status === 'needs_token' && result.state.activeId ? { id: result.state.activeId, message: result.message ?? '' } : undefined,
         offlineMessage: result.status === 'offline' ? result.message : undefined,
         startupError: undefined,
@@ -66,7 +66,7 @@ export const useConnectionsStore = create<ConnectionsStore>((set, get) => ({
       // Still show what is saved, so the user can switch or fix things.
       release(true);
       const state = await desk.call('connections.list').catch(() => ({ connections: [], activeId: null }));
-      set({ ...state, phase: 'ready', startupError: DeskError.is(error) ? error.message : 'Could not open your saved connection.' });
+      set({ ...state, phase: 'ready', checking: null, startupError: DeskError.is(error) ? error.message : 'Could not open your saved connection.' });
     }
   },
 

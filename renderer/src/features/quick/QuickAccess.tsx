@@ -10,6 +10,7 @@ import type { QuickList } from '../../../../common/quick-access';
 import { desk } from '../../desk';
 import { errorMessage } from '../../error-message';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { markOnce } from '../../ui/timing';
 import { filterQuickRows, quickRows } from './filter';
 import type { QuickRow } from './filter';
 import '../desktop/desktop.css';
@@ -26,11 +27,10 @@ export function QuickAccess() {
 
   useEffect(() => {
     document.title = 'Quick Access — Token Desk';
-    // Marks for the quick-copy benchmark (tests/bench/quick.bench.ts).
-    performance.mark('quick:load-start');
+    markOnce('quick:load-start');
     void Promise.all([desk.call('quick.list'), desk.call('settings.get')]).then(
       ([loaded, settings]) => {
-        performance.mark('quick:list-loaded');
+        markOnce('quick:list-loaded');
         setList(loaded);
         setBrowser(!settings.secretClipboard);
       },

@@ -6,6 +6,7 @@ import { splitFieldErrors, tokenFormErrors } from '../../../../common/token-fiel
 import type { TokenFieldErrors } from '../../../../common/token-fields';
 import { desk } from '../../desk';
 import { useShellStore } from '../../shell/shell-store';
+import { useModulesStore } from './store/modules-store';
 import { useTokensStore } from './store/tokens-store';
 import { errorMessage } from '../../error-message';
 import { Button } from '../../ui/Button';
@@ -33,13 +34,13 @@ export function EditTokenDialog({ token, onClose }: { token: TokenView; onClose(
   const [conflict, setConflict] = useState(false);
   const [latest, setLatest] = useState<TokenView | null>(null);
   const [saving, setSaving] = useState(false);
-  const catalogue = useTokensStore((s) => s.modules);
+  const catalogue = useModulesStore((s) => s.modules);
   const [modulesError, setModulesError] = useState<string | null>(null);
 
   useEffect(() => {
-    useTokensStore
+    useModulesStore
       .getState()
-      .loadModules()
+      .load()
       .catch((e: unknown) => setModulesError(errorMessage(e, 'Could not load the module list.')));
   }, []);
 

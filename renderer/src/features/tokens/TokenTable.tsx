@@ -13,6 +13,7 @@ import type { GridLayout } from './grid/columns';
 import { TokenRow } from './grid/TokenRow';
 import { useContentWidth } from './grid/use-content-width';
 import { ROW_HEIGHT, useGridKeyboard } from './grid/use-grid-keyboard';
+import { markOnce } from '../../ui/timing';
 
 /** `capacity`: the length of the whole (unfiltered) list; `rows` is never longer. */
 export function TokenTable({ rows, capacity = rows.length }: { rows: readonly IndexedToken[]; capacity?: number }) {
@@ -48,9 +49,7 @@ export function TokenTable({ rows, capacity = rows.length }: { rows: readonly In
   useEffect(() => {
     if (!firstPainted.current && items.length > 0) {
       firstPainted.current = true;
-      if (typeof performance !== 'undefined' && performance.getEntriesByName('tokens:first-render').length === 0) {
-        performance.mark('tokens:first-render');
-      }
+      markOnce('tokens:first-render');
     }
   }, [items.length]);
 

@@ -24,16 +24,13 @@ export interface TokensPageProps {
   connectionId?: string;
 }
 
-let loadedFor: string | undefined;
-
 export function TokensPage({ connectionId }: TokensPageProps) {
   const selectedTokenId = useTokensUiStore((s) => s.selectedTokenId);
   const phase = useTokensStore((s) => s.phase);
 
   useEffect(() => {
     const store = useTokensStore.getState();
-    if (loadedFor !== connectionId && store.phase !== 'idle') store.reset();
-    loadedFor = connectionId;
+    if (store.phase !== 'idle' && store.connectionId !== connectionId) store.reset();
     if (useTokensStore.getState().phase === 'idle') void useTokensStore.getState().load(connectionId);
   }, [connectionId]);
 

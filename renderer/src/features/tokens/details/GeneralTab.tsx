@@ -1,5 +1,5 @@
 import type { TokenView } from '../../../../../common/contract';
-import { useTokensStore } from '../store/tokens-store';
+import { useConnectionsStore } from '../../connections/connections-store';
 import { CopyButton } from '../../../ui/CopyButton';
 import { NoValue, ValueField } from './ValueField';
 
@@ -10,7 +10,7 @@ export function apiEndpoint(baseUrl: string, id: string): string {
 
 /** Description, API endpoint and the stored value (or how to add it). */
 export function GeneralTab({ token }: { token: TokenView }) {
-  const connection = useTokensStore((s) => s.connection);
+  const connection = useConnectionsStore((s) => s.active());
   const endpoint = connection ? apiEndpoint(connection.baseUrl, token.id) : null;
   return (
     <div className="tab-general">
