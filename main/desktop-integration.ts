@@ -9,6 +9,7 @@ import type { BrowserWindow } from 'electron';
 import type { Dispatch } from './core/dispatch';
 import { desktopServices } from './core/desktop-services';
 import type { CoreServices } from './core/services';
+import { SETTINGS_KEYS } from './core/settings-keys';
 import { copiedNotice, copyFromTray, quickList } from './core/quick/list';
 import { notifyingChanges } from './core/quick/changes';
 import { appMenuTemplate } from './app-menu';
@@ -27,7 +28,7 @@ export interface DesktopIntegrationDeps {
   openMain(): BrowserWindow;
 }
 
-const CLOSE_EXPLAINED_KEY = 'desktop.closeToTrayExplained';
+const CLOSE_EXPLAINED_KEY = SETTINGS_KEYS.closeToTrayExplained;
 
 export function closeToTrayOptions(services: CoreServices) {
   return {

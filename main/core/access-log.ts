@@ -5,9 +5,10 @@
  */
 import { ACCESS_LOG_MAX, accessEntrySchema } from '../../common/quick-access';
 import type { AccessEntry } from '../../common/quick-access';
+import { SETTINGS_KEYS } from './settings-keys';
 import type { KeyValueStore } from './store';
 
-const KEY = 'access.log';
+const KEY = SETTINGS_KEYS.accessLog;
 
 export interface AccessQuery {
   tokenId?: string;

@@ -6,14 +6,11 @@
  * the user once). Secrets are in neither file.
  */
 import { connectionProfileSchema } from '../../common/contract';
+import { SETTINGS_KEYS } from './settings-keys';
 import type { FileStoreOptions, StoreRecovery } from './store';
 
 export const SETTINGS_FILE = 'settings';
 export const CACHE_FILE = 'cache';
-
-/** The settings keys whose shape decides whether the file is usable (see connections/profiles.ts). */
-const PROFILES_KEY = 'connections';
-const ACTIVE_KEY = 'activeConnectionId';
 
 /**
  * Why a parseable settings file cannot be used, or undefined. A profile list that is not a list,
@@ -21,13 +18,13 @@ const ACTIVE_KEY = 'activeConnectionId';
  * the whole file is kept aside (nothing is dropped silently) and the restore offer takes over.
  */
 export function settingsShapeProblem(data: Record<string, unknown>): string | undefined {
-  const profiles = data[PROFILES_KEY];
+  const profiles = data[SETTINGS_KEYS.profiles];
   if (profiles !== undefined) {
     if (!Array.isArray(profiles)) return 'its list of connections is not a list';
     const bad = profiles.findIndex((entry) => !connectionProfileSchema.safeParse(entry).success);
     if (bad !== -1) return `connection number ${bad + 1} in it is not a valid connection`;
   }
-  const active = data[ACTIVE_KEY];
+  const active = data[SETTINGS_KEYS.activeConnection];
   if (active !== undefined && typeof active !== 'string') return 'its active connection is not a connection id';
   return undefined;
 }

@@ -5,9 +5,10 @@
  */
 import { DEFAULT_DESKTOP_SETTINGS, desktopSettingsSchema } from '../../common/quick-access';
 import type { DesktopSettings, SettingsView } from '../../common/quick-access';
+import { SETTINGS_KEYS } from './settings-keys';
 import type { KeyValueStore } from './store';
 
-const KEY = 'desktop.settings';
+const KEY = SETTINGS_KEYS.desktopSettings;
 
 export type ShortcutStatus = SettingsView['shortcut'];
 

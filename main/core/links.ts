@@ -2,6 +2,7 @@
  * Rotation links: which token replaced which. The API has no rotation, so
  * Token Desk keeps these itself, per connection, in the settings store (ids only).
  */
+import { rotationLinksKey as key } from './settings-keys';
 import type { KeyValueStore } from './store';
 
 export interface RotationLink {
@@ -9,8 +10,6 @@ export interface RotationLink {
   newId: string;
   at: string;
 }
-
-const key = (connectionId: string) => `links.${connectionId}`;
 
 export class RotationLinks {
   constructor(private readonly store: KeyValueStore) {}

@@ -3,10 +3,11 @@
  * which one is active. A hand-edited entry in an invalid shape is skipped, not fatal.
  */
 import { connectionProfileSchema, type ConnectionProfile } from '../../../common/contract';
+import { SETTINGS_KEYS } from '../settings-keys';
 import type { KeyValueStore } from '../store';
 
-const PROFILES_KEY = 'connections';
-const ACTIVE_KEY = 'activeConnectionId';
+const PROFILES_KEY = SETTINGS_KEYS.profiles;
+const ACTIVE_KEY = SETTINGS_KEYS.activeConnection;
 
 export class ProfileStore {
   constructor(private readonly store: KeyValueStore) {}

@@ -8,9 +8,10 @@ import type { prefsSchema } from '../../../common/contract';
 import { looksLikeSecret } from '../../../common/token-value';
 import type { Handler } from '../dispatch';
 import type { CoreServices } from '../services';
+import { SETTINGS_KEYS } from '../settings-keys';
 
 type Prefs = z.infer<typeof prefsSchema>;
-const KEY = 'ui.prefs';
+const KEY = SETTINGS_KEYS.uiPrefs;
 
 export function withoutSecrets(prefs: Prefs): Prefs {
   if (!prefs.tokens || !looksLikeSecret(prefs.tokens.filters.text)) return prefs;
