@@ -41,6 +41,13 @@ module.exports = {
       to: { path: '^(main|renderer|tests)/' },
     },
     {
+      name: 'preload-names-not-schemas',
+      comment: 'The preloads check names against common/channel-names.ts; the contract would bring every zod schema into the page.',
+      severity: 'error',
+      from: { path: '^preload/' },
+      to: { path: '^common/contract\\.ts$' },
+    },
+    {
       name: 'common-is-a-leaf',
       comment: 'common/ is shared by every layer, so it imports none of them.',
       severity: 'error',

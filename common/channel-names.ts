@@ -1,10 +1,10 @@
 /**
- * The names of the contract's calls and events (common/contract.ts), without its zod schemas: the
- * bridge scripts only check a name, and building every schema cost the browser host's page ~60 ms
- * before React could start (the /quick page's open time). The compile-time check below fails when
- * this list and the contract differ, so a new call is added to both.
+ * The ONE list of the contract's call and event names, and the bridge's shape, without zod: the
+ * preloads and the bridge scripts only check a name, so they import this table and never build
+ * the contract's schemas. common/contract.ts must name exactly these calls and events (it checks
+ * itself against this list at compile time), so a new call is added here and there.
  */
-import type { Channel, EventName } from './contract';
+import type { DeskResult } from './errors';
 
 export const CHANNEL_NAMES = [
   'app.info',
@@ -56,18 +56,30 @@ export const EVENT_NAMES = [
   'app.notice',
 ] as const;
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const channelsMatch: Same<(typeof CHANNEL_NAMES)[number], Channel> = true;
-const eventsMatch: Same<(typeof EVENT_NAMES)[number], EventName> = true;
-void channelsMatch;
-void eventsMatch;
+export type Channel = (typeof CHANNEL_NAMES)[number];
+export type EventName = (typeof EVENT_NAMES)[number];
 
-const channels: ReadonlySet<string> = new Set(CHANNEL_NAMES);
-const eventNames: ReadonlySet<string> = new Set(EVENT_NAMES);
+const channelSet: ReadonlySet<string> = new Set(CHANNEL_NAMES);
+const eventSet: ReadonlySet<string> = new Set(EVENT_NAMES);
 
 export function isChannel(value: unknown): value is Channel {
-  return typeof value === 'string' && channels.has(value);
+  return typeof value === 'string' && channelSet.has(value);
 }
 export function isEventName(value: unknown): value is EventName {
-  return typeof value === 'string' && eventNames.has(value);
+  return typeof value === 'string' && eventSet.has(value);
+}
+
+/** IPC channel names used by Electron (prefixed so they never clash with Electron's own). */
+export const ipcChannel = (channel: Channel) => `desk:${channel}`;
+export const IPC_EVENT_CHANNEL = 'desk:event';
+
+/**
+ * What a host puts on `window.desk` (Electron: the preload via contextBridge;
+ * browser host: the WebSocket bridge script). It returns results as data because
+ * contextBridge drops custom properties of thrown errors; `createDeskClient`
+ * (common/desk-client.ts) turns them back into thrown DeskErrors.
+ */
+export interface DeskBridge {
+  invoke(channel: Channel, input: unknown): Promise<DeskResult<unknown>>;
+  on(event: EventName, listener: (payload: unknown) => void): () => void;
 }

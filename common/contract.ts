@@ -3,12 +3,12 @@
  *
  * Every call the renderer can make and every event main can push is named
  * here, with zod schemas for its input and output. Main validates every input
- * against it (main/core/dispatch.ts); the preloads build `window.desk` from
- * its channel list; the renderer derives its types from it. Adding a
+ * against it (main/core/dispatch.ts); its names are exactly those of
+ * common/channel-names.ts, the table the preloads build `window.desk` from; the renderer derives its types from it. Adding a
  * capability = one entry here + one handler + UI.
  */
 import { z } from 'zod';
-import type { DeskResult } from './errors';
+import type { Channel, EventName } from './channel-names';
 import { accountTypeSchema, apiTokenSchema, moduleSchema } from './domain';
 import { moduleIdSchema, tokenIdSchema } from './ids';
 import { accountLogPageSchema, accountSyncSchema, auditCsvSchema, auditFiltersSchema, tokenTrailSchema } from './audit-log';
@@ -18,8 +18,9 @@ import { iconUploadSchema, tokenDescriptionSchema, tokenModuleIdsSchema, tokenNa
 import { TOKEN_VALUE_MAX, TOKEN_VALUE_MESSAGES } from './token-value';
 import { accessEntrySchema, accessLogQuerySchema, accessSourceSchema, desktopSettingsSchema, quickListSchema, settingsViewSchema } from './quick-access';
 
-// Re-exported: the contract is where callers look for its input schemas.
+// Re-exported: the contract is where callers look for its input schemas and channel types.
 export { iconUploadSchema, tokenIdSchema };
+export type { Channel, EventName };
 export type { IconUpload } from './token-fields';
 
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -281,34 +282,15 @@ export const events = {
   }),
 } as const;
 
-export type Channel = keyof typeof calls;
-export type EventName = keyof typeof events;
 export type CallInput<C extends Channel> = z.input<(typeof calls)[C]['input']>;
 export type ParsedInput<C extends Channel> = z.output<(typeof calls)[C]['input']>;
 export type CallOutput<C extends Channel> = z.output<(typeof calls)[C]['output']>;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
-export const channels = Object.keys(calls) as Channel[];
-export const eventNames = Object.keys(events) as EventName[];
-
-export function isChannel(value: unknown): value is Channel {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(calls, value);
-}
-export function isEventName(value: unknown): value is EventName {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(events, value);
-}
-
-/** IPC channel names used by Electron (prefixed so they never clash with Electron's own). */
-export const ipcChannel = (channel: Channel) => `desk:${channel}`;
-export const IPC_EVENT_CHANNEL = 'desk:event';
-
-/**
- * What a host puts on `window.desk` (Electron: the preload via contextBridge;
- * browser host: the WebSocket bridge script). It returns results as data because
- * contextBridge drops custom properties of thrown errors; `createDeskClient`
- * (common/desk-client.ts) turns them back into thrown DeskErrors.
- */
-export interface DeskBridge {
-  invoke(channel: Channel, input: unknown): Promise<DeskResult<unknown>>;
-  on(event: EventName, listener: (payload: unknown) => void): () => void;
-}
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// The contract names exactly the calls and events of the table (common/channel-names.ts):
+// either side gaining or losing a name fails the build here.
+const callsMatchTable: Same<keyof typeof calls, Channel> = true;
+const eventsMatchTable: Same<keyof typeof events, EventName> = true;
+void callsMatchTable;
+void eventsMatchTable;

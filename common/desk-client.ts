@@ -3,7 +3,8 @@
  * DeskError with a stable `code`. Types come from the contract, never written twice.
  */
 import { DeskError } from './errors';
-import type { CallInput, CallOutput, Channel, DeskBridge, EventName, EventPayload } from './contract';
+import type { DeskBridge } from './channel-names';
+import type { CallInput, CallOutput, Channel, EventName, EventPayload } from './contract';
 
 type InputArgs<C extends Channel> = Record<string, never> extends CallInput<C> ? [input?: CallInput<C>] : [input: CallInput<C>];
 

@@ -5,7 +5,7 @@
  */
 import { ipcMain as electronIpcMain } from 'electron';
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { IPC_EVENT_CHANNEL, channels, ipcChannel } from '../common/contract';
+import { CHANNEL_NAMES, IPC_EVENT_CHANNEL, ipcChannel } from '../common/channel-names';
 import type { EventName, EventPayload } from '../common/contract';
 import type { DeskResult } from '../common/errors';
 import type { Dispatch, HandlerContext } from './core/dispatch';
@@ -23,7 +23,7 @@ export function sendEvent<E extends EventName>(contents: WebContents, event: E, 
 }
 
 export function bindIpc(ipcMain: IpcMain, dispatch: Dispatch): () => void {
-  for (const channel of channels) {
+  for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(ipcChannel(channel), async (event, input): Promise<DeskResult<unknown>> => {
       if (!isTrustedSender(event)) {
         return { ok: false, error: { code: 'forbidden', message: 'This call did not come from the Token Desk window.' } };
@@ -33,7 +33,7 @@ export function bindIpc(ipcMain: IpcMain, dispatch: Dispatch): () => void {
     });
   }
   return () => {
-    for (const channel of channels) ipcMain.removeHandler(ipcChannel(channel));
+    for (const channel of CHANNEL_NAMES) ipcMain.removeHandler(ipcChannel(channel));
   };
 }
 

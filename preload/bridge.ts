@@ -1,10 +1,10 @@
 /**
  * Builds `window.desk` from the contract for any transport. Only channels and
- * events named in common/contract.ts pass; anything else is refused here,
+ * events named in common/channel-names.ts (the contract's names) pass; anything else is refused here,
  * before it reaches the transport (main checks again: the preload is not trusted).
  */
 import { isChannel, isEventName } from '../common/channel-names';
-import type { Channel, DeskBridge, EventName } from '../common/contract';
+import type { Channel, DeskBridge, EventName } from '../common/channel-names';
 import type { DeskResult } from '../common/errors';
 
 export interface Transport {

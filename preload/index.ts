@@ -3,7 +3,7 @@
  * No Node APIs reach the page; only the contract's channels exist.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { IPC_EVENT_CHANNEL, ipcChannel, isEventName } from '../common/contract';
+import { IPC_EVENT_CHANNEL, ipcChannel, isEventName } from '../common/channel-names';
 import type { DeskResult } from '../common/errors';
 import { createBridge } from './bridge';
 

@@ -15,7 +15,8 @@
  *    nothing, and the cache's `stripSecrets` and this gate apply the same masking rule.
  */
 import type { z } from 'zod';
-import { calls, events, isChannel } from '../../common/contract';
+import { isChannel } from '../../common/channel-names';
+import { calls, events } from '../../common/contract';
 import { maskTokenValues } from '../../common/token-value';
 import type { CallOutput, Channel, EventName, EventPayload, HostKind, ParsedInput } from '../../common/contract';
 import { DeskError } from '../../common/errors';

@@ -1,6 +1,6 @@
 /** The renderer's only way out: the typed client over `window.desk` (no network, no secrets). */
 import { createDeskClient } from '../../common/desk-client';
-import type { DeskBridge } from '../../common/contract';
+import type { DeskBridge } from '../../common/channel-names';
 
 declare global {
   interface Window {

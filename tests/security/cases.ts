@@ -6,7 +6,8 @@
  * invalid on purpose: a success for any of them is a finding.
  */
 import fc from 'fast-check';
-import { calls, channels } from '../../common/contract';
+import { CHANNEL_NAMES as channels } from '../../common/channel-names';
+import { calls } from '../../common/contract';
 import type { Field } from './schema-walk';
 import { fieldsOf, REMOVE, sampleOf, withField } from './schema-walk';
 import type { RealValues } from './schema-walk';

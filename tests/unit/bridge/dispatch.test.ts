@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { channels, calls } from '../../../common/contract';
+import { CHANNEL_NAMES as channels } from '../../../common/channel-names';
+import { calls } from '../../../common/contract';
 import { createDeskClient } from '../../../common/desk-client';
 import { DeskError } from '../../../common/errors';
 import { createDispatch } from '../../../main/core/dispatch';

@@ -66,7 +66,7 @@ describe('ipc binding', () => {
 
   it('registers one handler per contract channel and dispatches calls from the app page', async () => {
     const { bindIpc } = await import('../../../main/ipc');
-    const { channels } = await import('../../../common/contract');
+    const { CHANNEL_NAMES: channels } = await import('../../../common/channel-names');
     const dispatch = vi.fn(async () => ({ ok: true as const, value: 42 }));
     bindIpc(fake.ipcMain as never, dispatch);
     expect([...fake.ipcMain.handlers.keys()].sort()).toEqual(channels.map((c) => `desk:${c}`).sort());

@@ -3,7 +3,8 @@
  * module installs it, so import it BEFORE anything from renderer/src (desk.ts reads
  * window.desk when it is first imported).
  */
-import type { Channel, DeskBridge, EventName, TokenView } from '../../../common/contract';
+import type { DeskBridge } from '../../../common/channel-names';
+import type { Channel, EventName, TokenView } from '../../../common/contract';
 import type { DeskErrorData, DeskResult } from '../../../common/errors';
 
 export type Handler = (input: any) => unknown;
