@@ -8,6 +8,7 @@
  * capability = one entry here + one handler + UI.
  */
 import { z } from 'zod';
+import { APP_COMMANDS } from './app-commands';
 import type { Channel, EventName } from './channel-names';
 import { accountTypeSchema, apiTokenSchema, moduleSchema } from './domain';
 import { moduleIdSchema, tokenIdSchema } from './ids';
@@ -274,7 +275,7 @@ export const events = {
   /** Progress of a bulk action, one entry per finished token. */
   'tokens.bulkProgress': z.object({ done: z.number().int(), total: z.number().int(), id: z.string(), ok: z.boolean(), message: z.string().optional() }),
   /** The application menu or the tray asked the page for something (desktop app only). */
-  'app.command': z.object({ command: z.enum(['search', 'addToken', 'settings', 'accessLog']) }),
+  'app.command': z.object({ command: z.enum(APP_COMMANDS) }),
   /** A short message for the user (e.g. "Copied — clipboard clears in 30 s"). */
   'app.notice': z.object({
     level: z.enum(['info', 'success', 'warning', 'error']),

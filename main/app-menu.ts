@@ -4,9 +4,10 @@
  * (CmdOrCtrl+N), Quick Access, Access log, Settings (CmdOrCtrl+,). Built by a pure function.
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import type { AppCommand } from '../common/app-commands';
 
 export interface AppMenuActions {
-  command(command: 'search' | 'addToken' | 'settings' | 'accessLog'): void;
+  command(command: AppCommand): void;
   quickAccess(): void;
 }
 

@@ -6,6 +6,7 @@
  */
 import { app, Menu } from 'electron';
 import type { BrowserWindow } from 'electron';
+import type { AppCommand } from '../common/app-commands';
 import type { Dispatch } from './core/dispatch';
 import { desktopServices } from './core/desktop-services';
 import type { CoreServices } from './core/services';
@@ -46,7 +47,7 @@ export function startDesktopIntegration(deps: DesktopIntegrationDeps, dispatch: 
 
   const quick = createQuickAccessOpener(deps.preloadPath);
   const shortcut = createQuickShortcut(() => quick.open());
-  const command = (name: 'search' | 'addToken' | 'settings' | 'accessLog') => sendEvent(deps.openMain().webContents, 'app.command', { command: name });
+  const command = (name: AppCommand) => sendEvent(deps.openMain().webContents, 'app.command', { command: name });
 
   const tray = createTray(deps.trayIconPath, {
     open: () => void deps.openMain(),
