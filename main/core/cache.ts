@@ -1,22 +1,23 @@
 /**
- * Offline cache: the last token list, modules and audit records seen per connection, each
+ * Offline cache: the last token list and modules seen per connection, each
  * with when it was fetched, so the UI can show data at once (stale-while-revalidate) and say
  * "offline — showing data from <time>" when the API cannot be reached.
  *
  * The token list has a file per connection, in the compact table form (token-list-cache.ts):
- * at 100,000 tokens it must not be rewritten with every modules or audit change, nor block main
- * while it is written. The rest lives in the cache store (flat keys; one key per LIST):
- *   cache:<connId>:tokens    (before the table files: read once, moved to the table file)
- *   cache:<connId>:modules   { items: Module[], fetchedAt }
- *   cache:<connId>:audit     { [TKN-id]: { items: AuditRecord[], fetchedAt } }
+ * a large list must not be rewritten with every modules change, nor block main while it is
+ * written. The rest lives in the cache store (flat keys; one key per LIST):
+ *   cache:<connId>:tokens      (before the table files: read once, moved to the table file)
+ *   cache:<connId>:modules     { items: Module[], fetchedAt }
+ *   cache:<connId>:valueFacts  { [TKN-id]: { name, status } } of the tokens with a stored value
+ * The audit records have a cache of their own (audit/cache.ts).
  *
  * SECRETS NEVER REACH THE STORE: every write goes through `stripSecrets`, which drops every
  * `token` property at any depth and masks anything that looks like a token value
- * (`idt:TKN-…:…`), e.g. inside an audit record's free text. This is enforced here, not left
+ * (`idt:TKN-…:…`), e.g. inside a description. This is enforced here, not left
  * to callers, because a single forgotten field would put a live credential in a plain file.
  */
 import path from 'node:path';
-import type { ApiToken, AuditRecord, Module } from '../../common/domain';
+import type { ApiToken, Module } from '../../common/domain';
 import { maskTokenValues } from '../../common/token-value';
 import type { KeyValueStore } from './store';
 import { TokenListCache, type TokenListState } from './token-list-cache';
@@ -34,8 +35,6 @@ export type CachedToken = Omit<ApiToken, 'token'>;
 
 export interface OfflineCacheOptions {
   now?: () => Date;
-  /** Audit lists kept per connection (the most recently fetched win). Default 500. */
-  maxAuditLists?: number;
   /** Where the per-connection token list files go. Default: beside the cache store (none for a store without a file). */
   tokenListDir?: string | null;
 }
@@ -84,7 +83,6 @@ function isSnapshot(value: unknown): value is CacheSnapshot<unknown> {
 
 export class OfflineCache {
   private readonly now: () => Date;
-  private readonly maxAuditLists: number;
   readonly tokenLists: TokenListCache;
 
   constructor(
@@ -92,7 +90,6 @@ export class OfflineCache {
     options: OfflineCacheOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
-    this.maxAuditLists = options.maxAuditLists ?? 500;
     const dir = options.tokenListDir !== undefined ? options.tokenListDir : path.isAbsolute(store.path) ? path.dirname(store.path) : null;
     this.tokenLists = new TokenListCache({ dir });
   }
@@ -148,7 +145,7 @@ export class OfflineCache {
   /**
    * Remembers the name and status of the tokens whose values are stored (a few, in this small
    * store, written only when they changed): the tray lists every connection's values from them,
-   * without reading another connection's whole token list (up to 8 MB at 100,000 tokens).
+   * without reading another connection's whole token list.
    */
   rememberValueFacts(connectionId: string, ids: readonly string[]): void {
     this.storeValueFacts(connectionId, this.tokenFacts(connectionId, ids));
@@ -171,7 +168,7 @@ export class OfflineCache {
 
   /** Name and status of the given cached tokens (those found), without expanding the whole list. */
   tokenFacts(connectionId: string, ids: readonly string[]): Map<string, { name: string; status: string }> {
-    if (ids.length === 0) return new Map(); // do not read a 100,000-token file to find nothing
+    if (ids.length === 0) return new Map(); // do not read a whole list file to find nothing
     const state = this.tokenTable(connectionId);
     return state ? this.tokenLists.facts(state, ids) : new Map();
   }
@@ -200,32 +197,11 @@ export class OfflineCache {
     return this.write<Module>(key(connectionId, 'modules'), items);
   }
 
-  getAudit(connectionId: string, tokenId: string): CacheSnapshot<AuditRecord> | undefined {
-    const entry = this.auditMap(connectionId)[tokenId];
-    return isSnapshot(entry) ? (entry as CacheSnapshot<AuditRecord>) : undefined;
-  }
-
-  putAudit(connectionId: string, tokenId: string, items: readonly AuditRecord[]): CacheSnapshot<AuditRecord> {
-    const snapshot = this.snapshot<AuditRecord>(items);
-    const map = this.auditMap(connectionId);
-    // Re-insert so the newest entry is last; trim the oldest beyond the cap.
-    delete map[tokenId];
-    map[tokenId] = snapshot;
-    const ids = Object.keys(map);
-    for (const old of ids.slice(0, Math.max(0, ids.length - this.maxAuditLists))) delete map[old];
-    this.store.set(key(connectionId, 'audit'), map);
-    return snapshot;
-  }
-
   /** Forgets everything cached for a connection (when it is removed). */
   dropConnection(connectionId: string): void {
+    // `audit`: per-token audit lists a store written by an earlier build may still hold.
     for (const part of ['tokens', 'modules', 'audit', 'valueFacts'] as const) this.store.delete(key(connectionId, part));
     this.tokenLists.drop(connectionId);
-  }
-
-  private auditMap(connectionId: string): Record<string, unknown> {
-    const map = this.store.get<unknown>(key(connectionId, 'audit'));
-    return map !== null && typeof map === 'object' && !Array.isArray(map) ? { ...(map as Record<string, unknown>) } : {};
   }
 
   private read<T>(storeKey: string): CacheSnapshot<T> | undefined {

@@ -52,4 +52,4 @@ export { parseTokenValue, readTokenValue, whoAmI, LEGACY_TOKEN_HINT, type Parsed
 export { errorFromResponse, extractFieldErrors, offlineError, timeoutError } from './errors';
 export type { TokensApi, TokenListQuery } from './tokens';
 export type { ModulesApi } from './modules';
-export type { AuditApi, AuditPageOptions } from './audit';
+export type { AuditApi } from './audit';

@@ -3,12 +3,12 @@
  * token log and the token trails opened), newest first, capped (default: the newest 100,000).
  *
  * Why several files per connection: a KeyValueStore (electron-store / conf) rewrites its whole
- * file on every set, and reads it twice doing so. One 20 MB file would make a refresh that adds
- * ten records cost a second. So a connection's entries live in chunks of about 2,000 entries,
+ * file on every set, and reads it twice doing so; with one file per connection, a refresh that
+ * adds ten records would rewrite them all. So a connection's entries live in chunks,
  * each its own small store (`audit-<connection>/c<gen>-<n>.json`), listed in order by a small
- * index store (`audit-<connection>/index.json`) that also records what is known to be complete.
- * A refresh that adds records rewrites only the chunks they land in (usually the newest one)
- * and the index.
+ * index store (`audit-<connection>/index.json`, its shape in cache-index.ts) that also records
+ * what is known to be complete. A refresh that adds records rewrites only the chunks they land
+ * in (usually the newest one; chunk-plan.ts decides) and the index.
  *
  * Atomic, copy-on-write commits: changed chunks are written to NEW files first, then the index
  * is switched to them (each store write is itself atomic: temp file + rename), and only then are
@@ -18,65 +18,25 @@
  *
  * A damaged file (bad JSON, wrong shape, wrong count) makes the connection's audit cache start
  * empty, like the main cache does: it is disposable and is rebuilt from the API.
- *
- * Over 350 lines on purpose: the chunk layout, the copy-on-write commit and the recovery depend
- * on each other's invariants; split apart they would be harder to keep correct.
  */
 import fs from 'node:fs';
-import { z } from 'zod';
-import { compareEntries, type AuditEntry } from '../../../common/audit-log';
+import type { AuditEntry } from '../../../common/audit-log';
 import type { KeyValueStore } from '../store';
+import { dirOf, emptyIndex, readIndex, type AccountCoverage, type AuditIndex, type Chunk, type TokenCoverage } from './cache-index';
+import { planChunks, type AuditChange } from './chunk-plan';
 import { fromTuple, toTuple } from './entries';
+
+export { NO_ACCOUNT_COVERAGE, type AccountCoverage, type TokenCoverage } from './cache-index';
+export type { AuditChange } from './chunk-plan';
 
 export const DEFAULT_AUDIT_CAP = 100_000;
 const DEFAULT_CHUNK = 2_000;
-
-const accountCoverageSchema = z.object({
-  /** Every API-token record of the account up to `newest` is cached (within the cap). */
-  complete: z.boolean(),
-  newest: z.string().nullable(),
-  fetchedAt: z.string().nullable(),
-  /** The account has more records than the cap: the oldest are not kept offline. */
-  capped: z.boolean(),
-});
-export type AccountCoverage = z.infer<typeof accountCoverageSchema>;
-
-const tokenCoverageSchema = z.object({
-  /** The token's whole trail is cached (else: a newest-first prefix of it). */
-  complete: z.boolean(),
-  fetchedAt: z.string(),
-});
-export type TokenCoverage = z.infer<typeof tokenCoverageSchema>;
-
-const indexSchema = z.object({
-  version: z.literal(1),
-  gen: z.number().int().min(0),
-  chunks: z.array(z.object({ file: z.string().regex(/^c\d+-\d+$/), count: z.number().int().min(0) })),
-  account: accountCoverageSchema,
-  tokens: z.record(z.string(), tokenCoverageSchema),
-});
-type AuditIndex = z.infer<typeof indexSchema>;
-
-export const NO_ACCOUNT_COVERAGE: AccountCoverage = { complete: false, newest: null, fetchedAt: null, capped: false };
 
 export interface AuditCacheOptions {
   /** Opens (creating on first write) the store `name`, e.g. `audit-<id>/index`. */
   openStore: (name: string) => Promise<KeyValueStore>;
   cap?: number;
   chunkSize?: number;
-}
-
-export interface AuditChange {
-  add: readonly AuditEntry[];
-  account?: AccountCoverage;
-  tokens?: Record<string, TokenCoverage>;
-}
-
-interface Chunk {
-  file: string;
-  /** null until read from disk (the first page of the log needs only the newest chunk). */
-  entries: AuditEntry[] | null;
-  count: number;
 }
 
 interface ConnectionState {
@@ -88,11 +48,6 @@ interface ConnectionState {
   flat: AuditEntry[] | null;
   byToken: Map<string, AuditEntry[]> | null;
 }
-
-const emptyIndex = (): AuditIndex => ({ version: 1, gen: 0, chunks: [], account: { ...NO_ACCOUNT_COVERAGE }, tokens: {} });
-
-/** Connection ids become folder names: keep them to a safe alphabet. */
-const dirOf = (connectionId: string) => `audit-${connectionId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
 export class AuditCache {
   readonly cap: number;
@@ -194,83 +149,9 @@ export class AuditCache {
   }
 
   private async write(state: ConnectionState, fresh: AuditEntry[], change: AuditChange): Promise<{ added: number }> {
-    const index = state.index;
-    const nextAccount = change.account ?? index.account;
-    const nextTokens = change.tokens ? { ...index.tokens, ...change.tokens } : index.tokens;
     if (fresh.length === 0 && !change.account && !change.tokens) return { added: 0 };
-
-    fresh.sort(compareEntries);
-    // New chunk list: unchanged chunks are reused as they are (same file).
-    const chunks: Chunk[] = [];
-    const changed = new Set<Chunk>();
-    let f = 0;
-    for (let i = 0; i < state.chunks.length; i++) {
-      const chunk = state.chunks[i] as Chunk;
-      const entries = await this.chunkEntries(state, chunk);
-      const last = i === state.chunks.length - 1;
-      const oldest = entries[entries.length - 1];
-      // The entries that belong here: newer than (or as new as) this chunk's oldest, or all that is left for the last chunk.
-      const mine: AuditEntry[] = [];
-      while (f < fresh.length && (last || !oldest || compareEntries(fresh[f] as AuditEntry, oldest) <= 0)) mine.push(fresh[f++] as AuditEntry);
-      if (mine.length === 0) {
-        chunks.push(chunk);
-        continue;
-      }
-      const merged = mergeSorted(entries, mine);
-      for (let start = 0; start < merged.length; start += this.chunkSize) {
-        // Split only an oversized chunk; a chunk up to twice the size stays whole (fewer files to rewrite).
-        const size = merged.length <= this.chunkSize * 2 ? merged.length : this.chunkSize;
-        const part = merged.slice(start, start + size);
-        const next: Chunk = { file: '', entries: part, count: part.length };
-        chunks.push(next);
-        changed.add(next);
-        if (size === merged.length) break;
-      }
-    }
-    if (state.chunks.length === 0 && fresh.length > 0) {
-      for (let start = 0; start < fresh.length; start += this.chunkSize) {
-        const part = fresh.slice(start, start + this.chunkSize);
-        const next: Chunk = { file: '', entries: part, count: part.length };
-        chunks.push(next);
-        changed.add(next);
-      }
-    }
-
-    // The cap: drop the oldest entries (from the end).
-    let total = chunks.reduce((n, c) => n + c.count, 0);
-    let capped = nextAccount.capped;
-    const dropped: AuditEntry[] = [];
-    while (total > this.cap) {
-      const tail = chunks[chunks.length - 1] as Chunk;
-      const over = total - this.cap;
-      const entries = await this.chunkEntries(state, tail);
-      capped = true;
-      if (over >= tail.count) {
-        chunks.pop();
-        changed.delete(tail);
-        dropped.push(...entries);
-        total -= tail.count;
-      } else {
-        const kept = entries.slice(0, tail.count - over);
-        dropped.push(...entries.slice(tail.count - over));
-        const next: Chunk = { file: '', entries: kept, count: kept.length };
-        changed.delete(tail);
-        chunks[chunks.length - 1] = next;
-        changed.add(next);
-        total -= over;
-      }
-    }
-
-    const gen = index.gen + 1;
-    let n = 0;
-    for (const chunk of chunks) if (changed.has(chunk)) chunk.file = `c${gen}-${n++}`;
-    const nextIndex: AuditIndex = {
-      version: 1,
-      gen,
-      chunks: chunks.map((c) => ({ file: c.file, count: c.count })),
-      account: { ...nextAccount, capped },
-      tokens: capped && dropped.length > 0 ? incompleteFor(nextTokens, dropped) : nextTokens,
-    };
+    const plan = await planChunks(state.index, state.chunks, fresh, change, { chunkSize: this.chunkSize, cap: this.cap }, (chunk) => this.chunkEntries(state, chunk));
+    const { chunks, changed, dropped } = plan;
 
     const written: string[] = [];
     try {
@@ -280,7 +161,7 @@ export class AuditCache {
         store.set('entries', (chunk.entries as AuditEntry[]).map(toTuple));
         written.push(chunk.file);
       }
-      state.indexStore.set('index', nextIndex); // the commit point
+      state.indexStore.set('index', plan.index); // the commit point
     } catch (error) {
       for (const file of written) await this.removeStore(state.dir, file).catch(() => undefined);
       throw error;
@@ -288,7 +169,7 @@ export class AuditCache {
 
     const keep = new Set(chunks.map((c) => c.file));
     const stale = state.chunks.filter((c) => !keep.has(c.file));
-    state.index = nextIndex;
+    state.index = plan.index;
     state.chunks = chunks;
     state.flat = null;
     state.byToken = null;
@@ -311,8 +192,7 @@ export class AuditCache {
   private async open(connectionId: string): Promise<ConnectionState> {
     const dir = dirOf(connectionId);
     const indexStore = await this.options.openStore(`${dir}/index`);
-    const parsed = indexSchema.safeParse(indexStore.get<unknown>('index'));
-    const index = parsed.success ? parsed.data : emptyIndex();
+    const index = readIndex(indexStore.get<unknown>('index'));
     return { dir, indexStore, index, chunks: index.chunks.map((c) => ({ file: c.file, entries: null, count: c.count })), ids: null, flat: null, byToken: null };
   }
 
@@ -370,23 +250,4 @@ export class AuditCacheDamaged extends Error {
     super('The offline audit cache was damaged and has been reset.');
     this.name = 'AuditCacheDamaged';
   }
-}
-
-/** Tokens that lost entries to the cap no longer have their whole trail offline. */
-function incompleteFor(tokens: Record<string, TokenCoverage>, dropped: readonly AuditEntry[]): Record<string, TokenCoverage> {
-  const hit = new Set(dropped.map((e) => e.token.id));
-  const out: Record<string, TokenCoverage> = {};
-  for (const [id, c] of Object.entries(tokens)) out[id] = hit.has(id) ? { ...c, complete: false } : c;
-  return out;
-}
-
-function mergeSorted(a: readonly AuditEntry[], b: readonly AuditEntry[]): AuditEntry[] {
-  const out: AuditEntry[] = new Array<AuditEntry>(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) out[k++] = compareEntries(a[i] as AuditEntry, b[j] as AuditEntry) <= 0 ? (a[i++] as AuditEntry) : (b[j++] as AuditEntry);
-  while (i < a.length) out[k++] = a[i++] as AuditEntry;
-  while (j < b.length) out[k++] = b[j++] as AuditEntry;
-  return out;
 }

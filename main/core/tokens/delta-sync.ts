@@ -96,13 +96,3 @@ export async function syncTokenList(api: TokensApi, base: SyncBase | undefined, 
   options.onProgress?.(total, total);
   return { kind, changed: [...changed.values()], removed, mark: nextMark(changedList, now() - started, base.mark) };
 }
-
-/** A sync's result applied to a list held as objects (tests, the bench; the cache patches its table). */
-export function applySync(items: readonly ApiToken[], result: SyncResult): ApiToken[] {
-  if (result.kind === 'full') return result.items;
-  const gone = new Set(result.removed);
-  const byId = new Map<string, ApiToken>();
-  for (const t of items) if (!gone.has(t.id)) byId.set(t.id, t);
-  for (const t of result.changed) byId.set(t.id, t);
-  return [...byId.values()];
-}

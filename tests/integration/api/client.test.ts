@@ -81,14 +81,12 @@ describe('tokens: every endpoint', () => {
     expect((await api.tokens.disable(created.id)).status).toBe('Disabled');
     expect((await api.tokens.enable(created.id)).status).toBe('Active');
 
-    const trail = await api.audit.listForObject(created.id);
+    const trail = await api.audit.listPage(rql.eq('object.id', created.id), { offset: 0, limit: 100 });
     expect(trail.total).toBeGreaterThanOrEqual(4);
     const times = trail.items.map((r) => Date.parse(r.timestamp));
     expect(times).toEqual([...times].sort((a, b) => b - a)); // newest first
     expect(trail.items.every((r) => r.object?.id === created.id)).toBe(true);
-    const one = await api.audit.get(trail.items[0]!.id);
-    expect(one.id).toBe(trail.items[0]!.id);
-    expect(await api.audit.listAllForObject(created.id, { pageSize: 2, concurrency: 2 })).toEqual(trail.items);
+    expect(await api.audit.listAll(rql.eq('object.id', created.id), { pageSize: 2, concurrency: 2 })).toEqual(trail.items);
 
     await expect(api.tokens.delete(created.id)).resolves.toBeUndefined();
     const gone = await deskError(api.tokens.get(created.id));
@@ -133,15 +131,11 @@ describe('tokens: every endpoint', () => {
     }
   });
 
-  it('modules: ops lists and gets; a client gets 403 forbidden', async () => {
+  it('modules: ops lists them; a client gets 403 forbidden', async () => {
     const ops = clientFor(sb, 'Operations');
-    const all = await ops.modules.listAll();
-    const page = await ops.modules.list({ limit: 5 });
-    expect(all.length).toBe(page.total);
-    expect(all.map((m) => m.id)).toContain(ACCESS_MANAGEMENT);
-    expect((await ops.modules.get(ACCESS_MANAGEMENT)).name).toBe('Access Management');
-    expect((await deskError(ops.modules.get('MOD-0000'))).code).toBe('not_found');
-    const e = await deskError(clientFor(sb, 'Client').modules.list());
+    const all = await ops.modules.listAll({}, { pageSize: 5 });
+    expect(all.find((m) => m.id === ACCESS_MANAGEMENT)?.name).toBe('Access Management');
+    const e = await deskError(clientFor(sb, 'Client').modules.listAll());
     expect(e.code).toBe('forbidden');
     expect(e.status).toBe(403);
     expect(e.message).toMatch(/Operations accounts only/);
@@ -187,7 +181,6 @@ describe('error classes', () => {
       deskError(api.tokens.delete(id)),
       deskError(api.tokens.enable(id)),
       deskError(api.tokens.disable(id)),
-      deskError(api.audit.get('AUD-0000-0000-0000-0000')),
     ]);
     for (const e of results) expect([e.code, e.status]).toEqual(['not_found', 404]);
   });

@@ -32,7 +32,7 @@ describe('with 30% faults', () => {
         expect(all.map((t) => t.id)).toEqual(clean.map((t) => t.id));
       }
       for (const t of clean.slice(0, 20)) expect((await api.tokens.get(t.id)).id).toBe(t.id);
-      const trail = await api.audit.listForObject(clean[1]!.id);
+      const trail = await api.audit.listPage(rql.eq('object.id', clean[1]!.id), { offset: 0, limit: 100 });
       expect(trail.items.every((r) => r.object?.id === clean[1]!.id)).toBe(true);
       const me = await api.whoAmI();
       expect(me.account.type).toBe('Client');

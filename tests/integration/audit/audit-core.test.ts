@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actionOf, EMPTY_AUDIT_FILTERS, type AuditEntry } from '../../../common/audit-log';
-import { createMarketplaceClient, type MarketplaceClient } from '../../../main/core/api';
+import { createMarketplaceClient, rql, type MarketplaceClient } from '../../../main/core/api';
 import { startHarness, type Harness } from '../tokens/harness';
 import { requireSecretService } from '../vault/secret-service';
 
@@ -42,7 +42,7 @@ describe.skipIf(!available)('audit handlers: real dispatch, sandbox, keychain an
     api = createMarketplaceClient({ baseUrl: h.sandbox.url, token: adminToken, appVersion: 'test', retry: { maxAttempts: 1 } });
     await h.services.connections.add({ name: 'Stark (sandbox)', baseUrl: h.sandbox.url, token: adminToken });
     const tokens = await api.tokens.listAll();
-    const counts = await Promise.all(tokens.map(async (t) => ({ id: t.id, n: (await api.audit.listForObject(t.id, { limit: 1 })).total })));
+    const counts = await Promise.all(tokens.map(async (t) => ({ id: t.id, n: (await api.audit.listPage(rql.eq('object.id', t.id), { offset: 0, limit: 1 })).total })));
     tokenId = counts.sort((a, b) => b.n - a.n)[0]!.id;
   });
 
@@ -56,7 +56,7 @@ describe.skipIf(!available)('audit handlers: real dispatch, sandbox, keychain an
   });
 
   it('a token trail is whole: newest first, older pages as asked, every record once', async () => {
-    const expected = await api.audit.listAllForObject(tokenId, { order: ['-timestamp'] });
+    const expected = await api.audit.listAll(rql.eq('object.id', tokenId));
     expect(expected.length).toBeGreaterThan(150); // several API pages
     const seen: AuditEntry[] = [];
     let page = await h.call('audit.token', { id: tokenId, offset: 0, limit: 60, refresh: true });

@@ -79,9 +79,9 @@ describe('request shapes', () => {
     await expect(api().tokens.list()).rejects.toMatchObject({ code: 'server', message: expect.stringMatching(/status/) });
   });
 
-  it('audit lists records for one object newest first', async () => {
+  it('audit lists the records a filter matches, newest first, rendered', async () => {
     server.handle((_r, res) => json(res, 200, { $meta: { pagination: { offset: 0, limit: 100, total: 1 } }, data: [{ id: 'AUD-1', timestamp: '2025-01-01T00:00:00.000Z', object: { id: 'TKN-1234-5678' } }] }));
-    const page = await api().audit.listForObject('TKN-1234-5678', { render: true });
+    const page = await api().audit.listPage(rql.eq('object.id', 'TKN-1234-5678'), { offset: 0, limit: 100 });
     expect(server.requests[0]!.url).toBe("/public/v1/audit/records?limit=100&offset=0&order=-timestamp&eq(object.id,%27TKN-1234-5678%27)&render()");
     expect(page.items).toHaveLength(1);
   });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ApiToken, AuditRecord, Module } from '../../../common/domain';
+import type { ApiToken, Module } from '../../../common/domain';
 import { OfflineCache, stripSecrets } from '../../../main/core/cache';
 import { MemoryStore } from './fakes';
 
@@ -37,14 +37,13 @@ describe('OfflineCache', () => {
     const cache = new OfflineCache(store, { now: fixedNow });
     const items = [token(1, { token: SECRET }), token(2, { account: { id: 'ACC-1', token: SECRET } as ApiToken['account'] })];
     const returned = cache.putTokens('c1', items);
-    const audit = [{ id: 'AUD-1', timestamp: '2026-01-01T00:00:00Z', details: `created with value ${SECRET} by admin`, request: { body: { token: SECRET } } }] as AuditRecord[];
-    cache.putAudit('c1', 'TKN-1111-2222', audit);
+    cache.putModules('c1', [{ id: 'MOD-1756', name: `pasted ${SECRET} here`, token: SECRET } as Module]);
 
     expect(store.dump()).not.toContain(SECRET);
     expect(store.dump()).not.toContain('4l6Fq7jrGSfZVjDY');
     expect(returned.items[0]).not.toHaveProperty('token');
     expect(cache.getTokens('c1')?.items[0]).not.toHaveProperty('token');
-    expect(cache.getAudit('c1', 'TKN-1111-2222')?.items[0]?.details).toBe('created with value [redacted token value] by admin');
+    expect(cache.getModules('c1')?.items[0]).toEqual({ id: 'MOD-1756', name: 'pasted [redacted token value] here' });
     // The caller's objects are not mutated: the create flow still needs the value it holds.
     expect(items[0]?.token).toBe(SECRET);
   });
@@ -61,20 +60,15 @@ describe('OfflineCache', () => {
     cache.putTokens('c1', [token(1)]);
     cache.putTokens('c2', [token(2), token(3)]);
     cache.putModules('c1', modules);
-    cache.putAudit('c1', 'TKN-1001-0001', []);
-    cache.putAudit('c2', 'TKN-1002-0002', []);
 
     expect(cache.getTokens('c1')?.items).toHaveLength(1);
     expect(cache.getTokens('c2')?.items).toHaveLength(2);
     expect(cache.getModules('c2')).toBeUndefined();
-    expect(cache.getAudit('c2', 'TKN-1001-0001')).toBeUndefined();
 
     cache.dropConnection('c1');
     expect(cache.getTokens('c1')).toBeUndefined();
     expect(cache.getModules('c1')).toBeUndefined();
-    expect(cache.getAudit('c1', 'TKN-1001-0001')).toBeUndefined();
     expect(cache.getTokens('c2')?.items).toHaveLength(2);
-    expect(cache.getAudit('c2', 'TKN-1002-0002')).toBeDefined();
     expect(store.dump()).not.toContain('c1');
   });
 
@@ -93,22 +87,10 @@ describe('OfflineCache', () => {
   it('treats a malformed entry as not cached instead of failing', () => {
     const store = new MemoryStore();
     store.set('cache:c1:tokens', { items: 'nope' });
-    store.set('cache:c1:audit', ['not', 'a', 'map']);
+    store.set('cache:c1:modules', ['not', 'a', 'snapshot']);
     const cache = new OfflineCache(store);
     expect(cache.getTokens('c1')).toBeUndefined();
-    expect(cache.getAudit('c1', 'TKN-1111-2222')).toBeUndefined();
-  });
-
-  it('keeps at most maxAuditLists audit lists per connection, newest win', () => {
-    let t = 0;
-    const cache = new OfflineCache(new MemoryStore(), { maxAuditLists: 2, now: () => new Date(1_700_000_000_000 + t++ * 1000) });
-    cache.putAudit('c1', 'TKN-0000-0001', []);
-    cache.putAudit('c1', 'TKN-0000-0002', []);
-    cache.putAudit('c1', 'TKN-0000-0001', []); // refreshed: now the newest
-    cache.putAudit('c1', 'TKN-0000-0003', []);
-    expect(cache.getAudit('c1', 'TKN-0000-0002')).toBeUndefined();
-    expect(cache.getAudit('c1', 'TKN-0000-0001')).toBeDefined();
-    expect(cache.getAudit('c1', 'TKN-0000-0003')).toBeDefined();
+    expect(cache.getModules('c1')).toBeUndefined();
   });
 });
 
