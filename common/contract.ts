@@ -17,7 +17,7 @@ import { TOKEN_NAME_MAX } from './limits';
 import { plainText } from './plain-text';
 import { iconUploadSchema, tokenDescriptionSchema, tokenModuleIdsSchema, tokenNameSchema } from './token-fields';
 import { TOKEN_VALUE_MAX, TOKEN_VALUE_MESSAGES } from './token-value';
-import { accessEntrySchema, accessLogQuerySchema, accessSourceSchema, desktopSettingsSchema, quickListSchema, settingsViewSchema } from './quick-access';
+import { accessEntrySchema, accessLogQuerySchema, desktopSettingsSchema, quickListSchema, settingsViewSchema } from './quick-access';
 
 // Re-exported: the contract is where callers look for its input schemas and channel types.
 export { iconUploadSchema, tokenIdSchema };
@@ -247,16 +247,19 @@ export const calls = {
   /** The cached account log's rows that match the filters, as CSV (never a secret). */
   'audit.exportCsv': call(z.object({ filters: auditFiltersSchema }).strict(), auditCsvSchema),
 
-  /** Token values (keychain). Copy happens in main; reveal is an explicit "show". Both are written to the access log with `source`. */
-  'values.copy': call(tokenRef.extend({ source: accessSourceSchema.optional() }).strict(), z.object({ clearsAt: z.string() })),
+  /**
+   * Token values (keychain). Copy happens in main; reveal is an explicit "show". Both are written
+   * to the access log with the source main decides from the calling window and the channel.
+   */
+  'values.copy': call(tokenRef, z.object({ clearsAt: z.string() })),
   /** The wizard's summary closed: main drops a new value the keychain refused (kept in memory for Copy). */
   'values.forgetUnsaved': call(tokenRef, z.object({ ok: z.literal(true) })),
-  'values.reveal': call(tokenRef.extend({ source: accessSourceSchema.optional() }).strict(), z.object({ value: z.string() })),
+  'values.reveal': call(tokenRef, z.object({ value: z.string() })),
 
   /** Quick Access: every stored value across all connections, and a copy by connection + token. */
   'quick.list': call(noInput, quickListSchema),
   'quick.copy': call(
-    z.object({ connectionId: z.string().min(1).max(100), id: tokenIdSchema, source: z.enum(['quick', 'tray']).default('quick') }).strict(),
+    z.object({ connectionId: z.string().min(1).max(100), id: tokenIdSchema }).strict(),
     z.object({ clearsAt: z.string(), message: z.string() }),
   ),
   /** The local value access log (reveals and copies, never a value), newest first. */

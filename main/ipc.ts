@@ -9,6 +9,7 @@ import { CHANNEL_NAMES, IPC_EVENT_CHANNEL, ipcChannel } from '../common/channel-
 import type { EventName, EventPayload } from '../common/contract';
 import type { DeskResult } from '../common/errors';
 import type { Dispatch, HandlerContext } from './core/dispatch';
+import { isQuickAccessContents } from './quick-access-window';
 import { isAppUrl } from './security';
 
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): boolean {
@@ -28,7 +29,11 @@ export function bindIpc(ipcMain: IpcMain, dispatch: Dispatch): () => void {
       if (!isTrustedSender(event)) {
         return { ok: false, error: { code: 'forbidden', message: 'This call did not come from the Token Desk window.' } };
       }
-      const ctx: HandlerContext = { host: 'electron', emit: (name, payload) => sendEvent(event.sender, name, payload) };
+      const ctx: HandlerContext = {
+        host: 'electron',
+        window: isQuickAccessContents(event.sender) ? 'quick' : 'main',
+        emit: (name, payload) => sendEvent(event.sender, name, payload),
+      };
       return dispatch(channel, input, ctx);
     });
   }

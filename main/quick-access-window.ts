@@ -5,11 +5,18 @@
  * One at a time: opening it again focuses the open one.
  */
 import { BrowserWindow } from 'electron';
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, WebContents } from 'electron';
 import { APP_ORIGIN } from './security';
 import { lockDownNavigation, lockDownSession, mainWindowOptions } from './window';
 
 export const QUICK_ACCESS_URL = `${APP_ORIGIN}/index.html?view=quick`;
+
+/**
+ * The pages of the Quick Access windows main opened. IPC tells the access log which window read
+ * a value by this identity, not by the page's URL: a page can change its own URL (pushState).
+ */
+const quickContents = new WeakSet<WebContents>();
+export const isQuickAccessContents = (contents: WebContents): boolean => quickContents.has(contents);
 
 export function quickWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {
@@ -41,6 +48,7 @@ export function createQuickAccessOpener(preloadPath: string): { open(): void; cl
       }
       const created = new BrowserWindow(quickWindowOptions(preloadPath));
       window = created;
+      quickContents.add(created.webContents);
       lockDownSession(created.webContents.session);
       lockDownNavigation(created.webContents);
       created.once('ready-to-show', () => {

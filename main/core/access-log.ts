@@ -4,9 +4,21 @@
  * connection, where the access came from and what it was: never the value.
  */
 import { ACCESS_LOG_MAX, accessEntrySchema } from '../../common/quick-access';
-import type { AccessEntry } from '../../common/quick-access';
+import type { AccessEntry, AccessSurface } from '../../common/quick-access';
+import type { HandlerContext } from './dispatch';
 import { SETTINGS_KEYS } from './settings-keys';
 import type { KeyValueStore } from './store';
+
+/**
+ * The source of a read made through a call, decided here and never taken from the call's input:
+ * the window that called when the host knows it (Electron), else the channel (the browser host,
+ * where `quick.copy` is the Quick Access page's call and every other read is the app window's).
+ * The tray copies in main and names itself.
+ */
+export function accessSourceOf(channel: 'values.copy' | 'values.reveal' | 'quick.copy', ctx: Pick<HandlerContext, 'window'>): AccessSurface {
+  if (ctx.window) return ctx.window === 'quick' ? 'quick' : 'window';
+  return channel === 'quick.copy' ? 'quick' : 'window';
+}
 
 const KEY = SETTINGS_KEYS.accessLog;
 

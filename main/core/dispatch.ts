@@ -24,6 +24,12 @@ import type { DeskErrorData, DeskResult } from '../../common/errors';
 
 export interface HandlerContext {
   host: HostKind;
+  /**
+   * Which of the host's windows made the call, set by the binding where it can tell them apart
+   * (Electron: the Quick Access window or the main window, by the sender's WebContents). The
+   * browser host cannot: its pages share one origin and one bridge, so it leaves this unset.
+   */
+  window?: 'main' | 'quick';
   /** Push an event to the renderer that made the call. */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }

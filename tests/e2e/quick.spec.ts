@@ -86,7 +86,7 @@ test('Quick Access copies a stored value; the access log lists the copy and a re
   await quick.evaluate(() => navigator.clipboard.writeText(''));
 
   // A reveal from the page (the details' Show uses this call), then the Access log lists both.
-  expect((await invoke(page, 'values.reveal', { id: other.id, source: 'details' })).ok).toBe(true);
+  expect((await invoke(page, 'values.reveal', { id: other.id })).ok).toBe(true);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Access log' }).click();
   const log = page.getByRole('table', { name: 'Value access log, newest first' });
   await expect(log.getByRole('row')).toHaveCount(3);

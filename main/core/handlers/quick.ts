@@ -1,4 +1,5 @@
 /** The Quick Access channels (`quick.*`): every stored value across connections, and copy by connection + token. */
+import { accessSourceOf } from '../access-log';
 import type { Handler } from '../dispatch';
 import { quickCopyOf, quickList } from '../quick/list';
 import type { CoreServices } from '../services';
@@ -9,8 +10,8 @@ export function quickHandlers(services: CoreServices): { [C in QuickChannels]: H
   return {
     'quick.list': () => quickList(services),
     // The page shows its own notice (browser) or main shows an OS notification (Electron window).
-    'quick.copy': async ({ connectionId, id, source }) => {
-      const { clearsAt, message } = await quickCopyOf(services, connectionId, id, source);
+    'quick.copy': async ({ connectionId, id }, ctx) => {
+      const { clearsAt, message } = await quickCopyOf(services, connectionId, id, accessSourceOf('quick.copy', ctx));
       return { clearsAt, message };
     },
   };

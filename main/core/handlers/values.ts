@@ -1,4 +1,5 @@
 /** The token value channels (`values.*`): copy and reveal in main, add a value, forget an unsaved one. */
+import { accessSourceOf } from '../access-log';
 import type { Handler } from '../dispatch';
 import type { CoreServices } from '../services';
 import { addValue, copyValue, forgetUnsavedValue, revealValue } from '../tokens/values';
@@ -7,9 +8,9 @@ type ValueChannels = 'values.copy' | 'values.forgetUnsaved' | 'values.reveal' | 
 
 export function valueHandlers(services: CoreServices): { [C in ValueChannels]: Handler<C> } {
   return {
-    'values.copy': ({ id, source }, ctx) => copyValue(services, id, (notice) => ctx.emit('app.notice', notice), source),
+    'values.copy': ({ id }, ctx) => copyValue(services, id, accessSourceOf('values.copy', ctx), (notice) => ctx.emit('app.notice', notice)),
     'values.forgetUnsaved': async ({ id }) => forgetUnsavedValue(services, id),
-    'values.reveal': ({ id, source }) => revealValue(services, id, source),
+    'values.reveal': ({ id }, ctx) => revealValue(services, id, accessSourceOf('values.reveal', ctx)),
     'values.add': ({ id, value }) => addValue(services, id, value),
   };
 }

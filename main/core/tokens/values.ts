@@ -52,7 +52,7 @@ export async function copyValueOf(services: CoreServices, profile: ConnectionPro
   return { clearsAt, label: recordAccess(services, profile, id, source, 'copy') };
 }
 
-export async function copyValue(services: CoreServices, id: string, notify?: Notify, source: AccessSource = 'app'): Promise<{ clearsAt: string }> {
+export async function copyValue(services: CoreServices, id: string, source: AccessSource, notify?: Notify): Promise<{ clearsAt: string }> {
   const { clearsAt, label } = await copyValueOf(services, activeProfile(services), id, source);
   const delay = clearDelayLabel(services.clipboard.clearAfterMs());
   notify?.({ level: 'success', message: clearsAt ? `Copied ${label}. The clipboard clears in ${delay}.` : `Copied ${label}.` });
@@ -67,7 +67,7 @@ export function forgetUnsavedValue(services: CoreServices, id: string): { ok: tr
 }
 
 /** Only for an explicit "show": the renderer hides it again after REVEAL_TIMEOUT_MS. */
-export async function revealValue(services: CoreServices, id: string, source: AccessSource = 'app'): Promise<{ value: string }> {
+export async function revealValue(services: CoreServices, id: string, source: AccessSource): Promise<{ value: string }> {
   const profile = activeProfile(services);
   const value = await storedValue(services, profile, id);
   recordAccess(services, profile, id, source, 'reveal');

@@ -89,6 +89,20 @@ describe('ipc binding', () => {
     expect(dispatch).not.toHaveBeenCalled();
   });
 
+  it('tells dispatch which window called: the Quick Access window by its WebContents, never by the page URL', async () => {
+    const { bindIpc } = await import('../../../main/ipc');
+    const { createQuickAccessOpener } = await import('../../../main/quick-access-window');
+    const dispatch = vi.fn(async () => ({ ok: true as const, value: null }));
+    bindIpc(fake.ipcMain as never, dispatch);
+    createQuickAccessOpener('/preload.cjs').open();
+    const quickContents = fake.BrowserWindow.instances.at(-1)!.webContents;
+    const call = (sender: unknown, url: string) => fake.ipcMain.handlers.get('desk:values.copy')!({ senderFrame: { url, parent: null }, sender }, {});
+    await call(quickContents, 'app://token-desk/index.html?view=quick');
+    // The main window pretending to be the quick view (its own pushState) is still the main window.
+    await call(trusted.sender, 'app://token-desk/index.html?view=quick');
+    expect(dispatch.mock.calls.map((c) => (c as unknown[])[2] as { window?: string }).map((ctx) => ctx.window)).toEqual(['quick', 'main']);
+  });
+
   it('pushes events to the calling page on the event channel', async () => {
     const { bindIpc } = await import('../../../main/ipc');
     const send = vi.fn();

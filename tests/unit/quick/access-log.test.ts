@@ -4,6 +4,9 @@ import type { ConnectionProfile } from '../../../common/contract';
 import { ACCESS_LOG_MAX } from '../../../common/quick-access';
 import type { AccessEntry } from '../../../common/quick-access';
 import { AccessLog } from '../../../main/core/access-log';
+import { createDispatch } from '../../../main/core/dispatch';
+import type { HandlerContext } from '../../../main/core/dispatch';
+import { createHandlerTable } from '../../../main/core/handlers';
 import { desktopServices } from '../../../main/core/desktop-services';
 import { quickCopyOf, quickList } from '../../../main/core/quick/list';
 import { createCoreServices } from '../../../main/core/services';
@@ -74,25 +77,31 @@ describe('copies and reveals are logged, across connections, never with the valu
     const { services, settings, secrets, clipboard } = setup();
     await secrets.set('token:conn-1:TKN-1234-5678', VALUE);
     await secrets.set('token:conn-2:TKN-9999-0000', OTHER);
-    await copyValue(services, 'TKN-1234-5678', undefined, 'table');
-    await revealValue(services, 'TKN-1234-5678', 'details');
+    await copyValue(services, 'TKN-1234-5678', 'window');
+    await revealValue(services, 'TKN-1234-5678', 'window');
     const copied = await quickCopyOf(services, 'conn-2', 'TKN-9999-0000', 'quick');
     expect(clipboard()).toBe(OTHER);
     expect(copied.message).toBe('Copied TKN-9999-0000 — clipboard clears in 30 s');
     const log = desktopServices(services).accessLog.list();
     expect(log.map((e) => [e.connectionName, e.tokenId, e.source, e.action])).toEqual([
       ['Sandbox', 'TKN-9999-0000', 'quick', 'copy'],
-      ['Production', 'TKN-1234-5678', 'details', 'reveal'],
-      ['Production', 'TKN-1234-5678', 'table', 'copy'],
+      ['Production', 'TKN-1234-5678', 'window', 'reveal'],
+      ['Production', 'TKN-1234-5678', 'window', 'copy'],
     ]);
     expect(JSON.stringify(settings.get('access.log'))).not.toContain('idt:');
   });
 
   it('a failed copy is not logged; an unknown connection is refused', async () => {
     const { services } = setup();
-    await expect(copyValue(services, 'TKN-1234-5678')).rejects.toThrow(/No value/);
+    await expect(copyValue(services, 'TKN-1234-5678', 'window')).rejects.toThrow(/No value/);
     await expect(quickCopyOf(services, 'gone', 'TKN-1234-5678', 'quick')).rejects.toThrow(/no longer saved/);
     expect(desktopServices(services).accessLog.all()).toEqual([]);
+  });
+
+  it('an entry a page named its own way (a finer view) still reads back', () => {
+    const store = new MemoryStore();
+    store.set('access.log', [{ ...entry(1), source: 'wizard' }]);
+    expect(new AccessLog(store).all().map((e) => e.source)).toEqual(['wizard']);
   });
 
   it('quick.list groups every connection’s stored values (active first, Sandbox labelled) and the recent copies', async () => {
@@ -124,5 +133,60 @@ describe('copies and reveals are logged, across connections, never with the valu
     readList.mockClear();
     expect((await quickList(services)).groups[0]!.tokens[0]!.name).toBe('Vendor sync v2');
     expect(readList).not.toHaveBeenCalledWith('conn-2', expect.anything());
+  });
+});
+
+describe('the source is decided in main, from the calling window and the channel', () => {
+  async function setup() {
+    const settings = new MemoryStore();
+    settings.set('connections', [profile('conn-1', 'Production')]);
+    settings.set('activeConnectionId', 'conn-1');
+    const secrets = new MemorySecretStore();
+    await secrets.set('token:conn-1:TKN-1234-5678', VALUE);
+    let text = '';
+    const services = createCoreServices({ settingsStore: settings, cacheStore: new MemoryStore(), secretStore: secrets, clipboard: { writeText: (t) => void (text = t), readText: () => text } });
+    const dispatch = createDispatch(createHandlerTable(services));
+    const sources = () => desktopServices(services).accessLog.all().map((e) => [e.source, e.action]);
+    return { services, dispatch, sources };
+  }
+  const ctx = (host: HandlerContext['host'], window?: HandlerContext['window']): HandlerContext => ({ host, ...(window ? { window } : {}), emit: () => undefined });
+
+  it('Electron: the window that called names the source, whatever the channel', async () => {
+    const { dispatch, sources } = await setup();
+    expect((await dispatch('values.copy', { id: 'TKN-1234-5678' }, ctx('electron', 'main'))).ok).toBe(true);
+    expect((await dispatch('values.reveal', { id: 'TKN-1234-5678' }, ctx('electron', 'quick'))).ok).toBe(true);
+    expect((await dispatch('quick.copy', { connectionId: 'conn-1', id: 'TKN-1234-5678' }, ctx('electron', 'main'))).ok).toBe(true);
+    expect((await dispatch('quick.copy', { connectionId: 'conn-1', id: 'TKN-1234-5678' }, ctx('electron', 'quick'))).ok).toBe(true);
+    expect(sources()).toEqual([
+      ['quick', 'copy'],
+      ['window', 'copy'],
+      ['quick', 'reveal'],
+      ['window', 'copy'],
+    ]);
+  });
+
+  it('the browser host (pages it cannot tell apart): the channel names it', async () => {
+    const { dispatch, sources } = await setup();
+    await dispatch('values.copy', { id: 'TKN-1234-5678' }, ctx('browser'));
+    await dispatch('quick.copy', { connectionId: 'conn-1', id: 'TKN-1234-5678' }, ctx('browser'));
+    expect(sources()).toEqual([
+      ['quick', 'copy'],
+      ['window', 'copy'],
+    ]);
+  });
+
+  it('a source in the call is refused before anything is read, copied or logged', async () => {
+    const { dispatch, sources, services } = await setup();
+    const copy = vi.spyOn(services.clipboard, 'copySecret');
+    for (const [channel, input] of [
+      ['values.copy', { id: 'TKN-1234-5678', source: 'tray' }],
+      ['values.reveal', { id: 'TKN-1234-5678', source: 'quick' }],
+      ['quick.copy', { connectionId: 'conn-1', id: 'TKN-1234-5678', source: 'tray' }],
+    ] as const) {
+      const result = await dispatch(channel, input, ctx('browser'));
+      expect(result).toMatchObject({ ok: false, error: { code: 'validation' } });
+    }
+    expect(copy).not.toHaveBeenCalled();
+    expect(sources()).toEqual([]);
   });
 });

@@ -101,7 +101,7 @@ describe('token details', () => {
     expect(screen.queryByText(/secretSECRET/)).toBeNull();
   });
 
-  it('copy and reveal in the details are sent with their access-log source (header and value field)', async () => {
+  it('copy and reveal in the details name only the token (main decides the access-log source)', async () => {
     const user = userEvent.setup();
     fakeDesk.handlers['values.copy'] = () => ({ clearsAt: new Date(Date.now() + 30_000).toISOString() });
     fakeDesk.handlers['values.reveal'] = () => ({ value: `idt:${stored.id}:secretSECRET` });
@@ -111,9 +111,9 @@ describe('token details', () => {
     await user.click(screen.getByRole('button', { name: 'Show token value' }));
     await screen.findByText(/secretSECRET/);
     expect(fakeDesk.calls.filter((c) => c.channel === 'values.copy' || c.channel === 'values.reveal')).toEqual([
-      { channel: 'values.copy', input: { id: stored.id, source: 'details' } },
-      { channel: 'values.copy', input: { id: stored.id, source: 'details' } },
-      { channel: 'values.reveal', input: { id: stored.id, source: 'details' } },
+      { channel: 'values.copy', input: { id: stored.id } },
+      { channel: 'values.copy', input: { id: stored.id } },
+      { channel: 'values.reveal', input: { id: stored.id } },
     ]);
   });
 

@@ -148,7 +148,7 @@ describe('the row actions menu', () => {
     await user.click(screen.getByRole('button', { name: 'Actions for Kept value' }));
     await user.click(within(await screen.findByRole('menu')).getByRole('menuitem', { name: 'Copy value of Kept value' }));
     await waitFor(() => expect(useShellStore.getState().notices.map((n) => n.message)).toEqual(['Copied Kept value. The clipboard clears in 30 s.']));
-    expect(fakeDesk.calls.filter((c) => c.channel === 'values.copy')).toEqual([{ channel: 'values.copy', input: { id: kept.id, source: 'table' } }]);
+    expect(fakeDesk.calls.filter((c) => c.channel === 'values.copy')).toEqual([{ channel: 'values.copy', input: { id: kept.id } }]);
   });
 });
 

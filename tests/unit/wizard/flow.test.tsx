@@ -213,7 +213,7 @@ describe('summary', () => {
     await screen.findByRole('heading', { name: '4. Summary' });
     await t.user.click(button('Copy'));
     expect(await screen.findByText(/Copied — clipboard clears in \d+ s/)).toBeTruthy();
-    expect(t.calls.find((c) => c.channel === 'values.copy')!.input).toEqual({ id: 'TKN-1111-2222', source: 'wizard' });
+    expect(t.calls.find((c) => c.channel === 'values.copy')!.input).toEqual({ id: 'TKN-1111-2222' });
     // A stored value is the keychain's: nothing in main's memory to forget.
     await t.user.click(button('Close'));
     expect(t.bridge.getState().open).toBe(false);
@@ -231,7 +231,7 @@ describe('summary', () => {
     await screen.findByRole('heading', { name: '4. Summary' });
     await t.user.click(button('Copy'));
     expect(await screen.findByText(/Copied — clipboard clears in \d+ s/)).toBeTruthy();
-    expect(t.calls.filter((c) => c.channel === 'values.copy').map((c) => c.input)).toEqual([{ id: 'TKN-1111-2222', source: 'wizard' }]);
+    expect(t.calls.filter((c) => c.channel === 'values.copy').map((c) => c.input)).toEqual([{ id: 'TKN-1111-2222' }]);
     expect(writeText).not.toHaveBeenCalled();
   });
 

@@ -48,7 +48,7 @@ export function QuickAccess() {
   const copy = async (row: QuickRow) => {
     setConfirming(null);
     try {
-      const { message } = await desk.call('quick.copy', { connectionId: row.connectionId, id: row.id, source: 'quick' });
+      const { message } = await desk.call('quick.copy', { connectionId: row.connectionId, id: row.id });
       if (!browser) window.close();
       else setNotice(message);
     } catch (e) {

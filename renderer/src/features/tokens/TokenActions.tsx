@@ -3,7 +3,6 @@ import type { TokenView } from '../../../../common/contract';
 import { useTokensStore } from './store/tokens-store';
 import { useTokensUiStore } from './store/tokens-ui-store';
 import { useWizardBridge } from '../wizard/wizard-bridge';
-import type { AccessSource } from '../../../../common/quick-access';
 import { CopyButton } from '../../ui/CopyButton';
 import { copyValue } from './values';
 
@@ -20,8 +19,8 @@ export interface TokenAction {
   run(): Promise<string | void> | void;
 }
 
-/** In the order they are shown. Copy only when the value is in the keychain; `source` is where they are shown (for the access log). */
-export function actionsFor(token: TokenView, source: AccessSource): TokenAction[] {
+/** In the order they are shown. Copy only when the value is in the keychain. */
+export function actionsFor(token: TokenView): TokenAction[] {
   const store = () => useTokensStore.getState();
   const open = (kind: 'edit' | 'delete') => useTokensUiStore.getState().openDialog({ kind, tokenId: token.id });
   const list: TokenAction[] = [];
@@ -31,18 +30,18 @@ export function actionsFor(token: TokenView, source: AccessSource): TokenAction[
   if (token.status !== 'Deleted') {
     list.push({ key: 'rotate', label: 'Rotate', name: `Rotate ${token.name}`, run: () => useWizardBridge.getState().openWizard({ mode: 'rotate', token }) });
   }
-  if (token.hasValue) list.push({ key: 'copy', label: 'Copy value', name: `Copy value of ${token.name}`, run: () => copyValue(token.id, source) });
+  if (token.hasValue) list.push({ key: 'copy', label: 'Copy value', name: `Copy value of ${token.name}`, run: () => copyValue(token.id) });
   list.push({ key: 'delete', label: 'Delete', name: `Delete ${token.name}`, danger: true, run: () => open('delete') });
   return list;
 }
 
 /** The actions as a row of buttons (the details header, and table rows where they fit). */
-export function TokenActions({ token, source, tabIndex, compact }: { token: TokenView; source: AccessSource; tabIndex?: number; compact?: boolean }) {
+export function TokenActions({ token, tabIndex, compact }: { token: TokenView; tabIndex?: number; compact?: boolean }) {
   const size = compact ? 'small' : 'normal';
   const base = compact ? 'btn btn-small' : 'btn';
   return (
     <span className="actions">
-      {actionsFor(token, source).map((action) =>
+      {actionsFor(token).map((action) =>
         action.key === 'copy' ? (
           // Copy confirms in place ("Copied — clipboard clears in 30 s").
           <CopyButton key={action.key} label={action.name} onCopy={async () => (await action.run()) ?? undefined} size={size} tabIndex={tabIndex} />

@@ -28,7 +28,7 @@ export function TokenActionsMenu({ token, tabIndex }: { token: TokenView; tabInd
   const menuRef = useRef<HTMLDivElement>(null);
   const menuId = useId();
   // The menu is only in table rows.
-  const actions = actionsFor(token, 'table');
+  const actions = actionsFor(token);
 
   function close(returnFocus: boolean) {
     setOpen(null);

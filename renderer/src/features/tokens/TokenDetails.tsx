@@ -82,7 +82,7 @@ export function TokenDetails({ id }: { id: string }) {
           </dd>
         </dl>
         <div className="details-actions">
-          <TokenActions token={token} source="details" />
+          <TokenActions token={token} />
         </div>
       </header>
       <Tabs label="Token details" tabs={TABS} active={tab} onChange={setTab}>

@@ -72,7 +72,7 @@ export function SummaryStep({ result, oldToken, copiedConfirmed, onConfirmCopied
             spellCheck={false}
             autoComplete="off"
           />
-          <CopyButton label="Copy" size="normal" onCopy={() => copyValue(result.token.id, 'wizard')} />
+          <CopyButton label="Copy" size="normal" onCopy={() => copyValue(result.token.id)} />
         </div>
       </div>
       {result.stored ? (

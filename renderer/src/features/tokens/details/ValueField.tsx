@@ -29,7 +29,7 @@ export function ValueField({ token }: { token: TokenView }) {
     setBusy(true);
     setError(null);
     try {
-      const result = await desk.call('values.reveal', { id: token.id, source: 'details' });
+      const result = await desk.call('values.reveal', { id: token.id });
       setValue(result.value);
       setAccesses((n) => n + 1);
       clearTimeout(timer.current);
@@ -61,7 +61,7 @@ export function ValueField({ token }: { token: TokenView }) {
           Show
         </Button>
       )}
-      <CopyButton label="Copy token value" onCopy={() => copyValue(token.id, 'details').finally(() => setAccesses((n) => n + 1))} />
+      <CopyButton label="Copy token value" onCopy={() => copyValue(token.id).finally(() => setAccesses((n) => n + 1))} />
       {value ? <p className="muted small">Hides again in {Math.round(REVEAL_TIMEOUT_MS / 1000)} seconds.</p> : null}
       {error ? (
         <p className="error-text" role="alert">

@@ -107,7 +107,7 @@ function Cell({ column, colIndex, token, tab, layout }: { column: ColumnKey; col
     case 'actions':
       return cell(
         'cell-actions',
-        layout.actions === 'menu' ? <TokenActionsMenu token={token} tabIndex={tab} /> : <TokenActions token={token} source="table" tabIndex={tab} compact />,
+        layout.actions === 'menu' ? <TokenActionsMenu token={token} tabIndex={tab} /> : <TokenActions token={token} tabIndex={tab} compact />,
       );
   }
 }
