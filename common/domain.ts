@@ -38,7 +38,6 @@ export const accountRefSchema = z.looseObject({
   // Enabled | Active | Disabled (+ hidden New): kept as a string so a new value cannot break parsing.
   status: z.string().nullable().optional(),
 });
-export type AccountRef = z.infer<typeof accountRefSchema>;
 
 export const moduleSettingsSchema = z.looseObject({
   sharedAccount: z.boolean().optional(),
@@ -63,14 +62,12 @@ export const auditEventSchema = z.looseObject({
   at: isoDateTime.nullable().optional(),
   by: identityRefSchema.nullable().optional(),
 });
-export type AuditEvent = z.infer<typeof auditEventSchema>;
 
 /** Embedded `audit` object: only the latest occurrence of each event; keys absent until it happened. */
 export const objectAuditSchema = z.looseObject({
   created: auditEventSchema.nullable().optional(),
   updated: auditEventSchema.nullable().optional(),
 });
-export type ObjectAudit = z.infer<typeof objectAuditSchema>;
 
 /** A module from `/accounts/modules` (full object). */
 export const moduleSchema = moduleRefSchema.extend({
@@ -144,15 +141,6 @@ export interface ListPage<T> {
   total: number;
   offset: number;
   limit: number;
-}
-
-export function listPageSchema<S extends z.ZodType>(item: S) {
-  return z.object({
-    items: z.array(item),
-    total: z.number().int().nonnegative(),
-    offset: z.number().int().nonnegative(),
-    limit: z.number().int().nonnegative(),
-  });
 }
 
 // ---- inputs ---------------------------------------------------------------------------------

@@ -76,9 +76,3 @@ export function viewsOf(list: ReadList, rows?: readonly number[]): TokenView[] {
   }
   return out;
 }
-
-/** The views of a packed list; throws on a malformed one (never half a list). */
-export function unpackTokenList(packed: string): UnpackedList {
-  const list = readPackedList(packed);
-  return { tokens: viewsOf(list), table: list.table };
-}

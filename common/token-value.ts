@@ -67,11 +67,6 @@ export function checkTokenValue(raw: unknown, expectedTokenId?: string): TokenVa
   return fail(TOKEN_VALUE_MESSAGES.invalid);
 }
 
-/** True when `text` holds a whole token value anywhere in it. */
-export function containsTokenValue(text: string): boolean {
-  return ANY_VALUE.test(text);
-}
-
 /** `text` with every token value in it replaced by a marker. */
 export function maskTokenValues(text: string): string {
   return ANY_VALUE.test(text) ? text.replace(EVERY_VALUE, REDACTED_TOKEN_VALUE) : text;

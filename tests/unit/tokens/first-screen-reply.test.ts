@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionProfile } from '../../../common/contract';
 import type { ApiToken } from '../../../common/domain';
-import { unpackTokenList } from '../../../common/token-list-wire';
+import { readPackedList, viewsOf } from '../../../common/token-list-wire';
 import { createDispatch } from '../../../main/core/dispatch';
 import { createHandlerTable } from '../../../main/core/handlers';
 import { createCoreServices } from '../../../main/core/services';
@@ -49,7 +49,7 @@ describe('tokens.cached with first', () => {
     expect(value.total).toBe(500);
     expect(value.fetchedAt).toBe('2026-02-01T00:00:00.000Z');
     const newest = [...tokens].sort((a, b) => (b.audit!.created!.at! > a.audit!.created!.at! ? 1 : b.audit!.created!.at! < a.audit!.created!.at! ? -1 : a.id < b.id ? -1 : 1));
-    expect(unpackTokenList(value.packed).tokens.map((t) => t.id)).toEqual(newest.slice(0, 5).map((t) => t.id));
+    expect(viewsOf(readPackedList(value.packed)).map((t) => t.id)).toEqual(newest.slice(0, 5).map((t) => t.id));
 
     const byName = await dispatch('tokens.cached', { packed: true, first: { count: 5, sort: { key: 'name', dir: 'asc' } } }, ctx);
     expect((byName as { value: object }).value).toEqual({ tokens: [], fetchedAt: '2026-02-01T00:00:00.000Z', total: 500 });

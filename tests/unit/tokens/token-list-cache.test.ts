@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiToken } from '../../../common/domain';
-import { packTokenList, unpackTokenList } from '../../../common/token-list-wire';
+import { packTokenList, readPackedList, viewsOf } from '../../../common/token-list-wire';
 import { checkTable, fromTable, patchTable, toTable, TOKEN_TABLE_VERSION } from '../../../common/token-table';
 import { maskTokenValues } from '../../../common/token-value';
 import { TokenListCache } from '../../../main/core/token-list-cache';
@@ -81,14 +81,16 @@ describe('token table', () => {
   it('packs views with key icons and rotation links, and refuses a damaged pack', () => {
     const tokens = [token(1), token(2)];
     const packed = packTokenList(toTable(tokens), { valueIds: new Set([tokens[1]!.id]), replacedBy: new Map([[tokens[0]!.id, tokens[1]!.id]]), replaces: new Map([[tokens[1]!.id, tokens[0]!.id]]) });
-    const { tokens: views, table } = unpackTokenList(packed);
+    const read = readPackedList(packed);
+    const { table } = read;
+    const views = viewsOf(read);
     expect(table.id).toEqual(views.map((v) => v.id));
     expect(views.map((v) => [v.id, v.hasValue, v.replacedBy ?? null, v.replaces ?? null])).toEqual([
       [tokens[0]!.id, false, tokens[1]!.id, null],
       [tokens[1]!.id, true, null, tokens[0]!.id],
     ]);
     expect(views[0]).toMatchObject({ name: 'Robot 1', status: 'Active', modules: tokens[0]!.modules });
-    expect(() => unpackTokenList(packed.replace('"hasValue":"01"', '"hasValue":"0"'))).toThrow(/damaged/);
+    expect(() => readPackedList(packed.replace('"hasValue":"01"', '"hasValue":"0"'))).toThrow(/damaged/);
   });
 });
 
@@ -208,7 +210,7 @@ describe('packing from the file text', () => {
     const state = reader.get('c1')!;
     const facts = { valueIds: new Set([tokens[0]!.id]), replacedBy: new Map(), replaces: new Map() };
     const fromText = packTokenList(state.table, facts, reader.tableJsonOf(state));
-    expect(unpackTokenList(fromText).tokens).toEqual(unpackTokenList(packTokenList(state.table, facts)).tokens);
+    expect(viewsOf(readPackedList(fromText))).toEqual(viewsOf(readPackedList(packTokenList(state.table, facts))));
     expect(JSON.parse(reader.tableJsonOf(state))).toEqual(state.table);
   });
 });
