@@ -4,9 +4,10 @@
  * client, the create handler) and the wizard decide with this one test.
  */
 import type { DeskErrorCode } from './errors';
+import { isUnreachableCode } from './messages';
 
 export function isLostAnswer(error: { code: DeskErrorCode | string; status?: number | undefined }): boolean {
-  return error.code === 'offline' || error.code === 'timeout' || (error.code === 'server' && error.status !== undefined && error.status < 300);
+  return isUnreachableCode(error.code) || (error.code === 'server' && error.status !== undefined && error.status < 300);
 }
 
 export const LOST_ANSWER_MESSAGE =

@@ -11,7 +11,8 @@ import type { Dispatch } from './core/dispatch';
 import { desktopServices } from './core/desktop-services';
 import type { CoreServices } from './core/services';
 import { SETTINGS_KEYS } from './core/settings-keys';
-import { copiedNotice, copyFromTray, quickList } from './core/quick/list';
+import { copiedNotice } from '../common/messages';
+import { copyFromTray, quickList } from './core/quick/list';
 import { notifyingChanges } from './core/quick/changes';
 import { appMenuTemplate } from './app-menu';
 import { sendEvent } from './ipc';
@@ -80,8 +81,7 @@ export function startDesktopIntegration(deps: DesktopIntegrationDeps, dispatch: 
   // After a copy from Quick Access or the tray: the OS notification (if wanted), and the tray's "recent" list.
   desk.accessLog.onRecord((entry) => {
     if (entry.action === 'copy' && (entry.source === 'quick' || entry.source === 'tray') && desk.settings.get().copyNotifications) {
-      const ms = services.clipboard.clearAfterMs();
-      showTrayNotice({ level: 'success', message: copiedNotice(entry.tokenName, ms > 0 ? 'scheduled' : null, ms) });
+      showTrayNotice({ level: 'success', message: copiedNotice(entry.tokenName, services.clipboard.clearAfterMs()) });
     }
     refreshTray();
   });

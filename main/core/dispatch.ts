@@ -21,6 +21,7 @@ import { maskTokenValues } from '../../common/token-value';
 import type { CallOutput, Channel, EventName, EventPayload, HostKind, ParsedInput } from '../../common/contract';
 import { DeskError } from '../../common/errors';
 import type { DeskErrorData, DeskResult } from '../../common/errors';
+import { INTERNAL_ERROR_DATA } from '../../common/messages';
 
 export interface HandlerContext {
   host: HostKind;
@@ -55,7 +56,7 @@ export function toDeskErrorData(error: unknown): DeskResult<never> {
   // Unexpected failures are logged in main (without inputs, which may hold secrets)
   // and reach the user as a generic message — never a stack.
   console.error('[token-desk] unexpected handler failure:', maskTokenValues(error instanceof Error ? error.message : String(error)));
-  return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Token Desk. Please try again.' } };
+  return { ok: false, error: { ...INTERNAL_ERROR_DATA } };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -93,7 +94,7 @@ export function gateReply(channel: Channel, result: DeskResult<unknown>): DeskRe
   const checked = calls[channel].output.safeParse(result.value);
   if (!checked.success) {
     console.error(`[token-desk] the reply of ${channel} did not match the contract; sent an internal error instead`);
-    return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Token Desk. Please try again.' } };
+    return { ok: false, error: { ...INTERNAL_ERROR_DATA } };
   }
   return { ok: true, value: maskReply(channel, checked.data) };
 }

@@ -3,8 +3,8 @@
  * or the browser host) from ports the host supplies: where files live, which
  * store and clipboard to use, how to start the sandbox. Plain Node only.
  */
-import { DeskError } from '../../common/errors';
 import type { ConnectionProfile } from '../../common/contract';
+import { DeskError } from '../../common/errors';
 import { createMarketplaceClient } from './api';
 import type { MarketplaceClient } from './api';
 import { OfflineCache } from './cache';
@@ -22,6 +22,7 @@ import { UnsavedValues } from './tokens/unsaved-values';
 import type { SecretStore } from './vault';
 import { APP_VERSION } from './app-info';
 import { CLIPBOARD_CLEAR_MS } from '../../common/limits';
+import { notConnectedError } from '../../common/messages';
 
 /** A running local Marketplace simulator ("Try the sandbox"). */
 export interface SandboxHandle {
@@ -143,7 +144,7 @@ export function createCoreServices(deps: CoreServiceDeps): CoreServices {
     clientFor,
     async session() {
       const profile = connections.active();
-      if (!profile) throw new DeskError({ code: 'not_connected', message: 'Connect to the Marketplace first.' });
+      if (!profile) throw notConnectedError();
       return { profile, client: await clientFor(profile) };
     },
     dispose: async () => {

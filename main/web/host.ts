@@ -16,6 +16,7 @@ import type { RawData, WebSocket } from 'ws';
 import { clientMessageSchema, resultFrames, WS_CLOSE, WS_PROTOCOL } from '../../common/web-protocol';
 import type { ServerMessage } from '../../common/web-protocol';
 import type { DeskResult } from '../../common/errors';
+import { INTERNAL_ERROR_DATA } from '../../common/messages';
 import type { Dispatch, HandlerContext } from '../core/dispatch';
 import { checkRequest, checkUpgrade, createSecret, hostNames, requestPath } from './auth';
 import type { PageSender } from './page-clipboard';
@@ -43,7 +44,7 @@ const HOST = '127.0.0.1';
 const MAX_MESSAGE_BYTES = 25 * 1024 * 1024; // room for a 1 MB logo, base64-encoded, with margin
 const MAX_HEADER_BYTES = 16 * 1024;
 
-const internalError: DeskResult<never> = { ok: false, error: { code: 'internal', message: 'Something went wrong inside Token Desk. Please try again.' } };
+const internalError: DeskResult<never> = { ok: false, error: { ...INTERNAL_ERROR_DATA } };
 const malformedMessage: DeskResult<never> = { ok: false, error: { code: 'validation', message: 'Malformed message: expected {type:"invoke", id, channel, input}.' } };
 
 function refuseUpgrade(socket: Socket, status: number): void {

@@ -14,8 +14,9 @@ import { and, ge } from '../api/rql';
 import type { HandlerContext } from '../dispatch';
 import type { CoreServices } from '../services';
 import { isRefreshFailure } from './token-trail';
-import { isUnreachable, offlineNotice } from '../tokens/offline';
-import { throttleProgress } from '../tokens/progress';
+import { isUnreachable } from '../../../common/messages';
+import { offlineNotice } from '../offline';
+import { throttleProgress } from '../progress';
 import { AuditCacheDamaged } from './cache';
 import { entryOf } from './entries';
 

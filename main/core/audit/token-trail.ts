@@ -19,7 +19,8 @@ import { and, eq, ge } from '../api/rql';
 import { AuditCacheDamaged } from './cache';
 import { entryOf } from './entries';
 import type { CoreServices } from '../services';
-import { isUnreachable, offlineNotice } from '../tokens/offline';
+import { isUnreachable } from '../../../common/messages';
+import { offlineNotice } from '../offline';
 
 /** Records per API page (the platform maximum). */
 const API_PAGE = 100;

@@ -1,5 +1,5 @@
 /** The audit channels (`audit.*`): a token's trail, the account log, its refresh and CSV export. */
-import { DeskError } from '../../../common/errors';
+import { notConnectedError } from '../../../common/messages';
 import { accountLog, syncAccountLog } from '../audit/account';
 import { auditCsv, csvFileName } from '../audit/csv';
 import type { Handler } from '../dispatch';
@@ -15,7 +15,7 @@ export function auditHandlers(services: CoreServices): { [C in AuditChannels]: H
     'audit.syncAccount': (_input, ctx) => syncAccountLog(services, ctx),
     'audit.exportCsv': async ({ filters }) => {
       const profile = services.connections.active();
-      if (!profile) throw new DeskError({ code: 'not_connected', message: 'Connect to the Marketplace first.' });
+      if (!profile) throw notConnectedError();
       const { csv, rows } = auditCsv(await services.audit.all(profile.id), filters);
       return { fileName: csvFileName(profile.account.name), csv, rows };
     },

@@ -6,7 +6,7 @@
 import type { ConnectionProfile } from '../../../common/contract';
 import { DeskError } from '../../../common/errors';
 import { isLoopbackHost } from '../../../common/base-url';
-import { clearDelayLabel } from '../../../common/limits';
+import { copiedNotice, userMessage } from '../../../common/messages';
 import type { AccessSource, QuickGroup, QuickList } from '../../../common/quick-access';
 import { desktopServices } from '../desktop-services';
 import type { CoreServices } from '../services';
@@ -60,11 +60,6 @@ export async function quickList(services: CoreServices): Promise<QuickList> {
   return { groups, recent };
 }
 
-/** The OS-notice wording after a Quick Access or tray copy. */
-export function copiedNotice(label: string, clearsAt: string | null, clearAfterMs: number): string {
-  return clearsAt ? `Copied ${label} — clipboard clears in ${clearDelayLabel(clearAfterMs)}` : `Copied ${label}`;
-}
-
 /** Copies the value of `tokenId` of connection `connectionId` (any saved connection, not only the active one). */
 export async function quickCopyOf(
   services: CoreServices,
@@ -76,7 +71,7 @@ export async function quickCopyOf(
   const profile = services.connections.get(connectionId);
   if (!profile) throw new DeskError({ code: 'not_found', message: 'That connection is no longer saved in Token Desk.' });
   const { clearsAt, label } = await copyValueOf(services, profile, tokenId, source);
-  const message = copiedNotice(label, clearsAt, services.clipboard.clearAfterMs());
+  const message = copiedNotice(label, clearsAt ? services.clipboard.clearAfterMs() : 0);
   notify?.({ level: 'success', message });
   return { clearsAt: clearsAt ?? '', message };
 }
@@ -90,9 +85,8 @@ export async function copyFromTray(services: CoreServices, connectionId: string,
   try {
     await quickCopyOf(services, connectionId, tokenId, 'tray');
   } catch (error) {
-    const known = DeskError.is(error);
-    console.warn('[token-desk] tray copy failed:', known ? error.code : error instanceof Error ? error.name : typeof error);
+    console.warn('[token-desk] tray copy failed:', DeskError.is(error) ? error.code : error instanceof Error ? error.name : typeof error);
     // DeskError messages on this path are Token Desk's own sentences (no value); others are not shown.
-    notifyError({ level: 'error', message: `Could not copy ${tokenId}. ${known ? error.message : 'Something went wrong inside Token Desk.'}` });
+    notifyError({ level: 'error', message: `Could not copy ${tokenId}. ${userMessage(error)}` });
   }
 }

@@ -4,7 +4,7 @@
  * failure never stops the batch: every token gets its own ok/message result, in input order.
  */
 import type { TokenView } from '../../../common/contract';
-import { DeskError } from '../../../common/errors';
+import { userMessage } from '../../../common/messages';
 import type { HandlerContext } from '../dispatch';
 import type { CoreServices } from '../services';
 import { deleteToken, toggleToken } from './lifecycle';
@@ -20,11 +20,6 @@ export interface BulkItemResult {
 
 /** Small on purpose: fast enough for hundreds of tokens, gentle on the API. */
 export const BULK_CONCURRENCY = 3;
-
-function messageOf(error: unknown): string {
-  // DeskError messages are written for people and never contain a value; anything else is ours.
-  return DeskError.is(error) ? error.message : 'Something went wrong inside Token Desk.';
-}
 
 export async function runBulk(
   services: CoreServices,
@@ -50,7 +45,7 @@ export async function runBulk(
       }
       return { id, ok: true, token: await toggleToken(services, id, action, session) };
     } catch (error) {
-      return { id, ok: false, message: messageOf(error) };
+      return { id, ok: false, message: userMessage(error) };
     }
   };
 

@@ -17,8 +17,9 @@ import type { HandlerContext } from '../dispatch';
 import type { CoreServices } from '../services';
 import type { TokenListState } from '../token-list-cache';
 import { syncTokenList } from './delta-sync';
-import { isUnreachable, offlineNotice } from './offline';
-import { throttleProgress } from './progress';
+import { isUnreachable } from '../../../common/messages';
+import { offlineNotice } from '../offline';
+import { throttleProgress } from '../progress';
 import { loadViewContext, toView, type ViewContext } from './views';
 
 export interface ListOptions {

@@ -13,7 +13,7 @@ import type { modulesResultSchema } from '../../../common/contract';
 import type { AccountType, ApiToken, Module, ModuleRef } from '../../../common/domain';
 import { DeskError } from '../../../common/errors';
 import type { CoreServices } from '../services';
-import { isUnreachable } from './offline';
+import { isUnreachable } from '../../../common/messages';
 import { cachedItems } from './views';
 
 export type ModulesResult = z.output<typeof modulesResultSchema>;

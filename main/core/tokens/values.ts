@@ -7,7 +7,7 @@
  */
 import type { ConnectionProfile, EventPayload, TokenView } from '../../../common/contract';
 import { DeskError } from '../../../common/errors';
-import { clearDelayLabel } from '../../../common/limits';
+import { copiedNotice, notConnectedError } from '../../../common/messages';
 import type { AccessSource } from '../../../common/quick-access';
 import { checkTokenValue } from '../../../common/token-value';
 import { createMarketplaceClient } from '../api';
@@ -22,7 +22,7 @@ export type Notify = (notice: EventPayload<'app.notice'>) => void;
 
 function activeProfile(services: CoreServices): ConnectionProfile {
   const profile = services.connections.active();
-  if (!profile) throw new DeskError({ code: 'not_connected', message: 'Connect to the Marketplace first.' });
+  if (!profile) throw notConnectedError();
   return profile;
 }
 
@@ -54,8 +54,7 @@ export async function copyValueOf(services: CoreServices, profile: ConnectionPro
 
 export async function copyValue(services: CoreServices, id: string, source: AccessSource, notify?: Notify): Promise<{ clearsAt: string }> {
   const { clearsAt, label } = await copyValueOf(services, activeProfile(services), id, source);
-  const delay = clearDelayLabel(services.clipboard.clearAfterMs());
-  notify?.({ level: 'success', message: clearsAt ? `Copied ${label}. The clipboard clears in ${delay}.` : `Copied ${label}.` });
+  notify?.({ level: 'success', message: copiedNotice(label, clearsAt ? services.clipboard.clearAfterMs() : 0) });
   return { clearsAt: clearsAt ?? '' };
 }
 

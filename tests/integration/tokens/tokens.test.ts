@@ -294,7 +294,7 @@ describe.skipIf(!available)('token handlers: real dispatch, sandbox, keychain an
       const inSeconds = (Date.parse(clearsAt) - Date.now()) / 1000;
       expect(inSeconds).toBeGreaterThan(20);
       expect(inSeconds).toBeLessThanOrEqual(30);
-      expect(h.events).toEqual([{ event: 'app.notice', payload: { level: 'success', message: 'Copied Created elsewhere. The clipboard clears in 30 s.' } }]);
+      expect(h.events).toEqual([{ event: 'app.notice', payload: { level: 'success', message: 'Copied Created elsewhere — clipboard clears in 30 s' } }]);
     });
 
     it('values.reveal returns the value; copy and reveal without a stored value are not_found', async () => {

@@ -45,6 +45,14 @@ describe('row actions follow the state', () => {
     expect(await within(rowOf(withValue.id)).findByText(/Copied — clipboard clears in/)).toBeTruthy();
   });
 
+  it('the in-place confirmation words the delay as Settings does ("2 min", not "120 s")', async () => {
+    const user = userEvent.setup();
+    fakeDesk.handlers['values.copy'] = () => ({ clearsAt: new Date(Date.now() + 120_000).toISOString() });
+    await renderPage();
+    await user.click(within(rowOf(withValue.id)).getByRole('button', { name: 'Copy value of Kept value' }));
+    expect(await within(rowOf(withValue.id)).findByText('Copied — clipboard clears in 2 min')).toBeTruthy();
+  });
+
   it('Rotate opens the wizard in rotate mode for that token; Add token in create mode', async () => {
     const user = userEvent.setup();
     await renderPage();

@@ -136,7 +136,7 @@ describe('the row actions menu', () => {
   it("Copy value shows main's one notice (the menu is gone by then, and adds none of its own)", async () => {
     const user = userEvent.setup();
     fakeDesk.handlers['values.copy'] = () => {
-      fakeDesk.emit('app.notice', { level: 'success', message: 'Copied Kept value. The clipboard clears in 30 s.' });
+      fakeDesk.emit('app.notice', { level: 'success', message: 'Copied Kept value — clipboard clears in 30 s' });
       return { clearsAt: new Date(Date.now() + 30_000).toISOString() };
     };
     render(
@@ -147,7 +147,7 @@ describe('the row actions menu', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Actions for Kept value' }));
     await user.click(within(await screen.findByRole('menu')).getByRole('menuitem', { name: 'Copy value of Kept value' }));
-    await waitFor(() => expect(useShellStore.getState().notices.map((n) => n.message)).toEqual(['Copied Kept value. The clipboard clears in 30 s.']));
+    await waitFor(() => expect(useShellStore.getState().notices.map((n) => n.message)).toEqual(['Copied Kept value — clipboard clears in 30 s']));
     expect(fakeDesk.calls.filter((c) => c.channel === 'values.copy')).toEqual([{ channel: 'values.copy', input: { id: kept.id } }]);
   });
 });

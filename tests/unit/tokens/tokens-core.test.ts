@@ -2,8 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiToken } from '../../../common/domain';
 import { DeskError } from '../../../common/errors';
-import { offlineNotice, isUnreachable } from '../../../main/core/tokens/offline';
-import { throttleProgress } from '../../../main/core/tokens/progress';
+import { throttleProgress } from '../../../main/core/progress';
 import { DEFAULT_MODULE_IDS, deriveModules } from '../../../main/core/tokens/modules-source';
 import { checkValueFor } from '../../../main/core/tokens/values';
 import { toView } from '../../../main/core/tokens/views';
@@ -112,19 +111,5 @@ describe('checkValueFor', () => {
       expect(DeskError.is(error) && error.fields?.value?.length).toBeTruthy();
       expect((error as Error).message).not.toContain('SECRETPART');
     }
-  });
-});
-
-describe('offline helpers', () => {
-  it('only offline and timeout count as unreachable', () => {
-    expect(isUnreachable(new DeskError({ code: 'offline', message: 'x' }))).toBe(true);
-    expect(isUnreachable(new DeskError({ code: 'timeout', message: 'x' }))).toBe(true);
-    expect(isUnreachable(new DeskError({ code: 'unauthorized', message: 'x' }))).toBe(false);
-    expect(isUnreachable(new Error('offline'))).toBe(false);
-  });
-
-  it('names the time of the cached data', () => {
-    expect(offlineNotice('2026-01-31T23:00:00.000Z')).toEqual({ message: 'Offline — showing data from 2026-01-31T23:00:00.000Z' });
-    expect(offlineNotice(null).message).toMatch(/nothing is saved/);
   });
 });

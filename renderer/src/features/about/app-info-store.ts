@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AppInfo } from '../../../../common/contract';
-import { DeskError } from '../../../../common/errors';
 import { desk } from '../../desk';
+import { errorMessage } from '../../error-message';
 
 interface AppInfoState {
   info?: AppInfo;
@@ -18,7 +18,7 @@ export const useAppInfoStore = create<AppInfoState>((set, get) => ({
     try {
       set({ info: await desk.call('app.info'), loading: false });
     } catch (error) {
-      set({ error: DeskError.is(error) ? error.message : 'Could not read the app information.', loading: false });
+      set({ error: errorMessage(error, 'Could not read the app information.'), loading: false });
     }
   },
 }));

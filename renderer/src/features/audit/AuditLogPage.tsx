@@ -7,6 +7,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { EMPTY_AUDIT_FILTERS } from '../../../../common/audit-log';
 import { DeskError } from '../../../../common/errors';
+import { isUnreachable, NOT_CONNECTED_MESSAGE } from '../../../../common/messages';
 import { desk } from '../../desk';
 import { errorMessage } from '../../error-message';
 import { useConnectionsStore } from '../connections/connections-store';
@@ -49,7 +50,7 @@ export function AuditLogPage() {
     return (
       <section className="panel">
         <h1>Audit log</h1>
-        <p>Connect to the Marketplace first: the audit log shows the events of the connected account.</p>
+        <p>{NOT_CONNECTED_MESSAGE} The audit log shows the events of the connected account.</p>
         <Button variant="primary" onClick={() => useShellStore.getState().setView('home')}>
           Go to Connect
         </Button>
@@ -133,8 +134,7 @@ export async function openToken(id: string): Promise<void> {
       await desk.call('tokens.get', { id });
     } catch (error) {
       // Offline the token page shows the saved list: open it there rather than refuse.
-      const unreachable = DeskError.is(error) && (error.code === 'offline' || error.code === 'timeout');
-      if (unreachable) {
+      if (isUnreachable(error)) {
         useTokensUiStore.getState().openDetails(id, 'audit');
         useShellStore.getState().setView('home');
         return;

@@ -1,6 +1,6 @@
 /** First-run screen: connect with an admin API token, or try the sandbox with no account. */
 import { useState } from 'react';
-import { DeskError } from '../../../../common/errors';
+import { errorMessage } from '../../error-message';
 import { ConnectionForm } from '../connections/ConnectionForm';
 import { useConnectionsStore } from '../connections/connections-store';
 import { FormError } from '../../ui/FormError';
@@ -16,7 +16,7 @@ export function ConnectScreen() {
     try {
       await trySandbox();
     } catch (error) {
-      setSandboxError(DeskError.is(error) ? error.message : 'The sandbox could not start.');
+      setSandboxError(errorMessage(error, 'The sandbox could not start.'));
     } finally {
       setStarting(false);
     }

@@ -1,6 +1,6 @@
 /** The active connection in the header (always visible, with its account type) and a menu to switch. */
 import { useEffect, useRef, useState } from 'react';
-import { DeskError } from '../../../../common/errors';
+import { errorMessage } from '../../error-message';
 import { useConnectionsStore } from './connections-store';
 import { useShellStore } from '../../shell/shell-store';
 import { AccountBadges } from './AccountBadge';
@@ -39,7 +39,7 @@ export function ConnectionSwitcher() {
     try {
       await switchTo(id);
     } catch (error) {
-      pushNotice({ level: 'error', message: DeskError.is(error) ? error.message : 'Could not switch connection.' });
+      pushNotice({ level: 'error', message: errorMessage(error, 'Could not switch connection.') });
     }
   };
 

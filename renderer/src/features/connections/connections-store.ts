@@ -1,8 +1,8 @@
 /** Saved connections, the active one, and the launch-time restore. No secrets ever live here. */
 import { create } from 'zustand';
 import type { ConnectionProfile, ConnectionsState } from '../../../../common/contract';
-import { DeskError } from '../../../../common/errors';
 import { desk } from '../../desk';
+import { errorMessage } from '../../error-message';
 import { takeLaunchConnections } from '../../shell/launch-list';
 
 export type Phase = 'starting' | 'ready';
@@ -66,7 +66,7 @@ export const useConnectionsStore = create<ConnectionsStore>((set, get) => ({
       // Still show what is saved, so the user can switch or fix things.
       release(true);
       const state = await desk.call('connections.list').catch(() => ({ connections: [], activeId: null }));
-      set({ ...state, phase: 'ready', checking: null, startupError: DeskError.is(error) ? error.message : 'Could not open your saved connection.' });
+      set({ ...state, phase: 'ready', checking: null, startupError: errorMessage(error, 'Could not open your saved connection.') });
     }
   },
 

@@ -1,5 +1,6 @@
 import { desk } from '../../desk';
 import { errorMessage } from '../../error-message';
+import { copiedNotice } from '../../../../common/messages';
 
 /**
  * Copies a token value: main writes the clipboard (and clears it later), the page never holds
@@ -9,8 +10,9 @@ import { errorMessage } from '../../error-message';
 export async function copyValue(id: string): Promise<string> {
   try {
     const { clearsAt } = await desk.call('values.copy', { id });
-    const seconds = Math.max(0, Math.round((Date.parse(clearsAt) - Date.now()) / 1000));
-    return Number.isFinite(seconds) && seconds > 0 ? `Copied — clipboard clears in ${seconds} s` : 'Copied';
+    // The delay still to run, to the second (what main's clear-delay setting gave, less the reply's trip).
+    const left = Math.round((Date.parse(clearsAt) - Date.now()) / 1000) * 1000;
+    return copiedNotice(null, Number.isFinite(left) ? left : 0);
   } catch (error) {
     throw new Error(errorMessage(error, 'Could not copy the value.'));
   }

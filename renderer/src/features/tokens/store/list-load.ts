@@ -6,7 +6,7 @@
 import type { EventPayload, TokenList, TokenView } from '../../../../../common/contract';
 import { readPackedList, viewsOf, type ReadList } from '../../../../../common/token-list-wire';
 import { tableSize } from '../../../../../common/token-table';
-import { DeskError } from '../../../../../common/errors';
+import { isUnreachable } from '../../../../../common/messages';
 import { desk } from '../../../desk';
 import { errorMessage } from '../../../error-message';
 import { askCachedList, takeCachedList, takeLaunchFirstScreen } from '../../../shell/launch-list';
@@ -153,7 +153,7 @@ export function listLoading(set: SetTokens, get: GetTokens): ListLoading & { for
         if (mine !== seq) return;
         const message = errorMessage(error, 'Could not load the API tokens.');
         if (shown) {
-          const offline = DeskError.is(error) && error.code === 'offline' ? { message } : get().offline;
+          const offline = isUnreachable(error) ? { message } : get().offline;
           set({ syncError: offline ? null : message, offline, syncing: false, progress: null });
         } else {
           set({ phase: 'error', loadError: message, syncing: false, progress: null });

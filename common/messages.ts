@@ -1,0 +1,49 @@
+/**
+ * Sentences and error rules that main and the renderer both use, kept here so a wording or a
+ * rule is changed in one place and every screen, notice and reply follows. No zod: the /quick
+ * page loads this without it.
+ */
+import { DeskError } from './errors';
+import type { DeskErrorCode, DeskErrorData } from './errors';
+import { clearDelayLabel } from './limits';
+
+/** A call that needs the active connection came while there is none. */
+export const NOT_CONNECTED_MESSAGE = 'Connect to the Marketplace first.';
+
+export function notConnectedError(): DeskError {
+  return new DeskError({ code: 'not_connected', message: NOT_CONNECTED_MESSAGE });
+}
+
+/** What the user sees for a failure that is not a DeskError: its own text could hold anything (a value, a path). */
+export const INTERNAL_ERROR_MESSAGE = 'Something went wrong inside Token Desk.';
+
+/** The reply for such a failure at the bridge, where the user can simply try again. */
+export const INTERNAL_ERROR_DATA: Readonly<DeskErrorData> = { code: 'internal', message: `${INTERNAL_ERROR_MESSAGE} Please try again.` };
+
+/** A DeskError's message is written for people and never holds a value; anything else becomes the internal-error text. */
+export function userMessage(error: unknown): string {
+  return DeskError.is(error) ? error.message : INTERNAL_ERROR_MESSAGE;
+}
+
+/** The codes that mean "the API could not be reached or did not answer", as opposed to "the API said no". */
+export function isUnreachableCode(code: DeskErrorCode | string): code is 'offline' | 'timeout' {
+  return code === 'offline' || code === 'timeout';
+}
+
+/**
+ * "The API could not be reached" vs "the API said no". Only the first makes a read fall back
+ * to what is saved on this computer; a 401/403/5xx must reach the user as what it is (a saved
+ * list would hide a revoked credential).
+ */
+export function isUnreachable(error: unknown): error is DeskError & { code: 'offline' | 'timeout' } {
+  return DeskError.is(error) && isUnreachableCode(error.code);
+}
+
+/**
+ * The confirmation of a copy. `name` is left out where the copy was made in place (the row or
+ * dialog already names the token); `clearAfterMs` 0 or less means the clipboard is not cleared.
+ */
+export function copiedNotice(name: string | null, clearAfterMs: number): string {
+  const what = name ? `Copied ${name}` : 'Copied';
+  return clearAfterMs > 0 ? `${what} — clipboard clears in ${clearDelayLabel(clearAfterMs)}` : what;
+}
