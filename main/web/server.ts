@@ -1,10 +1,8 @@
 /**
- * `npm run serve`: starts the browser host and prints its URL.
- * Flags: --port <n> (default: a free port), --data-dir <path> (where the app keeps its files).
- * Env: TOKEN_DESK_KEYCHAIN_SERVICE overrides the keychain service name (tests isolate with it).
+ * `npm run serve`: starts the browser host and prints its URL. Its flags and environment:
+ * server-args.ts (tests isolate their keychain with TOKEN_DESK_KEYCHAIN_SERVICE).
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { dataFileOptions, recoveryLogLine } from '../core/data-files';
 import { defaultDataDir } from '../core/data-dir';
 import { createDispatch } from '../core/dispatch';
@@ -15,11 +13,22 @@ import { startTrySandbox } from '../core/try-sandbox';
 import { createKeytarSecretStore, DEFAULT_KEYCHAIN_SERVICE } from '../core/vault';
 import { startWebHost } from './host';
 import { createPageClipboard } from './page-clipboard';
+import { parseServerArgs, SERVER_USAGE } from './server-args';
 import type { PageSender } from './page-clipboard';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { port: { type: 'string' }, 'data-dir': { type: 'string' } } });
-  const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
+  let args;
+  try {
+    args = parseServerArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(`Token Desk browser host: ${error instanceof Error ? error.message : String(error)} See \`npm run serve -- --help\`.`);
+    process.exit(2);
+  }
+  if (args.help) {
+    console.log(SERVER_USAGE);
+    return;
+  }
+  const dataDir = path.resolve(args.dataDir ?? defaultDataDir());
   const distDir = path.resolve(__dirname, '..');
 
   // Bound once the host runs: the clipboard is built with the services, before the host.
@@ -44,7 +53,7 @@ async function main(): Promise<void> {
     dispatch: createDispatch(createHandlerTable(services)),
     rendererDir: path.join(distDir, 'renderer'),
     bridgeScript: path.join(distDir, 'web', 'desk-bridge.js'),
-    port: values.port ? Number(values.port) : 0,
+    port: args.port,
   });
   requestingPage = host.requestingPage;
 
