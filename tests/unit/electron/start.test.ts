@@ -25,10 +25,16 @@ interface Project {
 }
 
 /** A project folder with the real start scripts and a stand-in electron package. */
-function project(installer: 'works' | 'fails' | 'none', withRuntime = false): Project {
+/** How the stand-in installer fails: as the real one does offline, or with an error of its own. */
+const FAILURES = {
+  offline: `const e = new TypeError('fetch failed'); console.error(e.stack); process.exit(1);`,
+  crash: `throw new Error('EACCES: permission denied, mkdir /somewhere');`,
+};
+
+function project(installer: 'works' | keyof typeof FAILURES | 'none', withRuntime = false): Project {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'td-start-'));
   fs.mkdirSync(path.join(root, 'scripts'));
-  for (const f of ['start-electron.mjs', 'electron-binary.cjs']) fs.copyFileSync(path.join(repo, 'scripts', f), path.join(root, 'scripts', f));
+  for (const f of ['start-electron.mjs', 'electron-binary.cjs', 'installer-hook.cjs', 'installer-failure.cjs']) fs.copyFileSync(path.join(repo, 'scripts', f), path.join(root, 'scripts', f));
   const pkg = path.join(root, 'node_modules', 'electron');
   fs.mkdirSync(pkg, { recursive: true });
   fs.writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: 'electron', version: '45.4.1' }));
@@ -45,14 +51,8 @@ fs.writeFileSync(path.join(__dirname, 'dist', 'electron'), ${JSON.stringify(runt
 fs.writeFileSync(path.join(__dirname, 'path.txt'), 'electron');
 `,
     );
-  } else if (installer === 'fails') {
-    fs.writeFileSync(
-      path.join(pkg, 'install.js'),
-      `require('fs').writeFileSync(${JSON.stringify(installed)}, 'yes');
-console.error('RequestError: getaddrinfo ENOTFOUND github.com');
-process.exit(1);
-`,
-    );
+  } else if (installer !== 'none') {
+    fs.writeFileSync(path.join(pkg, 'install.js'), `require('fs').writeFileSync(${JSON.stringify(installed)}, 'yes');\n${FAILURES[installer]}\n`);
   }
   if (withRuntime) {
     fs.mkdirSync(path.join(pkg, 'dist'));
@@ -96,16 +96,25 @@ describe('npm start (scripts/start-electron.mjs)', () => {
     expect(run.ourLines).toEqual([]);
   });
 
-  it('when the installer fails: one line with the reason and `npm run serve`, nothing launched', () => {
-    const p = project('fails');
+  it('offline: one line naming the network and `npm run serve`, no stack trace, Node.js not blamed', () => {
+    const p = project('offline');
     const run = start(p);
     expect(run.status).toBe(1);
     expect(fs.existsSync(p.installed)).toBe(true);
-    expect(run.stderr).toContain('ENOTFOUND'); // the installer's own output stays visible
+    expect(run.stderr.trim().split('\n')).toEqual(run.ourLines);
     expect(run.ourLines).toHaveLength(1);
-    expect(run.ourLines[0]).toMatch(/installer failed: it exited with code 1/);
+    expect(run.ourLines[0]).toMatch(/could not be downloaded: its download server did not answer \(fetch failed; no network/);
     expect(run.ourLines[0]).toContain('`npm run serve`');
+    expect(run.ourLines[0]).not.toMatch(/Node/);
     expect(fs.existsSync(p.record)).toBe(false);
+  });
+
+  it('an installer that crashes: its message in one line, without the stack', () => {
+    const p = project('crash');
+    const run = start(p);
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual(run.ourLines);
+    expect(run.ourLines).toEqual([expect.stringMatching(/installer failed: Error: EACCES: permission denied, mkdir \/somewhere\. Use the browser host/)]);
   });
 
   it('with ELECTRON_SKIP_BINARY_DOWNLOAD set nothing is downloaded: one line says why', () => {
