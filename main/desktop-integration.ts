@@ -8,11 +8,12 @@ import { app, Menu } from 'electron';
 import type { BrowserWindow } from 'electron';
 import type { AppCommand } from '../common/app-commands';
 import type { Dispatch } from './core/dispatch';
-import { desktopServices } from './core/desktop-services';
-import type { CoreServices } from './core/services';
+import type { AccessLog } from './core/access-log';
+import type { DesktopSettingsService } from './core/desktop-settings';
+import type { KeyValueStore } from './core/store';
 import { SETTINGS_KEYS } from './core/settings-keys';
 import { copiedNotice } from '../common/messages';
-import { copyFromTray, quickList } from './core/quick/list';
+import { copyFromTray, quickList, type QuickServices } from './core/quick/list';
 import { notifyingChanges } from './core/quick/changes';
 import { appMenuTemplate } from './app-menu';
 import { sendEvent } from './ipc';
@@ -22,8 +23,20 @@ import { createTray, showTrayNotice } from './tray';
 
 export const APP_USER_MODEL_ID = 'com.softwareone.tokendesk';
 
+/** What closing to the tray needs: the setting, and whether the first close was explained. */
+export interface CloseToTrayServices {
+  desktopSettings: Pick<DesktopSettingsService, 'get'>;
+  settings: KeyValueStore;
+}
+
+/** What the tray, the shortcut and the copy notices need: Quick Access, the settings, the access log's news. */
+export type DesktopIntegrationServices = QuickServices & {
+  desktopSettings: DesktopSettingsService;
+  accessLog: Pick<AccessLog, 'onRecord'>;
+};
+
 export interface DesktopIntegrationDeps {
-  services: CoreServices;
+  services: DesktopIntegrationServices;
   preloadPath: string;
   trayIconPath: string;
   /** Opens (or focuses) the main window and returns it. */
@@ -32,9 +45,9 @@ export interface DesktopIntegrationDeps {
 
 const CLOSE_EXPLAINED_KEY = SETTINGS_KEYS.closeToTrayExplained;
 
-export function closeToTrayOptions(services: CoreServices) {
+export function closeToTrayOptions(services: CloseToTrayServices) {
   return {
-    enabled: () => desktopServices(services).settings.get().closeToTray,
+    enabled: () => services.desktopSettings.get().closeToTray,
     explained: () => services.settings.get<boolean>(CLOSE_EXPLAINED_KEY) === true,
     markExplained: () => services.settings.set(CLOSE_EXPLAINED_KEY, true),
   };
@@ -43,7 +56,7 @@ export function closeToTrayOptions(services: CoreServices) {
 /** Call before windows exist; returns the dispatch wrapper that rebuilds the tray after changes. */
 export function startDesktopIntegration(deps: DesktopIntegrationDeps, dispatch: Dispatch): Dispatch {
   const { services } = deps;
-  const desk = desktopServices(services);
+  const { desktopSettings, accessLog } = services;
   if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
 
   const quick = createQuickAccessOpener(deps.preloadPath);
@@ -66,21 +79,21 @@ export function startDesktopIntegration(deps: DesktopIntegrationDeps, dispatch: 
     );
 
   const apply = () => {
-    const settings = desk.settings.get();
+    const settings = desktopSettings.get();
     const status = shortcut.apply(settings.quickShortcut);
     registered = status.registered ? settings.quickShortcut : '';
-    desk.settings.setShortcutStatus(status);
+    desktopSettings.setShortcutStatus(status);
     Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform, { command, quickAccess: () => quick.open() }, registered)));
     // Only touch the login item when it differs, so a user's own choice in the OS is not rewritten at every start.
     if (app.getLoginItemSettings().openAtLogin !== settings.startAtLogin) app.setLoginItemSettings({ openAtLogin: settings.startAtLogin });
     refreshTray();
   };
   apply();
-  desk.settings.onChange(apply);
+  desktopSettings.onChange(apply);
 
   // After a copy from Quick Access or the tray: the OS notification (if wanted), and the tray's "recent" list.
-  desk.accessLog.onRecord((entry) => {
-    if (entry.action === 'copy' && (entry.source === 'quick' || entry.source === 'tray') && desk.settings.get().copyNotifications) {
+  accessLog.onRecord((entry) => {
+    if (entry.action === 'copy' && (entry.source === 'quick' || entry.source === 'tray') && desktopSettings.get().copyNotifications) {
       showTrayNotice({ level: 'success', message: copiedNotice(entry.tokenName, services.clipboard.clearAfterMs()) });
     }
     refreshTray();

@@ -8,12 +8,17 @@
 import type { ConnectionProfile, RecoverableConnection } from '../../common/contract';
 import { DeskError } from '../../common/errors';
 import { tokenIdOfValue } from '../../common/token-value';
-import type { CoreServices } from './services';
+import type { ConnectionService } from './connections';
+import type { Vault } from './vault';
 
-type RestoreServices = Pick<CoreServices, 'connections' | 'vault'>;
+/** What re-adopting a keychain connection needs: the keychain, and the connections' own add path. */
+export interface KeychainRestoreServices {
+  vault: Pick<Vault, 'listConnectionIds' | 'getConnectionSecret'>;
+  connections: Pick<ConnectionService, 'list' | 'get' | 'add'>;
+}
 
 /** Admin tokens in the keychain with no profile, oldest first as the keychain lists them. */
-export async function recoverableConnections(services: RestoreServices): Promise<RecoverableConnection[]> {
+export async function recoverableConnections(services: KeychainRestoreServices): Promise<RecoverableConnection[]> {
   const saved = new Set(services.connections.list().map((p) => p.id));
   const found: RecoverableConnection[] = [];
   for (const id of await services.vault.listConnectionIds()) {
@@ -27,7 +32,7 @@ export async function recoverableConnections(services: RestoreServices): Promise
 }
 
 export async function restoreFromKeychain(
-  services: RestoreServices,
+  services: KeychainRestoreServices,
   input: { id: string; name: string; baseUrl: string },
 ): Promise<ConnectionProfile> {
   if (services.connections.get(input.id)) {

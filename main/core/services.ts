@@ -1,7 +1,9 @@
 /**
- * The core services every handler works with, built once per host (Electron
- * or the browser host) from ports the host supplies: where files live, which
- * store and clipboard to use, how to start the sandbox. Plain Node only.
+ * The composition root: every core service, built once per host (Electron or the browser host)
+ * from ports the host supplies (where files live, which store and clipboard to use, how to start
+ * the sandbox), and wired to each other here and only here. Each module that uses services
+ * declares the few it needs as an interface of its own; `CoreServices` satisfies all of them, and
+ * only the handler table (handlers.ts) and the hosts hold it whole. Plain Node only.
  */
 import type { ConnectionProfile } from '../../common/contract';
 import { DeskError } from '../../common/errors';
@@ -21,6 +23,9 @@ import { StartupNotices } from './startup-notices';
 import { UnsavedValues } from './tokens/unsaved-values';
 import type { SecretStore } from './vault';
 import { APP_VERSION } from './app-info';
+import { AccessLog } from './access-log';
+import { DesktopSettingsService } from './desktop-settings';
+import type { ActiveSession, Sessions } from './session';
 import { CLIPBOARD_CLEAR_MS } from '../../common/limits';
 import { notConnectedError } from '../../common/messages';
 
@@ -50,12 +55,9 @@ export interface CoreServiceDeps {
   clientOptions?: { timeoutMs?: number; retry?: { maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number } };
 }
 
-export interface ActiveSession {
-  profile: ConnectionProfile;
-  client: MarketplaceClient;
-}
+export type { ActiveSession } from './session';
 
-export interface CoreServices {
+export interface CoreServices extends Sessions {
   settings: KeyValueStore;
   vault: Vault;
   cache: OfflineCache;
@@ -68,8 +70,10 @@ export interface CoreServices {
   startupNotices: StartupNotices;
   /** New token values the keychain refused, in memory until copied (tokens/unsaved-values.ts). */
   unsavedValues: UnsavedValues;
-  /** The active connection and an API client for it; `not_connected` when there is none. */
-  session(): Promise<ActiveSession>;
+  /** The Settings page's settings (shortcut, clear delay, notifications, login, tray). */
+  desktopSettings: DesktopSettingsService;
+  /** Every reveal and copy of a token value (never the value). */
+  accessLog: AccessLog;
   /** An API client for any saved connection (credentials from the keychain). */
   clientFor(profile: ConnectionProfile): Promise<MarketplaceClient>;
   /** Starts (once) the sandbox and returns it; refuses where the host has none. */
@@ -87,6 +91,11 @@ export function createCoreServices(deps: CoreServiceDeps): CoreServices {
   });
   const startupNotices = new StartupNotices({ settings: deps.settingsStore, cache: deps.cacheStore });
   const unsavedValues = new UnsavedValues();
+  const desktopSettings = new DesktopSettingsService(deps.settingsStore);
+  const accessLog = new AccessLog(deps.settingsStore);
+  // The clipboard clears after the delay the Settings page holds, from the first copy on.
+  clipboard.setClearAfterMs(desktopSettings.get().clipboardClearMs);
+  desktopSettings.onChange((next) => clipboard.setClearAfterMs(next.clipboardClearMs));
   let sandboxRun: Promise<SandboxHandle> | undefined;
 
   const sandbox = (): Promise<SandboxHandle> => {
@@ -139,10 +148,12 @@ export function createCoreServices(deps: CoreServiceDeps): CoreServices {
     links,
     startupNotices,
     unsavedValues,
+    desktopSettings,
+    accessLog,
     sandbox,
     audit,
     clientFor,
-    async session() {
+    async session(): Promise<ActiveSession> {
       const profile = connections.active();
       if (!profile) throw notConnectedError();
       return { profile, client: await clientFor(profile) };

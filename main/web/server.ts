@@ -7,7 +7,7 @@ import { dataFileOptions, recoveryLogLine } from '../core/data-files';
 import { defaultDataDir } from '../core/data-dir';
 import { createDispatch } from '../core/dispatch';
 import { createHandlerTable } from '../core/handlers';
-import { createCoreServices } from '../core/services';
+import { createCoreServices, type CoreServices } from '../core/services';
 import { createConfStore } from '../core/store';
 import { startTrySandbox } from '../core/try-sandbox';
 import { createKeytarSecretStore, DEFAULT_KEYCHAIN_SERVICE } from '../core/vault';
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
  * the host listens: read later, its parse would hold the event loop while the page's own files
  * are being served.
  */
-async function warmActiveTokenList(services: ReturnType<typeof createCoreServices>): Promise<void> {
+async function warmActiveTokenList(services: Pick<CoreServices, 'connections' | 'cache'>): Promise<void> {
   const active = services.connections.active();
   if (active) await services.cache.tokenLists.warm(active.id);
 }

@@ -12,21 +12,24 @@ import type { AccountLogPage, AccountLogState, AccountSync } from '../../../comm
 import { API_TOKEN_EVENTS } from '../api/audit';
 import { and, ge } from '../api/rql';
 import type { HandlerContext } from '../dispatch';
-import type { CoreServices } from '../services';
-import { isRefreshFailure } from './token-trail';
+import type { ConnectionService } from '../connections';
+import { isRefreshFailure, type AuditServices } from './token-trail';
 import { isUnreachable } from '../../../common/messages';
 import { offlineNotice } from '../offline';
 import { throttleProgress } from '../progress';
 import { AuditCacheDamaged } from './cache';
 import { entryOf } from './entries';
 
-async function stateOf(services: CoreServices, connectionId: string): Promise<AccountLogState> {
+/** What the account log needs besides a trail's services: which connection is active. */
+export type AccountLogServices = AuditServices & { connections: Pick<ConnectionService, 'active'> };
+
+async function stateOf(services: AccountLogServices, connectionId: string): Promise<AccountLogState> {
   const account = await services.audit.account(connectionId);
   return { total: await services.audit.count(connectionId), fetchedAt: account.fetchedAt, complete: account.complete, capped: account.capped, cap: services.audit.cap };
 }
 
 /** A slice of the cached log, newest first. No API call: the view shows it at once, then syncs. */
-export async function accountLog(services: CoreServices, input: { offset: number; limit: number }): Promise<AccountLogPage> {
+export async function accountLog(services: AccountLogServices, input: { offset: number; limit: number }): Promise<AccountLogPage> {
   const profile = services.connections.active();
   if (!profile) return { items: [], offset: input.offset, total: 0, fetchedAt: null, complete: false, capped: false, cap: services.audit.cap };
   const read = async () => ({ items: await services.audit.range(profile.id, input.offset, input.limit), offset: input.offset, ...(await stateOf(services, profile.id)) });
@@ -38,7 +41,7 @@ export async function accountLog(services: CoreServices, input: { offset: number
   }
 }
 
-export async function syncAccountLog(services: CoreServices, ctx: HandlerContext): Promise<AccountSync> {
+export async function syncAccountLog(services: AccountLogServices, ctx: HandlerContext): Promise<AccountSync> {
   try {
     return await sync(services, ctx);
   } catch (error) {
@@ -47,7 +50,7 @@ export async function syncAccountLog(services: CoreServices, ctx: HandlerContext
   }
 }
 
-async function sync(services: CoreServices, ctx: HandlerContext): Promise<AccountSync> {
+async function sync(services: AccountLogServices, ctx: HandlerContext): Promise<AccountSync> {
   const { profile, client } = await services.session();
   const conn = profile.id;
   const cache = services.audit;

@@ -16,14 +16,17 @@
 import type { TokenTrail } from '../../../common/audit-log';
 import { DeskError } from '../../../common/errors';
 import { and, eq, ge } from '../api/rql';
-import { AuditCacheDamaged } from './cache';
+import { AuditCacheDamaged, type AuditCache } from './cache';
 import { entryOf } from './entries';
-import type { CoreServices } from '../services';
+import type { Sessions } from '../session';
 import { isUnreachable } from '../../../common/messages';
 import { offlineNotice } from '../offline';
 
 /** Records per API page (the platform maximum). */
 const API_PAGE = 100;
+
+/** What a token's trail needs: the session to fetch it, and the audit cache that holds it. */
+export type AuditServices = Sessions & { audit: AuditCache };
 
 export interface TrailInput {
   id: string;
@@ -37,7 +40,7 @@ export function isRefreshFailure(error: unknown): error is DeskError {
   return DeskError.is(error) && (error.code === 'server' || error.code === 'rate_limited');
 }
 
-export async function tokenTrail(services: CoreServices, input: TrailInput): Promise<TokenTrail> {
+export async function tokenTrail(services: AuditServices, input: TrailInput): Promise<TokenTrail> {
   try {
     return await trail(services, input);
   } catch (error) {
@@ -46,7 +49,7 @@ export async function tokenTrail(services: CoreServices, input: TrailInput): Pro
   }
 }
 
-async function trail(services: CoreServices, input: TrailInput): Promise<TokenTrail> {
+async function trail(services: AuditServices, input: TrailInput): Promise<TokenTrail> {
   const { profile, client } = await services.session();
   const cache = services.audit;
   const conn = profile.id;
@@ -95,7 +98,7 @@ async function trail(services: CoreServices, input: TrailInput): Promise<TokenTr
 }
 
 /** The whole trail is cached: fetched to its end, or the account log is whole and nothing was capped away. */
-async function isComplete(services: CoreServices, conn: string, tokenId: string): Promise<boolean> {
+async function isComplete(services: AuditServices, conn: string, tokenId: string): Promise<boolean> {
   const coverage = await services.audit.tokenCoverage(conn, tokenId);
   if (coverage?.complete) return true;
   const account = await services.audit.account(conn);

@@ -3,14 +3,21 @@
  * asks for a new one (nothing else is lost); an unreachable API means "offline", so the cached
  * data is shown instead of an error.
  */
-import type { RestoreResult } from '../../../common/contract';
+import type { ConnectionProfile, RestoreResult } from '../../../common/contract';
 import { DeskError } from '../../../common/errors';
-import type { CoreServices } from '../services';
-import { refreshSandboxCredential } from './sandbox';
+import type { MarketplaceClient } from '../api';
+import { refreshSandboxCredential, type SandboxCredentialServices } from './sandbox';
+import type { ConnectionService } from './service';
+
+/** What restoring needs: the saved connections, a client for one, and the sandbox for its own. */
+export type RestoreServices = SandboxCredentialServices & {
+  connections: Pick<ConnectionService, 'state' | 'restore'>;
+  clientFor(profile: ConnectionProfile): Promise<MarketplaceClient>;
+};
 
 const UNREACHABLE = new Set(['offline', 'timeout', 'server', 'rate_limited']);
 
-export async function restoreConnection(services: CoreServices): Promise<RestoreResult> {
+export async function restoreConnection(services: RestoreServices): Promise<RestoreResult> {
   const state = () => services.connections.state();
   const profile = services.connections.restore();
   if (!profile) return { state: state(), status: 'none' };

@@ -3,16 +3,27 @@
  * so its profile is re-used and given this run's admin token instead of being added again.
  */
 import type { ConnectionProfile } from '../../../common/contract';
-import type { CoreServices } from '../services';
+import type { SandboxHandle } from '../services';
+import type { Vault } from '../vault';
+import type { ConnectionService } from './service';
+
+/** What renewing the sandbox's admin token needs: this run's sandbox and the keychain. */
+export interface SandboxCredentialServices {
+  sandbox(): Promise<SandboxHandle>;
+  vault: Pick<Vault, 'setConnectionSecret'>;
+}
+
+/** What "Try the sandbox" needs besides: the saved connections. */
+export type SandboxServices = SandboxCredentialServices & { connections: Pick<ConnectionService, 'list' | 'switchTo' | 'add'> };
 
 /** A sandbox profile gets this run's sandbox credential. */
-export async function refreshSandboxCredential(services: CoreServices, profile: ConnectionProfile): Promise<void> {
+export async function refreshSandboxCredential(services: SandboxCredentialServices, profile: ConnectionProfile): Promise<void> {
   const sandbox = await services.sandbox();
   await services.vault.setConnectionSecret(profile.id, sandbox.adminToken);
 }
 
 /** Starts the sandbox (once per run) and makes its connection the active one. */
-export async function startSandboxConnection(services: CoreServices): Promise<ConnectionProfile> {
+export async function startSandboxConnection(services: SandboxServices): Promise<ConnectionProfile> {
   const sandbox = await services.sandbox();
   const existing = services.connections.list().find((p) => p.sandbox);
   if (existing) {

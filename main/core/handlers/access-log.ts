@@ -1,10 +1,9 @@
 /** The value access log channel (`accessLog.list`): every reveal and copy, filtered. */
 import type { Handler } from '../dispatch';
-import { desktopServices } from '../desktop-services';
-import type { CoreServices } from '../services';
+import type { AccessLog } from '../access-log';
 
-export function accessLogHandlers(services: CoreServices): { 'accessLog.list': Handler<'accessLog.list'> } {
+export function accessLogHandlers(services: { accessLog: Pick<AccessLog, 'list'> }): { 'accessLog.list': Handler<'accessLog.list'> } {
   return {
-    'accessLog.list': async (query) => ({ entries: desktopServices(services).accessLog.list(query) }),
+    'accessLog.list': async (query) => ({ entries: services.accessLog.list(query) }),
   };
 }

@@ -1,11 +1,11 @@
 /** The app channels (`app.*`): what the app is, and the notice about damaged files moved aside. */
 import { readAppInfo } from '../app-info';
 import type { Handler } from '../dispatch';
-import type { CoreServices } from '../services';
+import type { StartupNotices } from '../startup-notices';
 
 type AppChannels = 'app.info' | 'app.startupNotices' | 'app.dismissStartupNotices';
 
-export function appHandlers(services: CoreServices): { [C in AppChannels]: Handler<C> } {
+export function appHandlers(services: { startupNotices: Pick<StartupNotices, 'list' | 'dismiss'> }): { [C in AppChannels]: Handler<C> } {
   return {
     'app.info': async (_input, ctx) => readAppInfo(ctx.host),
     'app.startupNotices': async () => ({ notices: services.startupNotices.list() }),

@@ -1,14 +1,13 @@
 /** The audit channels (`audit.*`): a token's trail, the account log, its refresh and CSV export. */
 import { notConnectedError } from '../../../common/messages';
-import { accountLog, syncAccountLog } from '../audit/account';
+import { accountLog, syncAccountLog, type AccountLogServices } from '../audit/account';
 import { auditCsv, csvFileName } from '../audit/csv';
 import type { Handler } from '../dispatch';
-import type { CoreServices } from '../services';
 import { tokenTrail } from '../audit/token-trail';
 
 type AuditChannels = 'audit.token' | 'audit.account' | 'audit.syncAccount' | 'audit.exportCsv';
 
-export function auditHandlers(services: CoreServices): { [C in AuditChannels]: Handler<C> } {
+export function auditHandlers(services: AccountLogServices): { [C in AuditChannels]: Handler<C> } {
   return {
     'audit.token': (input) => tokenTrail(services, input),
     'audit.account': (input) => accountLog(services, input),

@@ -4,10 +4,10 @@
  * connections whose admin tokens are still in the keychain after the settings file was damaged.
  */
 import { DeskError } from '../../../common/errors';
-import { restoreConnection } from '../connections/restore';
+import type { ConnectionService } from '../connections';
+import { restoreConnection, type RestoreServices } from '../connections/restore';
 import type { Handler } from '../dispatch';
-import { recoverableConnections, restoreFromKeychain } from '../keychain-restore';
-import type { CoreServices } from '../services';
+import { recoverableConnections, restoreFromKeychain, type KeychainRestoreServices } from '../keychain-restore';
 
 type ConnectionChannels =
   | 'connections.list'
@@ -20,7 +20,7 @@ type ConnectionChannels =
   | 'connections.recoverable'
   | 'connections.restoreFromKeychain';
 
-export function connectionHandlers(services: CoreServices): { [C in ConnectionChannels]: Handler<C> } {
+export function connectionHandlers(services: RestoreServices & KeychainRestoreServices & { connections: ConnectionService }): { [C in ConnectionChannels]: Handler<C> } {
   const { connections } = services;
   return {
     'connections.list': async () => connections.state(),

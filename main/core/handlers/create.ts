@@ -1,5 +1,5 @@
 /**
- * Add API token (issue 6): create with one-time value capture, "look before retrying" after a
+ * Add API token (`tokens.create`, `tokens.findRecent`, `tokens.link`): create with one-time value capture, "look before retrying" after a
  * lost answer, and rotation links.
  *
  * The API returns a token's value ONCE, in the create response. It goes into the keychain
@@ -13,14 +13,27 @@ import { DeskError } from '../../../common/errors';
 import { isLostAnswer, LOST_ANSWER_MESSAGE } from '../../../common/lost-answer';
 import { rql } from '../api';
 import type { Handler } from '../dispatch';
-import type { CoreServices } from '../services';
+import type { OfflineCache } from '../cache';
+import type { RotationLinks } from '../links';
+import type { Sessions } from '../session';
+import type { UnsavedValues } from '../tokens/unsaved-values';
+import type { Vault } from '../vault';
 import { withFormFields } from '../tokens-create/fields';
 import { decodeIcon } from '../tokens-create/icon';
-import { loadViewContext, toView } from '../tokens/views';
+import { loadViewContext, toView, type ViewServices } from '../tokens/views';
 
 type CreateChannels = 'tokens.create' | 'tokens.findRecent' | 'tokens.link';
 
-export function createHandlers(services: CoreServices): { [C in CreateChannels]: Handler<C> } {
+/** What creating needs: the session, the keychain (or memory when it refuses), the links, the cached list. */
+type CreateServices = ViewServices &
+  Sessions & {
+    vault: Pick<Vault, 'setTokenValue'>;
+    unsavedValues: Pick<UnsavedValues, 'put'>;
+    links: Pick<RotationLinks, 'add'>;
+    cache: OfflineCache;
+  };
+
+export function createHandlers(services: CreateServices): { [C in CreateChannels]: Handler<C> } {
   return {
     async 'tokens.create'(input) {
       // Check the logo before anything reaches the network.
@@ -94,7 +107,7 @@ export function createHandlers(services: CoreServices): { [C in CreateChannels]:
 }
 
 /** The new token joins the cached list (never with its value; the cache strips it anyway). */
-function addToCachedList(services: CoreServices, connectionId: string, token: ApiToken): void {
+function addToCachedList(services: CreateServices, connectionId: string, token: ApiToken): void {
   try {
     const snapshot = services.cache.getTokens(connectionId);
     if (!snapshot) return; // no list cached yet: the next sync fetches it, new token included

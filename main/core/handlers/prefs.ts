@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { prefsSchema } from '../../../common/contract';
 import { looksLikeSecret } from '../../../common/token-value';
 import type { Handler } from '../dispatch';
-import type { CoreServices } from '../services';
+import type { KeyValueStore } from '../store';
 import { SETTINGS_KEYS } from '../settings-keys';
 
 type Prefs = z.infer<typeof prefsSchema>;
@@ -18,7 +18,7 @@ export function withoutSecrets(prefs: Prefs): Prefs {
   return { ...prefs, tokens: { ...prefs.tokens, filters: { ...prefs.tokens.filters, text: '' } } };
 }
 
-export function prefsHandlers(services: CoreServices): { 'prefs.get': Handler<'prefs.get'>; 'prefs.set': Handler<'prefs.set'> } {
+export function prefsHandlers(services: { settings: KeyValueStore }): { 'prefs.get': Handler<'prefs.get'>; 'prefs.set': Handler<'prefs.set'> } {
   return {
     'prefs.get': async () => services.settings.get<Prefs>(KEY) ?? {},
     'prefs.set': async (prefs) => {

@@ -1,12 +1,11 @@
 /** The Quick Access channels (`quick.*`): every stored value across connections, and copy by connection + token. */
 import { accessSourceOf } from '../access-log';
 import type { Handler } from '../dispatch';
-import { quickCopyOf, quickList } from '../quick/list';
-import type { CoreServices } from '../services';
+import { quickCopyOf, quickList, type QuickServices } from '../quick/list';
 
 type QuickChannels = 'quick.list' | 'quick.copy';
 
-export function quickHandlers(services: CoreServices): { [C in QuickChannels]: Handler<C> } {
+export function quickHandlers(services: QuickServices): { [C in QuickChannels]: Handler<C> } {
   return {
     'quick.list': () => quickList(services),
     // The page shows its own notice (browser) or main shows an OS notification (Electron window).

@@ -1,20 +1,19 @@
 /** The desktop settings channels (`settings.*`), with whether the shortcut registered. */
 import type { Handler } from '../dispatch';
-import { desktopServices } from '../desktop-services';
-import type { CoreServices } from '../services';
+import type { DesktopSettingsService } from '../desktop-settings';
 
 type SettingsChannels = 'settings.get' | 'settings.set';
 
-export function settingsHandlers(services: CoreServices): { [C in SettingsChannels]: Handler<C> } {
+export function settingsHandlers(services: { desktopSettings: DesktopSettingsService }): { [C in SettingsChannels]: Handler<C> } {
   const view = (host: 'electron' | 'browser') => {
-    const desk = desktopServices(services);
+    const { desktopSettings } = services;
     // Only Electron can mark a copied value as secret to the OS clipboard history.
-    return { settings: desk.settings.get(), shortcut: desk.settings.shortcutStatus(), secretClipboard: host === 'electron' };
+    return { settings: desktopSettings.get(), shortcut: desktopSettings.shortcutStatus(), secretClipboard: host === 'electron' };
   };
   return {
     'settings.get': async (_input, ctx) => view(ctx.host),
     'settings.set': async (patch, ctx) => {
-      desktopServices(services).settings.set(patch);
+      services.desktopSettings.set(patch);
       return view(ctx.host);
     },
   };

@@ -3,15 +3,14 @@
  * handler picks its module in main/core/tokens/ and passes the validated contract input on.
  */
 import type { Handler } from '../dispatch';
-import type { CoreServices } from '../services';
 import { runBulk } from '../tokens/bulk';
-import { deleteToken, getToken, toggleToken, updateToken } from '../tokens/lifecycle';
-import { cachedTokens, syncTokens } from '../tokens/list';
-import { tokenModules } from '../tokens/modules-source';
+import { deleteToken, getToken, toggleToken, updateToken, type LifecycleServices } from '../tokens/lifecycle';
+import { cachedTokens, syncTokens, type ListServices } from '../tokens/list';
+import { tokenModules, type ModulesServices } from '../tokens/modules-source';
 
 type TokenChannels = 'tokens.cached' | 'tokens.sync' | 'tokens.get' | 'tokens.enable' | 'tokens.disable' | 'tokens.update' | 'tokens.delete' | 'tokens.bulk' | 'tokens.modules';
 
-export function tokenHandlers(services: CoreServices): { [C in TokenChannels]: Handler<C> } {
+export function tokenHandlers(services: ListServices & LifecycleServices & ModulesServices): { [C in TokenChannels]: Handler<C> } {
   return {
     'tokens.cached': (input, ctx) => cachedTokens(services, ctx, input),
     'tokens.sync': (input, ctx) => syncTokens(services, ctx, input),

@@ -8,10 +8,19 @@ import { DeskError } from '../../../common/errors';
 import { isLoopbackHost } from '../../../common/base-url';
 import { copiedNotice, userMessage } from '../../../common/messages';
 import type { AccessSource, QuickGroup, QuickList } from '../../../common/quick-access';
-import { desktopServices } from '../desktop-services';
-import type { CoreServices } from '../services';
-import { copyValueOf } from '../tokens/values';
-import type { Notify } from '../tokens/values';
+import type { AccessLog } from '../access-log';
+import type { OfflineCache } from '../cache';
+import type { ConnectionService } from '../connections';
+import { copyValueOf, type Notify, type ValueReadServices } from '../tokens/values';
+import type { Vault } from '../vault';
+
+/** What Quick Access needs: every saved connection, their stored values and remembered names, the copy path. */
+export type QuickServices = ValueReadServices & {
+  connections: Pick<ConnectionService, 'active' | 'list' | 'get'>;
+  vault: Pick<Vault, 'listTokenIds'>;
+  cache: Pick<OfflineCache, 'tokenFacts' | 'valueFacts'>;
+  accessLog: Pick<AccessLog, 'recentCopies'>;
+};
 
 /** "Sandbox" for the built-in sandbox, "Local" for a loopback API, else the API's host name. */
 export function environmentOf(profile: ConnectionProfile): string {
@@ -24,7 +33,7 @@ export function environmentOf(profile: ConnectionProfile): string {
   }
 }
 
-async function groupOf(services: CoreServices, profile: ConnectionProfile, activeId: string | undefined): Promise<QuickGroup> {
+async function groupOf(services: QuickServices, profile: ConnectionProfile, activeId: string | undefined): Promise<QuickGroup> {
   const ids = await services.vault.listTokenIds(profile.id);
   // Only the tokens with a stored value: the active connection's from its list (in memory), the
   // others' as remembered, so the tray never reads another connection's whole list.
@@ -47,14 +56,14 @@ async function groupOf(services: CoreServices, profile: ConnectionProfile, activ
 }
 
 /** The active connection first, then the others by name; connections without stored values are left out. */
-export async function quickList(services: CoreServices): Promise<QuickList> {
+export async function quickList(services: QuickServices): Promise<QuickList> {
   const activeId = services.connections.active()?.id;
   const profiles = [...services.connections.list()].sort(
     (a, b) => Number(b.id === activeId) - Number(a.id === activeId) || a.name.localeCompare(b.name),
   );
   const groups = (await Promise.all(profiles.map((p) => groupOf(services, p, activeId)))).filter((g) => g.tokens.length > 0);
-  const recent = desktopServices(services)
-    .accessLog.recentCopies(5)
+  const recent = services.accessLog
+    .recentCopies(5)
     .filter((e) => services.connections.get(e.connectionId))
     .map(({ connectionId, tokenId, tokenName }) => ({ connectionId, tokenId, tokenName }));
   return { groups, recent };
@@ -62,7 +71,7 @@ export async function quickList(services: CoreServices): Promise<QuickList> {
 
 /** Copies the value of `tokenId` of connection `connectionId` (any saved connection, not only the active one). */
 export async function quickCopyOf(
-  services: CoreServices,
+  services: QuickServices,
   connectionId: string,
   tokenId: string,
   source: AccessSource,
@@ -81,7 +90,7 @@ export async function quickCopyOf(
  * A failure goes to `notifyError` and is logged by its code or error name only, never with its
  * text (which could hold anything). Success is told by the access-log listener (the OS notice).
  */
-export async function copyFromTray(services: CoreServices, connectionId: string, tokenId: string, notifyError: Notify): Promise<void> {
+export async function copyFromTray(services: QuickServices, connectionId: string, tokenId: string, notifyError: Notify): Promise<void> {
   try {
     await quickCopyOf(services, connectionId, tokenId, 'tray');
   } catch (error) {

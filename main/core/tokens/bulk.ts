@@ -6,8 +6,7 @@
 import type { TokenView } from '../../../common/contract';
 import { userMessage } from '../../../common/messages';
 import type { HandlerContext } from '../dispatch';
-import type { CoreServices } from '../services';
-import { deleteToken, toggleToken } from './lifecycle';
+import { deleteToken, toggleToken, type LifecycleServices } from './lifecycle';
 
 export type BulkAction = 'enable' | 'disable' | 'delete';
 
@@ -22,7 +21,7 @@ export interface BulkItemResult {
 export const BULK_CONCURRENCY = 3;
 
 export async function runBulk(
-  services: CoreServices,
+  services: LifecycleServices,
   action: BulkAction,
   rawIds: readonly string[],
   ctx: HandlerContext,

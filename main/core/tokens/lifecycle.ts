@@ -6,14 +6,25 @@
 import type { IconUpload, TokenView } from '../../../common/contract';
 import type { ApiToken, UpdateTokenInput } from '../../../common/domain';
 import { DeskError } from '../../../common/errors';
-import type { ActiveSession, CoreServices } from '../services';
+import type { OfflineCache } from '../cache';
+import type { ActiveSession, Sessions } from '../session';
+import type { Vault } from '../vault';
 import { decodeIcon } from '../tokens-create/icon';
 import { removeCachedTokens, upsertCachedToken } from './snapshot';
-import { viewOf } from './views';
+import type { UnsavedValues } from './unsaved-values';
+import { viewOf, type ViewServices } from './views';
 
 export const CONFLICT_MESSAGE = 'Someone changed this token since you opened it. Review the latest version and apply your edit again.';
 
 export type Toggle = 'enable' | 'disable';
+
+/** What a token's lifecycle needs: the session, the cache it keeps true, and the stored values it drops on delete. */
+export type LifecycleServices = ViewServices &
+  Sessions & {
+    cache: OfflineCache;
+    vault: Pick<Vault, 'deleteTokenValue'>;
+    unsavedValues: Pick<UnsavedValues, 'forget'>;
+  };
 
 /**
  * Disabling or deleting the token the connection signs in with would lock Token Desk out of
@@ -28,7 +39,7 @@ export function refuseSelfLockout(session: ActiveSession, tokenId: string, actio
 }
 
 /** The API's "no" for one token, reworded; a vanished token also leaves the cache. */
-function explain(services: CoreServices, connectionId: string, tokenId: string, verb: string, error: unknown): unknown {
+function explain(services: LifecycleServices, connectionId: string, tokenId: string, verb: string, error: unknown): unknown {
   if (!DeskError.is(error)) return error;
   if (error.code === 'not_found') {
     removeCachedTokens(services.cache, connectionId, [tokenId]);
@@ -40,12 +51,12 @@ function explain(services: CoreServices, connectionId: string, tokenId: string, 
   return error;
 }
 
-async function settle(services: CoreServices, connectionId: string, token: ApiToken): Promise<TokenView> {
+async function settle(services: LifecycleServices, connectionId: string, token: ApiToken): Promise<TokenView> {
   upsertCachedToken(services.cache, connectionId, token);
   return viewOf(services, connectionId, token);
 }
 
-export async function getToken(services: CoreServices, id: string): Promise<TokenView> {
+export async function getToken(services: LifecycleServices, id: string): Promise<TokenView> {
   const { profile, client } = await services.session();
   let token: ApiToken;
   try {
@@ -60,7 +71,7 @@ export async function getToken(services: CoreServices, id: string): Promise<Toke
  * Enable or disable. The API client has "desired state" semantics (a token already in the
  * target state is returned as is), so a double click or a lost answer is not an error.
  */
-export async function toggleToken(services: CoreServices, id: string, action: Toggle, session?: ActiveSession): Promise<TokenView> {
+export async function toggleToken(services: LifecycleServices, id: string, action: Toggle, session?: ActiveSession): Promise<TokenView> {
   const s = session ?? (await services.session());
   if (action === 'disable') refuseSelfLockout(s, id, 'disable');
   let token: ApiToken;
@@ -83,7 +94,7 @@ export interface EditInput {
 }
 
 /** PUT with the revision the edit started from; a stale revision (409) is explained. */
-export async function updateToken(services: CoreServices, input: EditInput): Promise<TokenView> {
+export async function updateToken(services: LifecycleServices, input: EditInput): Promise<TokenView> {
   const { profile, client } = await services.session();
   const edit: UpdateTokenInput = {
     name: input.name,
@@ -118,7 +129,7 @@ export interface DeleteOutcome {
  * DELETE, then its keychain value and its cache entry. A 404 means someone deleted it first:
  * the user's intent is fulfilled, so the local cleanup still runs and it counts as done.
  */
-export async function deleteToken(services: CoreServices, id: string, session?: ActiveSession): Promise<DeleteOutcome> {
+export async function deleteToken(services: LifecycleServices, id: string, session?: ActiveSession): Promise<DeleteOutcome> {
   const s = session ?? (await services.session());
   refuseSelfLockout(s, id, 'delete');
   try {

@@ -14,20 +14,29 @@ import { firstRows, type TableSort } from '../../../common/first-screen';
 import { packTokenList } from '../../../common/token-list-wire';
 import { subTable, tableSize } from '../../../common/token-table';
 import type { HandlerContext } from '../dispatch';
-import type { CoreServices } from '../services';
+import type { OfflineCache } from '../cache';
+import type { ConnectionService } from '../connections';
+import type { Sessions } from '../session';
 import type { TokenListState } from '../token-list-cache';
 import { syncTokenList } from './delta-sync';
 import { isUnreachable } from '../../../common/messages';
 import { offlineNotice } from '../offline';
 import { throttleProgress } from '../progress';
-import { loadViewContext, toView, type ViewContext } from './views';
+import { loadViewContext, toView, type ViewContext, type ViewServices } from './views';
+
+/** What the token list needs: the session to sync, the cache it answers from, the view facts. */
+export type ListServices = ViewServices &
+  Sessions & {
+    cache: OfflineCache;
+    connections: Pick<ConnectionService, 'active'>;
+  };
 
 export interface ListOptions {
   packed?: boolean;
   first?: { count: number; sort: TableSort };
 }
 
-async function viewContext(services: CoreServices, connectionId: string, ctx: HandlerContext): Promise<ViewContext> {
+async function viewContext(services: ListServices, connectionId: string, ctx: HandlerContext): Promise<ViewContext> {
   const views = await loadViewContext(services, connectionId, (error) =>
     ctx.emit('app.notice', { level: 'warning', message: `Stored token values cannot be checked: ${error.message}` }),
   );
@@ -36,20 +45,20 @@ async function viewContext(services: CoreServices, connectionId: string, ctx: Ha
   return views;
 }
 
-function answer(services: CoreServices, state: TokenListState | undefined, views: ViewContext, packed: boolean): TokenList {
+function answer(services: ListServices, state: TokenListState | undefined, views: ViewContext, packed: boolean): TokenList {
   const fetchedAt = state?.fetchedAt ?? null;
   if (packed) return state ? { tokens: [], packed: packTokenList(state.table, views, services.cache.tokenLists.tableJsonOf(state)), fetchedAt } : { tokens: [], fetchedAt };
   const items = state ? services.cache.tokenLists.itemsOf(state) : [];
   return { tokens: items.map((t) => toView(t, views)), fetchedAt };
 }
 
-async function listFrom(services: CoreServices, connectionId: string, ctx: HandlerContext, packed: boolean): Promise<TokenList> {
+async function listFrom(services: ListServices, connectionId: string, ctx: HandlerContext, packed: boolean): Promise<TokenList> {
   const state = services.cache.tokenTable(connectionId);
   return answer(services, state, await viewContext(services, connectionId, ctx), packed);
 }
 
 /** The active connection's cached list; empty with fetchedAt null when nothing is cached. */
-export async function cachedTokens(services: CoreServices, ctx: HandlerContext, options: ListOptions = {}): Promise<TokenList> {
+export async function cachedTokens(services: ListServices, ctx: HandlerContext, options: ListOptions = {}): Promise<TokenList> {
   // No API client here: the cached list must show even when the credential cannot be read.
   const profile = services.connections.active();
   if (!profile) return { tokens: [], fetchedAt: null };
@@ -75,7 +84,7 @@ function firstScreenOf(state: TokenListState | undefined, known: ViewContext, fi
  * sync. Unreachable API -> the cached list with an `offline` notice; any other failure (401,
  * 403, 5xx) is thrown: the user must see it, not stale data.
  */
-export async function syncTokens(services: CoreServices, ctx: HandlerContext, options: ListOptions = {}): Promise<TokenList> {
+export async function syncTokens(services: ListServices, ctx: HandlerContext, options: ListOptions = {}): Promise<TokenList> {
   const { profile, client } = await services.session();
   const onProgress = throttleProgress((loaded, total) => ctx.emit('tokens.progress', { loaded, total }));
   const held = services.cache.tokenTable(profile.id);

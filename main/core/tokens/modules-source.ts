@@ -12,11 +12,15 @@ import type { z } from 'zod';
 import type { modulesResultSchema } from '../../../common/contract';
 import type { AccountType, ApiToken, Module, ModuleRef } from '../../../common/domain';
 import { DeskError } from '../../../common/errors';
-import type { CoreServices } from '../services';
+import type { OfflineCache } from '../cache';
+import type { Sessions } from '../session';
 import { isUnreachable } from '../../../common/messages';
 import { cachedItems } from './views';
 
 export type ModulesResult = z.output<typeof modulesResultSchema>;
+
+/** What the module catalogue needs: the session, and the cache it falls back on offline. */
+export type ModulesServices = Sessions & { cache: Pick<OfflineCache, 'getModules' | 'putModules' | 'getTokens' | 'putTokens'> };
 
 /** marketplace-api.md §4 "Default free modules per account type" (CONFIRMED, S9). */
 export const DEFAULT_MODULE_IDS: Readonly<Record<AccountType, readonly string[]>> = {
@@ -53,7 +57,7 @@ export function deriveModules(tokens: readonly Pick<ApiToken, 'modules'>[], acco
   return [...byId.values()].sort((a, b) => (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff') || a.id.localeCompare(b.id));
 }
 
-export async function tokenModules(services: CoreServices): Promise<ModulesResult> {
+export async function tokenModules(services: ModulesServices): Promise<ModulesResult> {
   const { profile, client } = await services.session();
   if (profile.account.type === 'Operations') {
     try {

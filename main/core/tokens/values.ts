@@ -12,29 +12,52 @@ import type { AccessSource } from '../../../common/quick-access';
 import { checkTokenValue } from '../../../common/token-value';
 import { createMarketplaceClient } from '../api';
 import { APP_VERSION } from '../app-info';
-import { desktopServices } from '../desktop-services';
-import type { CoreServices } from '../services';
+import type { AccessLog } from '../access-log';
+import type { OfflineCache } from '../cache';
+import type { ClipboardService } from '../clipboard';
+import type { ConnectionService } from '../connections';
+import type { Sessions } from '../session';
+import type { Vault } from '../vault';
 import { cachedName, upsertCachedToken } from './snapshot';
-import { viewOf } from './views';
+import type { UnsavedValues } from './unsaved-values';
+import { viewOf, type ViewServices } from './views';
 
 /** Where a copy's outcome is told: an IPC/WebSocket caller's `app.notice`, or the tray's OS notice. */
 export type Notify = (notice: EventPayload<'app.notice'>) => void;
 
-function activeProfile(services: CoreServices): ConnectionProfile {
+/** What reading a stored value needs: where values are (keychain, or memory when it refused), names for the log. */
+export interface ValueReadServices {
+  vault: Pick<Vault, 'getTokenValue'>;
+  unsavedValues: Pick<UnsavedValues, 'get'>;
+  cache: OfflineCache;
+  clipboard: Pick<ClipboardService, 'copySecret' | 'clearAfterMs'>;
+  accessLog: Pick<AccessLog, 'record'>;
+}
+
+/** What the `values.*` calls need besides: the active connection, and for a new value the session and the view facts. */
+export type ValueServices = ValueReadServices &
+  ViewServices &
+  Sessions & {
+    connections: Pick<ConnectionService, 'active'>;
+    vault: Pick<Vault, 'setTokenValue'>;
+    unsavedValues: Pick<UnsavedValues, 'forget'>;
+  };
+
+function activeProfile(services: Pick<ValueServices, 'connections'>): ConnectionProfile {
   const profile = services.connections.active();
   if (!profile) throw notConnectedError();
   return profile;
 }
 
-async function storedValue(services: CoreServices, profile: ConnectionProfile, id: string): Promise<string> {
+async function storedValue(services: ValueReadServices, profile: ConnectionProfile, id: string): Promise<string> {
   const value = await services.vault.getTokenValue(profile.id, id);
   if (value === null) throw new DeskError({ code: 'not_found', message: `No value for ${id} is stored on this computer.` });
   return value;
 }
 
-function recordAccess(services: CoreServices, profile: ConnectionProfile, id: string, source: AccessSource, action: 'reveal' | 'copy'): string {
+function recordAccess(services: ValueReadServices, profile: ConnectionProfile, id: string, source: AccessSource, action: 'reveal' | 'copy'): string {
   const tokenName = cachedName(services.cache, profile.id, id) ?? id;
-  desktopServices(services).accessLog.record({ at: new Date().toISOString(), connectionId: profile.id, connectionName: profile.name, tokenId: id, tokenName, source, action });
+  services.accessLog.record({ at: new Date().toISOString(), connectionId: profile.id, connectionName: profile.name, tokenId: id, tokenName, source, action });
   return tokenName;
 }
 
@@ -44,29 +67,28 @@ function recordAccess(services: CoreServices, profile: ConnectionProfile, id: st
  * refused at creation is copied from main's memory (unsaved-values.ts) while the wizard's
  * summary still shows it. `profile` is the active connection unless Quick Access names another.
  */
-export async function copyValueOf(services: CoreServices, profile: ConnectionProfile, id: string, source: AccessSource): Promise<{ clearsAt: string | null; label: string }> {
-  desktopServices(services); // applies the clear-delay setting before the first copy
+export async function copyValueOf(services: ValueReadServices, profile: ConnectionProfile, id: string, source: AccessSource): Promise<{ clearsAt: string | null; label: string }> {
   // Memory first: an unsaved value exists only because the keychain failed, so asking it again would fail too.
   const value = services.unsavedValues.get(profile.id, id) ?? (await storedValue(services, profile, id));
   const { clearsAt } = await services.clipboard.copySecret(value);
   return { clearsAt, label: recordAccess(services, profile, id, source, 'copy') };
 }
 
-export async function copyValue(services: CoreServices, id: string, source: AccessSource, notify?: Notify): Promise<{ clearsAt: string }> {
+export async function copyValue(services: ValueServices, id: string, source: AccessSource, notify?: Notify): Promise<{ clearsAt: string }> {
   const { clearsAt, label } = await copyValueOf(services, activeProfile(services), id, source);
   notify?.({ level: 'success', message: copiedNotice(label, clearsAt ? services.clipboard.clearAfterMs() : 0) });
   return { clearsAt: clearsAt ?? '' };
 }
 
 /** The wizard's summary was closed: drop a value the keychain refused from main's memory. */
-export function forgetUnsavedValue(services: CoreServices, id: string): { ok: true } {
+export function forgetUnsavedValue(services: ValueServices, id: string): { ok: true } {
   const profile = services.connections.active();
   if (profile) services.unsavedValues.forget(profile.id, id);
   return { ok: true };
 }
 
 /** Only for an explicit "show": the renderer hides it again after REVEAL_TIMEOUT_MS. */
-export async function revealValue(services: CoreServices, id: string, source: AccessSource): Promise<{ value: string }> {
+export async function revealValue(services: ValueServices, id: string, source: AccessSource): Promise<{ value: string }> {
   const profile = activeProfile(services);
   const value = await storedValue(services, profile, id);
   recordAccess(services, profile, id, source, 'reveal');
@@ -90,7 +112,7 @@ export function checkValueFor(id: string, raw: string): string {
  * bearer token. 401 = wrong secret. 403 = it authenticated but may not read tokens (it lacks the
  * Access Management module), which still proves the value.
  */
-export async function addValue(services: CoreServices, id: string, raw: string): Promise<TokenView> {
+export async function addValue(services: ValueServices, id: string, raw: string): Promise<TokenView> {
   const value = checkValueFor(id, raw);
   const { profile, client } = await services.session();
   // The token must be one this connection can see (and we need its state for the messages).

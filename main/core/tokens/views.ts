@@ -11,7 +11,14 @@ import type { TokenView } from '../../../common/contract';
 import type { ApiToken } from '../../../common/domain';
 import { DeskError } from '../../../common/errors';
 import { stripSecrets, type CacheSnapshot, type CachedToken } from '../cache';
-import type { CoreServices } from '../services';
+import type { RotationLinks } from '../links';
+import type { Vault } from '../vault';
+
+/** What a token view needs: which values this computer stores, and the rotation links. */
+export interface ViewServices {
+  vault: Pick<Vault, 'listTokenIds' | 'hasTokenValue'>;
+  links: Pick<RotationLinks, 'index'>;
+}
 
 export interface ViewContext {
   valueIds: ReadonlySet<string>;
@@ -47,7 +54,7 @@ export function toView(token: AnyToken, ctx: ViewContext): TokenView {
  * degrades to "no values" and `onKeychainError` lets the caller tell the user why.
  */
 export async function loadViewContext(
-  services: CoreServices,
+  services: ViewServices,
   connectionId: string,
   onKeychainError?: (error: DeskError) => void,
 ): Promise<ViewContext> {
@@ -62,11 +69,11 @@ export async function loadViewContext(
 }
 
 /** For a single token: one keychain read for that token, not a listing. */
-export async function singleViewContext(services: CoreServices, connectionId: string, tokenId: string): Promise<ViewContext> {
+export async function singleViewContext(services: ViewServices, connectionId: string, tokenId: string): Promise<ViewContext> {
   const has = await services.vault.hasTokenValue(connectionId, tokenId);
   return { valueIds: new Set(has ? [tokenId] : []), ...services.links.index(connectionId) };
 }
 
-export async function viewOf(services: CoreServices, connectionId: string, token: AnyToken): Promise<TokenView> {
+export async function viewOf(services: ViewServices, connectionId: string, token: AnyToken): Promise<TokenView> {
   return toView(token, await singleViewContext(services, connectionId, token.id));
 }

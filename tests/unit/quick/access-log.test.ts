@@ -7,7 +7,6 @@ import { AccessLog } from '../../../main/core/access-log';
 import { createDispatch } from '../../../main/core/dispatch';
 import type { HandlerContext } from '../../../main/core/dispatch';
 import { createHandlerTable } from '../../../main/core/handlers';
-import { desktopServices } from '../../../main/core/desktop-services';
 import { quickCopyOf, quickList } from '../../../main/core/quick/list';
 import { createCoreServices } from '../../../main/core/services';
 import { copyValue, revealValue } from '../../../main/core/tokens/values';
@@ -82,7 +81,7 @@ describe('copies and reveals are logged, across connections, never with the valu
     const copied = await quickCopyOf(services, 'conn-2', 'TKN-9999-0000', 'quick');
     expect(clipboard()).toBe(OTHER);
     expect(copied.message).toBe('Copied TKN-9999-0000 — clipboard clears in 30 s');
-    const log = desktopServices(services).accessLog.list();
+    const log = services.accessLog.list();
     expect(log.map((e) => [e.connectionName, e.tokenId, e.source, e.action])).toEqual([
       ['Sandbox', 'TKN-9999-0000', 'quick', 'copy'],
       ['Production', 'TKN-1234-5678', 'window', 'reveal'],
@@ -95,7 +94,7 @@ describe('copies and reveals are logged, across connections, never with the valu
     const { services } = setup();
     await expect(copyValue(services, 'TKN-1234-5678', 'window')).rejects.toThrow(/No value/);
     await expect(quickCopyOf(services, 'gone', 'TKN-1234-5678', 'quick')).rejects.toThrow(/no longer saved/);
-    expect(desktopServices(services).accessLog.all()).toEqual([]);
+    expect(services.accessLog.all()).toEqual([]);
   });
 
   it('an entry a page named its own way (a finer view) still reads back', () => {
@@ -146,7 +145,7 @@ describe('the source is decided in main, from the calling window and the channel
     let text = '';
     const services = createCoreServices({ settingsStore: settings, cacheStore: new MemoryStore(), secretStore: secrets, clipboard: { writeText: (t) => void (text = t), readText: () => text } });
     const dispatch = createDispatch(createHandlerTable(services));
-    const sources = () => desktopServices(services).accessLog.all().map((e) => [e.source, e.action]);
+    const sources = () => services.accessLog.all().map((e) => [e.source, e.action]);
     return { services, dispatch, sources };
   }
   const ctx = (host: HandlerContext['host'], window?: HandlerContext['window']): HandlerContext => ({ host, ...(window ? { window } : {}), emit: () => undefined });

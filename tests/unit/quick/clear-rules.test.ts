@@ -2,7 +2,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClipboardService } from '../../../main/core/clipboard';
 import { createCoreServices } from '../../../main/core/services';
-import { desktopServices } from '../../../main/core/desktop-services';
 import { MemorySecretStore, MemoryStore } from '../core/fakes';
 
 function fakeClipboard() {
@@ -65,11 +64,10 @@ describe('clear rules', () => {
     const settings = new MemoryStore();
     settings.set('desktop.settings', { clipboardClearMs: 120_000 });
     const services = createCoreServices({ settingsStore: settings, cacheStore: new MemoryStore(), secretStore: new MemorySecretStore(), clipboard: fakeClipboard() });
-    const desk = desktopServices(services);
     expect(services.clipboard.clearAfterMs()).toBe(120_000);
-    desk.settings.set({ clipboardClearMs: 10_000 });
+    services.desktopSettings.set({ clipboardClearMs: 10_000 });
     expect(services.clipboard.clearAfterMs()).toBe(10_000);
-    expect(() => desk.settings.set({ clipboardClearMs: 12_345 })).toThrow(/offered clear delays/);
-    expect(desk.settings.get().clipboardClearMs).toBe(10_000);
+    expect(() => services.desktopSettings.set({ clipboardClearMs: 12_345 })).toThrow(/offered clear delays/);
+    expect(services.desktopSettings.get().clipboardClearMs).toBe(10_000);
   });
 });

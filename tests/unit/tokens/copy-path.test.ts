@@ -5,7 +5,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectionProfile, EventPayload } from '../../../common/contract';
 import { DeskError } from '../../../common/errors';
-import { desktopServices } from '../../../main/core/desktop-services';
 import { copyFromTray } from '../../../main/core/quick/list';
 import { createCoreServices } from '../../../main/core/services';
 import { UnsavedValues } from '../../../main/core/tokens/unsaved-values';
@@ -47,7 +46,7 @@ describe('copyFromTray (the tray copies through quickCopyOf)', () => {
     await copyFromTray(services, profile.id, ID, notify);
     expect(clipboardText()).toBe(VALUE);
     expect(notices).toEqual([]);
-    expect(desktopServices(services).accessLog.list({ limit: 10 }).map(({ tokenId, source, action, connectionId }) => ({ tokenId, source, action, connectionId }))).toEqual([
+    expect(services.accessLog.list({ limit: 10 }).map(({ tokenId, source, action, connectionId }) => ({ tokenId, source, action, connectionId }))).toEqual([
       { tokenId: ID, source: 'tray', action: 'copy', connectionId: profile.id },
     ]);
     await services.dispose();
