@@ -2,7 +2,8 @@
  * The token list on its way to the renderer as ONE string (`TokenList.packed`): the compact
  * table (token-table.ts) plus what main knows locally (a value in the keychain, rotation links).
  * A string, because the dispatch gate checks and masks every value of a reply: one string is
- * one check, 100,000 objects were seconds. Main packs, the renderer unpacks; nothing else.
+ * one check, where a big list of objects would be a check per field. Main packs, the renderer
+ * unpacks; nothing else.
  */
 import type { TokenView } from './contract';
 import { checkTable, rowOf, tableRefs, tableSize, type TokenTable } from './token-table';

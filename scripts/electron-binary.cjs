@@ -1,5 +1,5 @@
 /**
- * Where the Electron runtime is, without triggering a download: since Electron 40 a plain
+ * Where the Electron runtime is, without triggering a download: a plain
  * `require('electron')` tries to download a missing binary (and prints a stack when it
  * cannot). Mirrors node_modules/electron/index.js otherwise.
  * Returns { path } or { reason, installable }: `installable` says whether Electron's own

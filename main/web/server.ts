@@ -69,9 +69,8 @@ async function main(): Promise<void> {
 
 /**
  * The active connection's cached list is read while the host starts (it needs no keychain or
- * network; ~0.15 s at 100,000 tokens), so the page's `tokens.cached` finds it in memory. Before
- * the host listens: read later, its parse would hold the event loop while the page's own files
- * are being served.
+ * network), so the page's `tokens.cached` finds it in memory. Before the host listens: read
+ * later, its parse would hold the event loop while the page's own files are being served.
  */
 async function warmActiveTokenList(services: Pick<CoreServices, 'connections' | 'cache'>): Promise<void> {
   const active = services.connections.active();
