@@ -14,6 +14,7 @@ import { accountTypeSchema, apiTokenSchema, moduleSchema } from './domain';
 import { moduleIdSchema, tokenIdSchema } from './ids';
 import { accountLogPageSchema, accountSyncSchema, auditCsvSchema, auditFiltersSchema, tokenTrailSchema } from './audit-log';
 import { TOKEN_NAME_MAX } from './limits';
+import { SORT_DIRS, SORT_KEYS } from './token-sort';
 import { plainText } from './plain-text';
 import { iconUploadSchema, tokenDescriptionSchema, tokenModuleIdsSchema, tokenNameSchema } from './token-fields';
 import { TOKEN_VALUE_MAX, TOKEN_VALUE_MESSAGES } from './token-value';
@@ -116,8 +117,8 @@ export type TokenList = z.infer<typeof tokenListSchema>;
 /** `packed`: the list as one compact string instead of objects (the renderer's way at 100,000 tokens). */
 /** The token table's sort (saved in the prefs; a launch's first screen of the list). */
 export const tokenSortSchema = z.object({
-  key: z.enum(['name', 'modules', 'createdBy', 'createdAt', 'lastAccess', 'status']),
-  dir: z.enum(['asc', 'desc']),
+  key: z.enum(SORT_KEYS),
+  dir: z.enum(SORT_DIRS),
 });
 const tokenListInput = z
   .object({

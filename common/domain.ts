@@ -12,11 +12,12 @@
 import { z } from 'zod';
 import { accountIdSchema } from './ids';
 import { tokenDescriptionSchema, tokenModuleIdsSchema, tokenNameSchema } from './token-fields';
+import { TOKEN_STATUSES } from './token-table';
 
 export const accountTypeSchema = z.enum(['Client', 'Vendor', 'Operations']);
 export type AccountType = z.infer<typeof accountTypeSchema>;
 
-export const tokenStatusSchema = z.enum(['Active', 'Disabled', 'Deleted']);
+export const tokenStatusSchema = z.enum(TOKEN_STATUSES);
 export type TokenStatus = z.infer<typeof tokenStatusSchema>;
 
 /** ISO-8601 date-time as the API sends it (kept as a string on purpose). */

@@ -6,7 +6,8 @@
  * unpacks; nothing else.
  */
 import type { TokenView } from './contract';
-import { checkTable, rowOf, tableRefs, tableSize, type TokenTable } from './token-table';
+import { checkTable, tableSize, type TokenTable } from './token-table';
+import { rowOf, tableRefs } from './token-table-read';
 
 interface PackedList {
   table: TokenTable;

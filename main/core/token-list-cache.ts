@@ -13,7 +13,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { TOKEN_STATUSES, TOKEN_TABLE_VERSION, checkTable, fromTable, patchTable, toTable, type TableToken, type TokenTable } from '../../common/token-table';
+import { TOKEN_STATUSES, TOKEN_TABLE_VERSION, checkTable, type TableToken, type TokenTable } from '../../common/token-table';
+import { fromTable } from '../../common/token-table-read';
+import { patchTable, toTable } from '../../common/token-table-write';
 import { maskTokenValues } from '../../common/token-value';
 import type { ApiToken } from '../../common/domain';
 import { prepareConfOptions, type StoreRecovery } from './store';

@@ -42,7 +42,7 @@ import { createConfStore } from '../../main/core/store';
 import { createKeytarSecretStore } from '../../main/core/vault';
 import { dataFileOptions } from '../../main/core/data-files';
 import { packTokenList } from '../../common/token-list-wire';
-import { toTable } from '../../common/token-table';
+import { toTable } from '../../common/token-table-write';
 import { maskTokenValues } from '../../common/token-value';
 import type { ApiToken } from '../../common/domain';
 import { MODULE_BY_ID } from '../../main/sandbox/modules-catalogue';

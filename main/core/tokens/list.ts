@@ -10,7 +10,8 @@
  * the start shows the cached rows with nothing but a file read.
  */
 import type { TokenList } from '../../../common/contract';
-import { firstRows, type TableSort } from '../../../common/first-screen';
+import { firstRows } from '../../../common/first-screen';
+import type { SortState } from '../../../common/token-sort';
 import { packTokenList } from '../../../common/token-list-wire';
 import { subTable, tableSize } from '../../../common/token-table';
 import type { HandlerContext } from '../dispatch';
@@ -33,7 +34,7 @@ export type ListServices = ViewServices &
 
 export interface ListOptions {
   packed?: boolean;
-  first?: { count: number; sort: TableSort };
+  first?: { count: number; sort: SortState };
 }
 
 async function viewContext(services: ListServices, connectionId: string, ctx: HandlerContext): Promise<ViewContext> {

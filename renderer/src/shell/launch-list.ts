@@ -9,7 +9,8 @@ import type { ConnectionsState, TokenList } from '../../../common/contract';
 import { FIRST_SCREEN_ROWS, sortsFromColumns } from '../../../common/first-screen';
 import { desk } from '../desk';
 import { markOnce } from '../ui/timing';
-import { DEFAULT_FILTERS, DEFAULT_SORT, hasActiveFilters, type SortState } from '../features/tokens/filtering';
+import { DEFAULT_SORT, type SortState } from '../../../common/token-sort';
+import { DEFAULT_FILTERS, hasActiveFilters } from '../features/tokens/filtering';
 import * as prefs from '../features/tokens/prefs';
 
 export interface LaunchFirstScreen {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { TokenView } from '../../../common/contract';
-import { createFilterCache, DEFAULT_FILTERS, filterIndexed, indexTokens, parseIso, sortIndexed } from '../../../renderer/src/features/tokens/filtering';
+import { createFilterCache, DEFAULT_FILTERS, filterIndexed } from '../../../renderer/src/features/tokens/filtering';
+import { sortIndexed } from '../../../renderer/src/features/tokens/sorting';
+import { indexTokens } from '../../../renderer/src/features/tokens/token-index';
 import type { TokenFilters } from '../../../renderer/src/features/tokens/filtering';
 
 const NOW = Date.UTC(2026, 10, 1);
@@ -63,18 +65,5 @@ describe('filtering (pure)', () => {
     const fresh = indexTokens(raw);
     expect(at('pr', fresh)).not.toBe(pr);
     expect(at('pr', fresh).map((e) => e.token.name)).toEqual(['prod sync', 'prod']);
-  });
-
-  it('parseIso matches Date.parse for the API format and falls back for others', () => {
-    fc.assert(
-      fc.property(fc.date({ min: new Date('1970-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }), (d) => {
-        const iso = d.toISOString();
-        expect(parseIso(iso)).toBe(Date.parse(iso));
-        expect(parseIso(iso.replace(/\.\d{3}Z$/, 'Z'))).toBe(Date.parse(iso.replace(/\.\d{3}Z$/, 'Z')));
-      }),
-    );
-    expect(parseIso('2026-01-02T10:00:00+02:00')).toBe(Date.parse('2026-01-02T10:00:00+02:00'));
-    expect(parseIso('not a date')).toBeNull();
-    expect(parseIso(null)).toBeNull();
   });
 });

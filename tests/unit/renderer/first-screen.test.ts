@@ -6,8 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { packTokenList, readPackedList, viewsOf } from '../../../common/token-list-wire';
-import { toTable, type TableToken } from '../../../common/token-table';
-import { DEFAULT_FILTERS, indexUnpacked, sortIndexed, type SortKey } from '../../../renderer/src/features/tokens/filtering';
+import type { TableToken } from '../../../common/token-table';
+import { toTable } from '../../../common/token-table-write';
+import type { SortKey } from '../../../common/token-sort';
+import { DEFAULT_FILTERS } from '../../../renderer/src/features/tokens/filtering';
+import { sortIndexed } from '../../../renderer/src/features/tokens/sorting';
+import { indexUnpacked } from '../../../renderer/src/features/tokens/token-index';
 import { firstRows } from '../../../common/first-screen';
 import { firstScreen } from '../../../renderer/src/features/tokens/first-screen';
 

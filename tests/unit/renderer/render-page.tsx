@@ -1,7 +1,8 @@
 /** Shared setup for the token page tests (import fake-desk first in the test file). */
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { TokensPage } from '../../../renderer/src/features/tokens/TokensPage';
-import { DEFAULT_FILTERS, DEFAULT_SORT } from '../../../renderer/src/features/tokens/filtering';
+import { DEFAULT_SORT } from '../../../common/token-sort';
+import { DEFAULT_FILTERS } from '../../../renderer/src/features/tokens/filtering';
 import { useTokensStore } from '../../../renderer/src/features/tokens/store/tokens-store';
 import { useTokensUiStore } from '../../../renderer/src/features/tokens/store/tokens-ui-store';
 import { useShellStore } from '../../../renderer/src/shell/shell-store';

@@ -7,7 +7,7 @@ import { TokensPage } from '../../../renderer/src/features/tokens/TokensPage';
 import { useWizardBridge } from '../../../renderer/src/features/wizard/wizard-bridge';
 import { useTokensStore } from '../../../renderer/src/features/tokens/store/tokens-store';
 import { packTokenList } from '../../../common/token-list-wire';
-import { toTable } from '../../../common/token-table';
+import { toTable } from '../../../common/token-table-write';
 import type { TokenView } from '../../../common/contract';
 import { resetAll, rowIds } from './render-page';
 

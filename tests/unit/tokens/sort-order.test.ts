@@ -1,7 +1,8 @@
 /** The table's sort at 100,000 rows uses folded keys: check they order like the collator people expect. */
 import { describe, expect, it } from 'vitest';
 import type { TokenView } from '../../../common/contract';
-import { foldKey, indexTokens, sortIndexed } from '../../../renderer/src/features/tokens/filtering';
+import { sortIndexed } from '../../../renderer/src/features/tokens/sorting';
+import { foldKey, indexTokens } from '../../../renderer/src/features/tokens/token-index';
 
 const view = (id: string, name: string): TokenView => ({ id, name, status: 'Active', account: { id: 'ACC-0000-0000' }, modules: [], hasValue: false }) as TokenView;
 
@@ -46,7 +47,7 @@ describe('sort orders kept per list', () => {
 
 describe('warmSort (ahead of a click, in slices)', () => {
   it('stores the same order a sort gives, so the click finds it ready', async () => {
-    const { warmSort } = await import('../../../renderer/src/features/tokens/filtering');
+    const { warmSort } = await import('../../../renderer/src/features/tokens/warm-up');
     const names = Array.from({ length: 10_000 }, (_, i) => `Robot ${(i * 7919) % 10_007} ${i % 3 ? 'é' : 'e'}`);
     const list = indexTokens(names.map((n, i) => view(`TKN-${String(i % 10_000).padStart(4, '0')}-${String(i % 7).padStart(4, '0')}`, n)));
     const fresh = indexTokens(list.map((e) => ({ ...e.token })));

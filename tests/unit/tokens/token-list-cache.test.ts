@@ -9,7 +9,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiToken } from '../../../common/domain';
 import { packTokenList, readPackedList, viewsOf } from '../../../common/token-list-wire';
-import { checkTable, fromTable, patchTable, toTable, TOKEN_TABLE_VERSION } from '../../../common/token-table';
+import { checkTable, TOKEN_TABLE_VERSION } from '../../../common/token-table';
+import { fromTable } from '../../../common/token-table-read';
+import { patchTable, toTable } from '../../../common/token-table-write';
 import { maskTokenValues } from '../../../common/token-value';
 import { TokenListCache } from '../../../main/core/token-list-cache';
 

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { CSSProperties } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTokensUiStore } from './store/tokens-ui-store';
-import type { IndexedToken } from './filtering';
+import type { IndexedToken } from './token-index';
 import { layoutFor, TOTAL_COLUMNS } from './grid/columns';
 import type { GridLayout } from './grid/columns';
 import { TokenRow } from './grid/TokenRow';

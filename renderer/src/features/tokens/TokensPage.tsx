@@ -17,7 +17,9 @@ import { TokenDetails } from './TokenDetails';
 import { TokenTable } from './TokenTable';
 import { TokensToolbar } from './TokensToolbar';
 import { StatusBanners } from './StatusBanners';
-import { createFilterCache, hasActiveFilters, sortIndexed, warmHaystacks } from './filtering';
+import { createFilterCache, hasActiveFilters } from './filtering';
+import { sortIndexed } from './sorting';
+import { warmHaystacks } from './warm-up';
 
 export interface TokensPageProps {
   /** The active connection; when it changes the list is reloaded from scratch. */

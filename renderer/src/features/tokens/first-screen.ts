@@ -6,7 +6,9 @@
 import type { TokenView } from '../../../../common/contract';
 import { firstRows } from '../../../../common/first-screen';
 import { viewsOf, type ReadList } from '../../../../common/token-list-wire';
-import { hasActiveFilters, indexUnpacked, type IndexedToken, type SortState, type TokenFilters } from './filtering';
+import type { SortState } from '../../../../common/token-sort';
+import { hasActiveFilters, type TokenFilters } from './filtering';
+import { indexUnpacked, type IndexedToken } from './token-index';
 
 export interface FirstScreen {
   tokens: TokenView[];

@@ -4,7 +4,7 @@
  * content; the widths are what the header labels, the longest status badge ("Disabled") and
  * the inline row actions need in the app's font.
  */
-import type { SortKey } from '../filtering';
+import type { SortKey } from '../../../../../common/token-sort';
 
 export type ColumnKey = 'name' | 'modules' | 'createdBy' | 'createdAt' | 'lastAccess' | 'status' | 'actions';
 

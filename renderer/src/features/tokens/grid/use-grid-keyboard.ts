@@ -7,7 +7,7 @@ import { useLayoutEffect, useRef } from 'react';
 import type { KeyboardEvent, RefObject } from 'react';
 import type { Virtualizer } from '@tanstack/react-virtual';
 import { useTokensUiStore } from '../store/tokens-ui-store';
-import type { IndexedToken } from '../filtering';
+import type { IndexedToken } from '../token-index';
 
 export const ROW_HEIGHT = 52;
 

@@ -13,7 +13,8 @@ import { askCachedList, takeCachedList, takeLaunchFirstScreen } from '../../../s
 import { afterNextPaint } from '../../../ui/after-paint';
 import { markOnce } from '../../../ui/timing';
 import { useConnectionsStore } from '../../connections/connections-store';
-import { hasActiveFilters, indexTokens, indexUnpacked, type IndexedToken } from '../filtering';
+import { hasActiveFilters } from '../filtering';
+import { indexTokens, indexUnpacked, type IndexedToken } from '../token-index';
 import { firstScreen } from '../first-screen';
 import type { GetTokens, ListLoading, SetTokens, TokensData } from './state';
 import { tokensUiReady, useTokensUiStore } from './tokens-ui-store';

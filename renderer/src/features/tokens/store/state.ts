@@ -4,7 +4,7 @@
  */
 import type { StoreApi } from 'zustand';
 import type { TokenView } from '../../../../../common/contract';
-import type { IndexedToken } from '../filtering';
+import type { IndexedToken } from '../token-index';
 import type { BulkAction, BulkState } from '../bulk-runner';
 
 export type LoadPhase = 'idle' | 'loading' | 'ready' | 'error';

@@ -1,7 +1,7 @@
 /** Changes to single tokens in the list: a changed or removed row, a fresh read, enable / disable. */
 import { desk } from '../../../desk';
 import { errorMessage } from '../../../error-message';
-import { indexToken } from '../filtering';
+import { indexToken } from '../token-index';
 import type { GetTokens, SetTokens, TokenActions } from './state';
 import { useTokensUiStore } from './tokens-ui-store';
 

@@ -3,8 +3,9 @@
  * and which token's details are open. Filters and sort are saved through the prefs adapter.
  */
 import { create } from 'zustand';
-import { DEFAULT_FILTERS, DEFAULT_SORT } from '../filtering';
-import type { SortKey, SortState, TokenFilters } from '../filtering';
+import { DEFAULT_SORT, type SortKey, type SortState } from '../../../../../common/token-sort';
+import { DEFAULT_FILTERS } from '../filtering';
+import type { TokenFilters } from '../filtering';
 import * as prefs from '../prefs';
 
 export type DetailsTab = 'general' | 'modules' | 'details' | 'audit';
