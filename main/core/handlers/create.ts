@@ -20,6 +20,7 @@ import type { UnsavedValues } from '../tokens/unsaved-values';
 import type { Vault } from '../vault';
 import { withFormFields } from '../tokens-create/fields';
 import { decodeIcon } from '../tokens-create/icon';
+import { upsertCachedToken } from '../tokens/snapshot';
 import { loadViewContext, toView, type ViewServices } from '../tokens/views';
 
 type CreateChannels = 'tokens.create' | 'tokens.findRecent' | 'tokens.link';
@@ -106,15 +107,15 @@ export function createHandlers(services: CreateServices): { [C in CreateChannels
   };
 }
 
-/** The new token joins the cached list (never with its value; the cache strips it anyway). */
+/**
+ * The new token joins the cached list as one more row, through the same single-row path as
+ * every other change (tokens/snapshot.ts): the list keeps its fetch time and its delta mark.
+ * Never with its value (the table has no column for it; it is dropped here all the same).
+ */
 function addToCachedList(services: CreateServices, connectionId: string, token: ApiToken): void {
   try {
-    const snapshot = services.cache.getTokens(connectionId);
-    if (!snapshot) return; // no list cached yet: the next sync fetches it, new token included
     const { token: _value, ...withoutValue } = token;
-    // Cached items are ApiTokens without `token` (an optional field), so they read as ApiTokens.
-    const items = (snapshot.items as unknown as ApiToken[]).filter((t) => t.id !== token.id);
-    services.cache.putTokens(connectionId, [...items, withoutValue as ApiToken], snapshot.fetchedAt);
+    upsertCachedToken(services.cache, connectionId, withoutValue);
   } catch (error) {
     // The cache is disposable; a failed write must not hide the captured value.
     console.warn('[token-desk] could not add the new token to the cached list:', error instanceof Error ? error.message : String(error));
