@@ -199,7 +199,7 @@ export class OfflineCache {
 
   /** Forgets everything cached for a connection (when it is removed). */
   dropConnection(connectionId: string): void {
-    // `audit`: per-token audit lists a store written by an earlier build may still hold.
+    // `audit` too: a cache file may hold per-token audit lists of an older layout.
     for (const part of ['tokens', 'modules', 'audit', 'valueFacts'] as const) this.store.delete(key(connectionId, part));
     this.tokenLists.drop(connectionId);
   }

@@ -4,8 +4,8 @@
  * cached). Stale-while-revalidate: the renderer calls cached first, then sync.
  *
  * `packed: true` (what the renderer asks for) sends the compact table as one string
- * (common/token-list-wire.ts) instead of one object per token: at 100,000 tokens the objects
- * were ~70 MB and seconds in the dispatch gate. A packed `tokens.cached` reads no keychain: the
+ * (common/token-list-wire.ts) instead of one object per token, so the reply gate checks one
+ * string rather than walking every object of a large list. A packed `tokens.cached` reads no keychain: the
  * key icons come from the ids last seen there (the sync that follows reads the keychain), so
  * the start shows the cached rows with nothing but a file read.
  */
