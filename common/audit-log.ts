@@ -4,6 +4,7 @@
  * shows and main filters the same rows for the CSV export: both must agree on what matches.
  */
 import { z } from 'zod';
+import { offlineStateSchema } from './error-data';
 import { accountIdSchema } from './ids';
 import { plainText } from './plain-text';
 
@@ -124,8 +125,6 @@ export function auditMatcher(f: AuditFilters): (entry: AuditEntry, haystack?: st
 
 // ---- what the audit channels answer (common/contract.ts names the channels) --------------------
 
-const offline = z.object({ message: z.string() });
-
 /** A page of one token's trail (the details' Audit trail tab), newest first. */
 export const tokenTrailSchema = z.object({
   items: z.array(auditEntrySchema),
@@ -137,7 +136,7 @@ export const tokenTrailSchema = z.object({
   /** When this trail was last refreshed from the API. */
   fetchedAt: z.string().nullable(),
   /** Set when the API could not be reached: the page comes from the cache. */
-  offline: offline.optional(),
+  offline: offlineStateSchema.optional(),
   /** Set when the API answered but the refresh failed (e.g. a malformed page): cached data is shown. */
   refreshError: z.string().optional(),
 });
@@ -162,7 +161,7 @@ export type AccountLogPage = z.infer<typeof accountLogPageSchema>;
 export const accountSyncSchema = accountLogStateSchema.extend({
   /** New entries this refresh added to the cache. */
   added: z.number().int(),
-  offline: offline.optional(),
+  offline: offlineStateSchema.optional(),
   refreshError: z.string().optional(),
 });
 export type AccountSync = z.infer<typeof accountSyncSchema>;

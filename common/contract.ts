@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { APP_COMMANDS } from './app-commands';
 import type { Channel, EventName } from './channel-names';
+import { offlineStateSchema } from './error-data';
 import { accountTypeSchema, apiTokenSchema, moduleSchema } from './domain';
 import { moduleIdSchema, tokenIdSchema } from './ids';
 import { accountLogPageSchema, accountSyncSchema, auditCsvSchema, auditFiltersSchema, tokenTrailSchema } from './audit-log';
@@ -109,7 +110,7 @@ export const tokenListSchema = z.object({
   packed: z.string().optional(),
   fetchedAt: z.string().nullable(),
   /** Set when the list comes from the offline cache because the API could not be reached. */
-  offline: z.object({ message: z.string() }).optional(),
+  offline: offlineStateSchema.optional(),
   /** With `first` in the call: how many tokens the whole list has. */
   total: z.number().int().nonnegative().optional(),
 });

@@ -40,6 +40,21 @@ export function isUnreachable(error: unknown): error is DeskError & { code: 'off
 }
 
 /**
+ * A read answered from what is saved because the Marketplace was out of reach: when that was
+ * found and why, as data. The renderer words it (renderer/src/offline-text.ts), with its dates
+ * in the user's locale; its zod schema is in common/error-data.ts.
+ */
+export interface OfflineState {
+  /** ISO time the Marketplace was found out of reach. */
+  since: string;
+  reason: 'offline' | 'timeout';
+}
+
+export function offlineStateOf(error: { code: 'offline' | 'timeout' }, now: Date = new Date()): OfflineState {
+  return { since: now.toISOString(), reason: error.code };
+}
+
+/**
  * The confirmation of a copy. `name` is left out where the copy was made in place (the row or
  * dialog already names the token); `clearAfterMs` 0 or less means the clipboard is not cleared.
  */

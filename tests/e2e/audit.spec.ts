@@ -117,7 +117,7 @@ test('audit log and trail: search, filter, open a token, a disable appears in th
   await expect(logRows(page).first()).toContainText(tokenId);
   await logRows(page).first().getByRole('cell').nth(2).getByRole('button').click();
   await expect(t.detailsHeading()).toHaveText(tokenName);
-  await expect(page.getByRole('status').filter({ hasText: /^Offline — showing audit records from/ })).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.audit').getByRole('status').filter({ hasText: /^Offline — showing data from/ })).toBeVisible({ timeout: 30_000 });
   await expect(trail.getByRole('row')).toHaveCount(rowsBefore + 1);
   await app.stop();
 });

@@ -14,8 +14,7 @@ import { and, ge } from '../api/rql';
 import type { HandlerContext } from '../dispatch';
 import type { ConnectionService } from '../connections';
 import { isRefreshFailure, type AuditServices } from './token-trail';
-import { isUnreachable } from '../../../common/messages';
-import { offlineNotice } from '../offline';
+import { isUnreachable, offlineStateOf } from '../../../common/messages';
 import { throttleProgress } from '../progress';
 import { AuditCacheDamaged } from './cache';
 import { entryOf } from './entries';
@@ -70,7 +69,7 @@ async function sync(services: AccountLogServices, ctx: HandlerContext): Promise<
   } catch (error) {
     if (error instanceof AuditCacheDamaged) throw error;
     const state = await stateOf(services, conn);
-    if (isUnreachable(error)) return { added: 0, ...state, offline: offlineNotice(state.fetchedAt) };
+    if (isUnreachable(error)) return { added: 0, ...state, offline: offlineStateOf(error) };
     if (isRefreshFailure(error)) return { added: 0, ...state, refreshError: `The audit log could not be refreshed: ${error.message} Nothing saved on this computer was changed.` };
     throw error;
   }

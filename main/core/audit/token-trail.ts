@@ -19,8 +19,7 @@ import { and, eq, ge } from '../api/rql';
 import { AuditCacheDamaged, type AuditCache } from './cache';
 import { entryOf } from './entries';
 import type { Sessions } from '../session';
-import { isUnreachable } from '../../../common/messages';
-import { offlineNotice } from '../offline';
+import { isUnreachable, offlineStateOf } from '../../../common/messages';
 
 /** Records per API page (the platform maximum). */
 const API_PAGE = 100;
@@ -76,8 +75,7 @@ async function trail(services: AuditServices, input: TrailInput): Promise<TokenT
     }
   } catch (error) {
     if (error instanceof AuditCacheDamaged) throw error;
-    const fetchedAt = (await cache.tokenCoverage(conn, input.id))?.fetchedAt ?? (await cache.account(conn)).fetchedAt;
-    if (isUnreachable(error)) notice = { offline: offlineNotice(fetchedAt) };
+    if (isUnreachable(error)) notice = { offline: offlineStateOf(error) };
     else if (isRefreshFailure(error)) notice = { refreshError: `The audit trail could not be refreshed: ${error.message} Showing what is saved on this computer.` };
     else throw error;
   }

@@ -20,8 +20,7 @@ import type { ConnectionService } from '../connections';
 import type { Sessions } from '../session';
 import type { TokenListState } from '../token-list-cache';
 import { syncTokenList } from './delta-sync';
-import { isUnreachable } from '../../../common/messages';
-import { offlineNotice } from '../offline';
+import { isUnreachable, offlineStateOf } from '../../../common/messages';
 import { throttleProgress } from '../progress';
 import { loadViewContext, toView, type ViewContext, type ViewServices } from './views';
 
@@ -95,7 +94,7 @@ export async function syncTokens(services: ListServices, ctx: HandlerContext, op
   } catch (error) {
     if (!isUnreachable(error)) throw error;
     const list = await listFrom(services, profile.id, ctx, options.packed === true);
-    return { ...list, offline: offlineNotice(list.fetchedAt) };
+    return { ...list, offline: offlineStateOf(error) };
   }
   if (result.kind === 'full') services.cache.putTokens(profile.id, result.items, undefined, result.mark);
   else services.cache.patchTokens(profile.id, result.changed, result.removed, result.mark);

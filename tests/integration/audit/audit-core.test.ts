@@ -154,12 +154,13 @@ describe.skipIf(!available)('audit handlers: real dispatch, sandbox, keychain an
     const trailOnline = await h.call('audit.token', { id: tokenId, offset: 0, limit: 50 });
     await h.sandbox.close();
     const sync = await h.call('audit.syncAccount');
-    expect(sync.offline?.message).toMatch(/^Offline — showing data from \d{4}-/);
+    expect(sync.offline).toEqual({ since: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/), reason: 'offline' });
+    expect(sync.fetchedAt).not.toBeNull();
     expect(sync.total).toBe(online.total);
     const log = await h.call('audit.account', { offset: 0, limit: 50 });
     expect(log.items).toEqual(online.items);
     const trail = await h.call('audit.token', { id: tokenId, offset: 0, limit: 50, refresh: true });
-    expect(trail.offline?.message).toMatch(/^Offline — showing data from/);
+    expect(trail.offline?.reason).toBe('offline');
     expect(trail.items).toEqual(trailOnline.items);
     const last = await h.call('audit.token', { id: tokenId, offset: 5000, limit: 50 });
     expect(last).toMatchObject({ items: [], hasMore: false });

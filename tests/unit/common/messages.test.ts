@@ -1,9 +1,9 @@
-/** The shared sentences and error rules of common/messages.ts, and main's offline notice. */
+/** The shared sentences and error rules of common/messages.ts, and the offline state's schema. */
 import { describe, expect, it } from 'vitest';
 import { DeskError } from '../../../common/errors';
 import { isLostAnswer } from '../../../common/lost-answer';
-import { copiedNotice, INTERNAL_ERROR_DATA, INTERNAL_ERROR_MESSAGE, isUnreachable, NOT_CONNECTED_MESSAGE, notConnectedError, userMessage } from '../../../common/messages';
-import { offlineNotice } from '../../../main/core/offline';
+import { offlineStateSchema } from '../../../common/error-data';
+import { copiedNotice, INTERNAL_ERROR_DATA, INTERNAL_ERROR_MESSAGE, isUnreachable, NOT_CONNECTED_MESSAGE, notConnectedError, offlineStateOf, userMessage } from '../../../common/messages';
 
 describe('isUnreachable', () => {
   it('counts offline and timeout, and nothing the API said', () => {
@@ -53,9 +53,18 @@ describe('not connected and internal errors', () => {
   });
 });
 
-describe('offlineNotice', () => {
-  it('names the time of the saved data', () => {
-    expect(offlineNotice('2026-01-31T23:00:00.000Z')).toEqual({ message: 'Offline — showing data from 2026-01-31T23:00:00.000Z' });
-    expect(offlineNotice(null).message).toMatch(/nothing is saved/);
+describe('offline state', () => {
+  const now = new Date('2026-01-31T23:00:00.000Z');
+
+  it('is data: when the Marketplace was found out of reach and why, no sentence', () => {
+    expect(offlineStateOf({ code: 'offline' }, now)).toEqual({ since: '2026-01-31T23:00:00.000Z', reason: 'offline' });
+    expect(offlineStateOf({ code: 'timeout' }, now)).toEqual({ since: '2026-01-31T23:00:00.000Z', reason: 'timeout' });
+  });
+
+  it('crosses the bridge only in that shape', () => {
+    expect(offlineStateSchema.safeParse(offlineStateOf({ code: 'timeout' }, now)).success).toBe(true);
+    expect(offlineStateSchema.safeParse({ message: 'Offline — showing data from 2026-01-31T23:00:00.000Z' }).success).toBe(false);
+    expect(offlineStateSchema.safeParse({ since: 'yesterday', reason: 'offline' }).success).toBe(false);
+    expect(offlineStateSchema.safeParse({ since: now.toISOString(), reason: 'forbidden' }).success).toBe(false);
   });
 });

@@ -157,7 +157,7 @@ describe('token details', () => {
       hasMore: offset + limit < all.length,
       complete: true,
       fetchedAt: new Date().toISOString(),
-      offline: offset > 0 ? { message: 'The Marketplace cannot be reached.' } : undefined,
+      offline: offset > 0 ? { since: new Date().toISOString(), reason: 'timeout' } : undefined,
     });
     await openDetails(user, 'Stored', stored.id);
     await user.click(screen.getByRole('tab', { name: 'Audit trail' }));
@@ -169,7 +169,7 @@ describe('token details', () => {
     await waitFor(() => expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(61));
     expect(within(screen.getByRole('table')).getAllByRole('row')[60]!.textContent).toContain('Change 1');
     expect(screen.queryByRole('button', { name: /Load older records/ })).toBeNull();
-    expect(screen.getByText(/Offline — showing audit records from/)).toBeTruthy();
+    expect(screen.getByText(/^Offline — showing data from .+ because the Marketplace did not answer in time\.$/)).toBeTruthy();
   });
 
   it('audit trail offline with nothing of it saved: a failure with Retry, which loads it once the API answers', async () => {
@@ -178,12 +178,13 @@ describe('token details', () => {
     fakeDesk.handlers['audit.token'] = () =>
       online
         ? { items: [{ ...auditItem(1), token: { id: stored.id, name: 'Stored' }, account: null }], offset: 0, hasMore: false, complete: true, fetchedAt: new Date().toISOString() }
-        : { items: [], offset: 0, hasMore: false, complete: false, fetchedAt: null, offline: { message: 'The Marketplace cannot be reached.' } };
+        : { items: [], offset: 0, hasMore: false, complete: false, fetchedAt: null, offline: { since: '2026-01-02T11:30:00.000Z', reason: 'offline' } };
     await openDetails(user, 'Stored', stored.id);
     await user.click(screen.getByRole('tab', { name: 'Audit trail' }));
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('Could not load the audit trail: The Marketplace cannot be reached. None of it is saved on this computer yet.');
-    expect(screen.queryByText(/showing audit records from/)).toBeNull();
+    const since = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date('2026-01-02T11:30:00.000Z'));
+    expect(alert.textContent).toContain(`Could not load the audit trail. Offline — at ${since} the Marketplace could not be reached, and nothing is saved on this computer yet.`);
+    expect(screen.queryByText(/showing data from/)).toBeNull();
     online = true;
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByRole('table')).toBeTruthy();

@@ -5,7 +5,6 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { layoutFor } from '../../../renderer/src/features/tokens/grid/columns';
 import { TokenActionsMenu } from '../../../renderer/src/features/tokens/TokenActionsMenu';
-import { offlineText } from '../../../renderer/src/features/tokens/StatusBanners';
 import { useShellStore } from '../../../renderer/src/shell/shell-store';
 import { Notices } from '../../../renderer/src/shell/Notices';
 import { renderPage, resetAll, rowOf } from './render-page';
@@ -149,28 +148,5 @@ describe('the row actions menu', () => {
     await user.click(within(await screen.findByRole('menu')).getByRole('menuitem', { name: 'Copy value of Kept value' }));
     await waitFor(() => expect(useShellStore.getState().notices.map((n) => n.message)).toEqual(['Copied Kept value — clipboard clears in 30 s']));
     expect(fakeDesk.calls.filter((c) => c.channel === 'values.copy')).toEqual([{ channel: 'values.copy', input: { id: kept.id } }]);
-  });
-});
-
-describe('offline banner text', () => {
-  const at = '2026-11-26T07:47:05.634Z';
-  const human = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
-
-  it("main's own offline sentence (with the ISO time) is not repeated: one Offline, one date", () => {
-    const text = offlineText({ message: `Offline — showing data from ${at}` }, at);
-    expect(text).toBe(`Offline — showing data from ${human}.`);
-    expect(text.match(/Offline/g)).toHaveLength(1);
-    expect(text).not.toContain(at);
-  });
-
-  it('a reason is kept after the date', () => {
-    expect(offlineText({ message: 'The Marketplace cannot be reached.' }, at)).toBe(`Offline — showing data from ${human}. The Marketplace cannot be reached.`);
-  });
-
-  it('nothing cached: says so once', () => {
-    expect(offlineText({ message: 'Offline — the Marketplace cannot be reached and nothing is saved on this computer yet.' }, null)).toBe(
-      'Offline — the Marketplace cannot be reached and nothing is saved on this computer yet.',
-    );
-    expect(offlineText({ message: 'The Marketplace cannot be reached.' }, null)).toBe('Offline — nothing is saved on this computer yet. The Marketplace cannot be reached.');
   });
 });

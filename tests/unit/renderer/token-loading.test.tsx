@@ -110,11 +110,11 @@ describe('loading, offline, error and empty states', () => {
   });
 
   it('offline: keeps showing the data and says from when', async () => {
-    fakeDesk.handlers['tokens.sync'] = () => ({ tokens: [a], fetchedAt: '2026-01-02T10:00:00.000Z', offline: { message: 'The Marketplace cannot be reached.' } });
+    fakeDesk.handlers['tokens.sync'] = () => ({ tokens: [a], fetchedAt: '2026-01-02T10:00:00.000Z', offline: { since: '2026-01-02T11:30:00.000Z', reason: 'offline' } });
     render(<TokensPage connectionId="c1" />);
     await screen.findByRole('grid');
     const expected = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date('2026-01-02T10:00:00.000Z'));
-    expect(screen.getByText(`Offline — showing data from ${expected}. The Marketplace cannot be reached.`)).toBeTruthy();
+    expect(screen.getByText(`Offline — showing data from ${expected} because the Marketplace could not be reached.`)).toBeTruthy();
   });
 
   it('error with nothing cached: the message and a Retry that works', async () => {

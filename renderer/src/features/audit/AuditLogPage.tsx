@@ -10,6 +10,7 @@ import { DeskError } from '../../../../common/errors';
 import { isUnreachable, NOT_CONNECTED_MESSAGE } from '../../../../common/messages';
 import { desk } from '../../desk';
 import { errorMessage } from '../../error-message';
+import { offlineText } from '../../offline-text';
 import { useConnectionsStore } from '../connections/connections-store';
 import { useShellStore } from '../../shell/shell-store';
 import { useTokensStore } from '../tokens/store/tokens-store';
@@ -90,7 +91,8 @@ export function AuditLogPage() {
       </header>
       {offline ? (
         <p role="status" className="banner banner-warning">
-          Offline — showing data from {meta?.fetchedAt ? formatDateTime(meta.fetchedAt) : 'an earlier session'}. Filters still work on what is saved.
+          {offlineText(offline, meta?.fetchedAt ?? null, entries.length > 0)}
+          {entries.length > 0 ? ' Filters still work on what is saved.' : null}
         </p>
       ) : null}
       {refreshError ? (

@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import { EMPTY_AUDIT_FILTERS, type AccountLogState, type AuditEntry, type AuditFilters } from '../../../../common/audit-log';
+import type { OfflineState } from '../../../../common/messages';
 import { desk } from '../../desk';
 import { errorMessage } from '../../error-message';
 import { EMPTY_INDEX, indexEntries, type AuditIndex } from './filter-rows';
@@ -23,7 +24,7 @@ interface AuditLogState {
   meta: AccountLogState | null;
   syncing: boolean;
   progress: { loaded: number; total: number } | null;
-  offline: string | null;
+  offline: OfflineState | null;
   refreshError: string | null;
   error: string | null;
   filters: AuditFilters;
@@ -79,7 +80,7 @@ export const useAuditLogStore = create<AuditLogState>((set, get) => ({
       const result = await desk.call('audit.syncAccount', {});
       if (get().connectionId !== connectionId) return;
       const { added, offline, refreshError, ...meta } = result;
-      set({ meta, offline: offline?.message ?? null, refreshError: refreshError ?? null, phase: 'ready' });
+      set({ meta, offline: offline ?? null, refreshError: refreshError ?? null, phase: 'ready' });
       if (added > 0) {
         // New entries are the newest unless a first sync filled the cache: then read it all again.
         const fresh = get().entries.length > 0 && added < 5_000 ? await desk.call('audit.account', { offset: 0, limit: added }) : await desk.call('audit.account', { offset: 0, limit: 200_000 });

@@ -1,8 +1,8 @@
 /** Above the token table: refresh progress, offline, a failed refresh, a failed action. One banner each. */
+import { offlineText } from '../../offline-text';
 import { useTokensStore } from './store/tokens-store';
 import { Button } from '../../ui/Button';
 import { ProgressBar } from '../../ui/ProgressBar';
-import { formatDateTime } from '../../ui/format';
 
 export function StatusBanners() {
   const offline = useTokensStore((s) => s.offline);
@@ -46,16 +46,4 @@ export function StatusBanners() {
       ) : null}
     </>
   );
-}
-
-/**
- * One sentence from the structured state, the date formatted here in the user's locale. Main's
- * `offline.message` is added when it gives a reason; when it is main's own offline sentence
- * (which names the snapshot time as an ISO string) it would only repeat the date.
- */
-export function offlineText(offline: { message: string }, fetchedAt: string | null): string {
-  const reason = offline.message.trim();
-  const repeats = /^offline\b/i.test(reason) || (fetchedAt !== null && reason.includes(fetchedAt));
-  if (!fetchedAt) return repeats ? reason : `Offline — nothing is saved on this computer yet.${reason ? ` ${reason}` : ''}`;
-  return `Offline — showing data from ${formatDateTime(fetchedAt)}.${reason && !repeats ? ` ${reason}` : ''}`;
 }

@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import { compareEntries, type AuditEntry, type TokenTrail } from '../../../../common/audit-log';
+import type { OfflineState } from '../../../../common/messages';
 import { desk } from '../../desk';
 import { errorMessage } from '../../error-message';
 
@@ -16,7 +17,7 @@ interface AuditState {
   hasMore: boolean;
   loading: boolean;
   error: string | null;
-  offline: string | null;
+  offline: OfflineState | null;
   refreshError: string | null;
   fetchedAt: string | null;
   load(tokenId: string): Promise<void>;
@@ -24,7 +25,7 @@ interface AuditState {
   refresh(): Promise<void>;
 }
 
-const notices = (page: TokenTrail) => ({ offline: page.offline?.message ?? null, refreshError: page.refreshError ?? null, fetchedAt: page.fetchedAt });
+const notices = (page: TokenTrail) => ({ offline: page.offline ?? null, refreshError: page.refreshError ?? null, fetchedAt: page.fetchedAt });
 
 function merge(a: readonly AuditEntry[], b: readonly AuditEntry[]): AuditEntry[] {
   const seen = new Set(a.map((e) => e.id));

@@ -5,6 +5,7 @@
  * without leaving the tab. Offline it shows what is saved, with the offline banner.
  */
 import { useEffect, useRef } from 'react';
+import { offlineText } from '../../../offline-text';
 import { useTokensStore } from '../store/tokens-store';
 import { Button } from '../../../ui/Button';
 import { formatDateTime } from '../../../ui/format';
@@ -48,14 +49,14 @@ export function AuditTab({ id }: { id: string }) {
     <div className="audit">
       {unreachable ? (
         <div className="banner banner-error" role="alert">
-          <span>Could not load the audit trail: {offline} None of it is saved on this computer yet.</span>
+          <span>Could not load the audit trail. {offlineText(offline, null)}</span>
           <Button size="small" onClick={() => void useAuditStore.getState().load(id)}>
             Retry
           </Button>
         </div>
       ) : current && offline ? (
         <p className="banner banner-warning" role="status">
-          Offline — showing audit records from {fetchedAt ? formatDateTime(fetchedAt) : 'an earlier session'}.
+          {offlineText(offline, fetchedAt, items.length > 0)}
         </p>
       ) : null}
       {current && refreshError ? (

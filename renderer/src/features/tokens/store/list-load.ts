@@ -6,7 +6,7 @@
 import type { EventPayload, TokenList, TokenView } from '../../../../../common/contract';
 import { readPackedList, viewsOf, type ReadList } from '../../../../../common/token-list-wire';
 import { tableSize } from '../../../../../common/token-table';
-import { isUnreachable } from '../../../../../common/messages';
+import { isUnreachable, offlineStateOf } from '../../../../../common/messages';
 import { desk } from '../../../desk';
 import { errorMessage } from '../../../error-message';
 import { askCachedList, takeCachedList, takeLaunchFirstScreen } from '../../../shell/launch-list';
@@ -154,7 +154,7 @@ export function listLoading(set: SetTokens, get: GetTokens): ListLoading & { for
         if (mine !== seq) return;
         const message = errorMessage(error, 'Could not load the API tokens.');
         if (shown) {
-          const offline = isUnreachable(error) ? { message } : get().offline;
+          const offline = isUnreachable(error) ? offlineStateOf(error) : get().offline;
           set({ syncError: offline ? null : message, offline, syncing: false, progress: null });
         } else {
           set({ phase: 'error', loadError: message, syncing: false, progress: null });

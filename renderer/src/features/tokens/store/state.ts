@@ -4,6 +4,7 @@
  */
 import type { StoreApi } from 'zustand';
 import type { TokenView } from '../../../../../common/contract';
+import type { OfflineState } from '../../../../../common/messages';
 import type { IndexedToken } from '../token-index';
 import type { BulkAction, BulkState } from '../bulk-runner';
 
@@ -24,7 +25,7 @@ export interface TokensData {
   packed: string | undefined;
   fetchedAt: string | null;
   /** Set when the list shown comes from the offline cache. */
-  offline: { message: string } | null;
+  offline: OfflineState | null;
   phase: LoadPhase;
   syncing: boolean;
   progress: { loaded: number; total: number } | null;
