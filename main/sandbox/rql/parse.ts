@@ -4,6 +4,9 @@
  * reserved terms are `limit=`, `offset=`, `order=`, `select=` and the no-op `render()`.
  * Each term is percent-decoded on its own after splitting on `&`, so an encoded `%26` stays
  * data. `+` is NOT turned into a space: in `order=+name` it means ascending.
+ * A standard URL encoder (URLSearchParams, most HTTP libraries) writes a term with no value as
+ * `key=` and encodes `(`, `)` and `,`: `render%28%29=`, `eq%28status%2CActive%29=`. The real API
+ * accepts that, so a call expression followed by one empty `=` is read as the call.
  */
 import { RqlError, type CompareOp, type OrderKey, type RqlNode, type RqlQuery, type RqlValue, type SelectItem } from './types';
 
@@ -15,7 +18,7 @@ export function parseQueryString(rawQuery: string): RqlQuery {
   const filters: RqlNode[] = [];
   for (const rawTerm of splitTopLevel(rawQuery.replace(/^\?/, ''), '&')) {
     if (rawTerm === '') continue;
-    const term = decode(rawTerm);
+    const term = withoutEmptyValue(decode(rawTerm));
     const param = /^(limit|offset|order|select)=(.*)$/s.exec(term);
     if (param) {
       const [, name, value = ''] = param;
@@ -82,6 +85,11 @@ function parseSelect(term: string, value: string, query: RqlQuery): void {
 function parsePath(term: string, text: string): string[] {
   if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(text)) throw new RqlError(term, `Invalid property "${text}".`);
   return text.split('.');
+}
+
+/** `render()=` → `render()`; `eq(a,b)=` → `eq(a,b)`; anything else as it is. */
+function withoutEmptyValue(term: string): string {
+  return /^[A-Za-z_]\w*\(.*\)=$/s.test(term) ? term.slice(0, -1) : term;
 }
 
 function decode(text: string): string {

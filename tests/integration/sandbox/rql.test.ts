@@ -165,4 +165,17 @@ describe('RQL over HTTP', () => {
     const stamps = res.body.data.map((r: { timestamp: string }) => r.timestamp);
     expect(stamps).toEqual([...stamps].sort().reverse());
   });
+
+  it('a standard URL encoder’s query is read as the real API reads it (render%28%29=, %2C in select)', async () => {
+    const list = await f.client('GET', `${AUDIT}?limit=1`);
+    const id = list.body.data[0].id as string;
+    const query = new URLSearchParams([['render()', ''], ['select', 'object,actor']]).toString();
+    expect(query).toBe('render%28%29=&select=object%2Cactor');
+    const one = await f.client('GET', `${AUDIT}/${id}?${query}`);
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ id, object: expect.any(Object), actor: expect.any(Object) });
+    const filtered = await f.client('GET', `${TOKENS}?${new URLSearchParams([['eq(status,Active)', ''], ['limit', '5']])}`);
+    expect(filtered.status).toBe(200);
+    expect(filtered.body.data.every((t: Token) => t.status === 'Active')).toBe(true);
+  });
 });

@@ -61,6 +61,20 @@ describe('RQL parser', () => {
     expect(q.select).toEqual([{ path: ['id'], include: true }]);
   });
 
+  it('reads what a standard URL encoder writes: render%28%29=, %2C in select, a call with an empty value', () => {
+    const encoded = new URLSearchParams([['render()', ''], ['select', 'object,actor'], ['eq(status,Active)', '']]).toString();
+    expect(encoded).toBe('render%28%29=&select=object%2Cactor&eq%28status%2CActive%29=');
+    const q = parseQueryString(encoded);
+    expect(q.select).toEqual([
+      { path: ['object'], include: true },
+      { path: ['actor'], include: true },
+    ]);
+    expect(q.filter).toEqual({ op: 'eq', path: ['status'], value: s('Active') });
+    expect(q.terms).toEqual(['eq(status,Active)']);
+    // Only one empty `=` after a whole call: a value or a second `=` is still an error.
+    for (const bad of ['render()=x', 'render()==', 'eq(a,b)=c']) expect(() => parseQueryString(bad), bad).toThrow(RqlError);
+  });
+
   it('accepts a space as ascending in order (form-encoded +)', () => {
     expect(parseQueryString('order= name').order).toEqual([{ path: ['name'], desc: false }]);
   });
