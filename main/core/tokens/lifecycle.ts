@@ -126,8 +126,11 @@ export interface DeleteOutcome {
 }
 
 /**
- * DELETE, then its keychain value and its cache entry. A 404 means someone deleted it first:
- * the user's intent is fulfilled, so the local cleanup still runs and it counts as done.
+ * DELETE, then its keychain value and its cache entry. A 404 to the DELETE is not trusted on its
+ * own: a gateway, a proxy or a connection pointed at another account answers 404 too, and the
+ * keychain value may be the only copy of the token's secret. A GET confirms: 404 again means
+ * someone deleted it first (the user's intent is fulfilled, the cleanup runs); the token still
+ * there, or no answer, keeps the value and the cache entry and says so.
  */
 export async function deleteToken(services: LifecycleServices, id: string, session?: ActiveSession): Promise<DeleteOutcome> {
   const s = session ?? (await services.session());
@@ -136,6 +139,7 @@ export async function deleteToken(services: LifecycleServices, id: string, sessi
     await s.client.tokens.delete(id);
   } catch (error) {
     if (!(DeskError.is(error) && error.code === 'not_found')) throw explain(services, s.profile.id, id, 'delete', error);
+    await confirmGone(s, id);
   }
   removeCachedTokens(services.cache, s.profile.id, [id]);
   services.unsavedValues.forget(s.profile.id, id);
@@ -146,4 +150,19 @@ export async function deleteToken(services: LifecycleServices, id: string, sessi
     // but the user should know, so the caller raises a warning.
     return { id, valueRemoved: false, keychainError: DeskError.is(error) ? error.message : 'The keychain could not be updated.' };
   }
+}
+
+export const doubtfulDeleteMessage = (id: string, why: string) =>
+  `The Marketplace answered "not found" to the delete of ${id}, ${why} Token Desk kept its stored value and its row. Refresh the list and try again.`;
+
+/** Resolves when a GET also says the token does not exist; otherwise throws, changing nothing. */
+async function confirmGone(s: ActiveSession, id: string): Promise<void> {
+  try {
+    await s.client.tokens.get(id);
+  } catch (error) {
+    if (DeskError.is(error) && error.code === 'not_found') return;
+    const reason = DeskError.is(error) ? error.message : 'the check failed.';
+    throw new DeskError({ code: DeskError.is(error) ? error.code : 'server', message: doubtfulDeleteMessage(id, `and the check that it is gone got no clear answer (${reason.replace(/\.$/, '')}).`) });
+  }
+  throw new DeskError({ code: 'conflict', message: doubtfulDeleteMessage(id, 'but it still exists there.') });
 }
