@@ -88,7 +88,8 @@ export const startupNoticeSchema = z.object({
 export type StartupNotice = z.infer<typeof startupNoticeSchema>;
 
 /** A connection whose admin token is still in the keychain but has no profile (settings lost). */
-export const recoverableConnectionSchema = z.object({ id: z.string(), adminTokenId: z.string() });
+/** `baseUrl`: the address the admin token was saved for, when the keychain holds it (the only one a restore sends it to). */
+export const recoverableConnectionSchema = z.object({ id: z.string(), adminTokenId: z.string(), baseUrl: z.string().optional() });
 export type RecoverableConnection = z.infer<typeof recoverableConnectionSchema>;
 
 // ---- tokens -------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import { createHandlerTable } from './core/handlers';
 import { createCoreServices } from './core/services';
 import type { CoreServices } from './core/services';
 import { startTrySandbox } from './core/try-sandbox';
-import { createKeytarSecretStore, DEFAULT_KEYCHAIN_SERVICE } from './core/vault';
+import { createKeytarSecretStore, keychainServiceFor } from './core/vault';
 import { createElectronClipboard } from './clipboard-electron';
 import { createElectronStore } from './store-electron';
 import { bindAppIpc } from './ipc';
@@ -72,7 +72,7 @@ async function createServices(): Promise<CoreServices> {
     cacheStore: await createElectronStore(files.cache),
     openStore: (name) => createElectronStore({ cwd: files.cache.cwd, configName: name, onCorrupt: 'move-aside' }),
     // Like the browser host: tests run under a service name of their own (TOKEN_DESK_KEYCHAIN_SERVICE).
-    secretStore: createKeytarSecretStore(process.env.TOKEN_DESK_KEYCHAIN_SERVICE || DEFAULT_KEYCHAIN_SERVICE),
+    secretStore: createKeytarSecretStore(keychainServiceFor('desktop')),
     clipboard: createElectronClipboard(),
     startSandbox: startTrySandbox,
   });

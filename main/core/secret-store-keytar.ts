@@ -29,6 +29,18 @@ export interface KeytarSecretStoreOptions {
 
 export const DEFAULT_KEYCHAIN_SERVICE = 'token-desk';
 
+/**
+ * One keychain service per host. Sharing one would let the browser host offer to "restore" the
+ * desktop app's connections (and send their admin tokens wherever its page says), and removing
+ * a connection there would delete the desktop app's stored values.
+ */
+export const KEYCHAIN_SERVICES = { desktop: DEFAULT_KEYCHAIN_SERVICE, web: 'token-desk-web' } as const;
+
+/** The service a host uses; TOKEN_DESK_KEYCHAIN_SERVICE overrides it (tests isolate with it). */
+export function keychainServiceFor(host: keyof typeof KEYCHAIN_SERVICES, env: NodeJS.ProcessEnv = process.env): string {
+  return env.TOKEN_DESK_KEYCHAIN_SERVICE || KEYCHAIN_SERVICES[host];
+}
+
 /** How to fix a missing/locked keychain, per OS. Shown to the user as is. */
 export function keychainFixHint(platform: NodeJS.Platform = process.platform): string {
   switch (platform) {

@@ -3,16 +3,20 @@
  * values captured at creation). Secrets live ONLY in the OS keychain, behind the SecretStore
  * port; nothing here ever writes a secret to a file or a log.
  *
- * Account naming (one keychain service, `token-desk`):
+ * Account naming (one keychain service per host: `token-desk` for the desktop app,
+ * `token-desk-web` for the browser host):
  *   connection:<connectionId>           the admin's API token for that connection
  *   token:<connectionId>:<TKN-id>       a token value, captured from the create (201) response
+ *   address:<connectionId>              the base URL that admin token was saved for: not a secret,
+ *                                       but kept beside it so a restore after the settings file was
+ *                                       lost sends the token only there
  * Connection ids are UUIDs (no `:`), so a prefix with the trailing `:` can never match another
  * connection's entries.
  */
 import { DeskError } from '../../common/errors';
 import { isTokenId, TOKEN_ID_MESSAGE } from '../../common/ids';
 
-export { createKeytarSecretStore, keychainUnavailable, keychainFixHint, DEFAULT_KEYCHAIN_SERVICE } from './secret-store-keytar';
+export { createKeytarSecretStore, keychainUnavailable, keychainFixHint, DEFAULT_KEYCHAIN_SERVICE, KEYCHAIN_SERVICES, keychainServiceFor } from './secret-store-keytar';
 export type { KeytarLike, KeytarSecretStoreOptions } from './secret-store-keytar';
 
 /** Port over a keychain. Every method may reject with DeskError `keychain_unavailable`. */
@@ -26,6 +30,7 @@ export interface SecretStore {
 }
 
 export const connectionAccount = (connectionId: string): string => `connection:${checkConnectionId(connectionId)}`;
+export const addressAccount = (connectionId: string): string => `address:${checkConnectionId(connectionId)}`;
 export const tokenAccount = (connectionId: string, tokenId: string): string =>
   `${tokenPrefix(connectionId)}${checkTokenId(tokenId)}`;
 const tokenPrefix = (connectionId: string): string => `token:${checkConnectionId(connectionId)}:`;
@@ -109,6 +114,16 @@ export class Vault {
     return this.secrets.delete(connectionAccount(connectionId)).finally(() => this.changed());
   }
 
+  /** The address the connection's admin token belongs to (written with it, removed with it). */
+  async setConnectionAddress(connectionId: string, baseUrl: string): Promise<void> {
+    this.changed();
+    return this.secrets.set(addressAccount(connectionId), baseUrl).finally(() => this.changed());
+  }
+
+  async getConnectionAddress(connectionId: string): Promise<string | null> {
+    return this.secrets.get(addressAccount(connectionId));
+  }
+
   async setTokenValue(connectionId: string, tokenId: string, value: string): Promise<void> {
     this.changed();
     return this.secrets.set(tokenAccount(connectionId, tokenId), value).finally(() => this.changed());
@@ -152,9 +167,9 @@ export class Vault {
    * nothing else. Returns the accounts deleted.
    */
   async removeConnection(connectionId: string): Promise<string[]> {
-    const own = connectionAccount(connectionId);
+    const own = new Set([connectionAccount(connectionId), addressAccount(connectionId)]);
     const prefix = tokenPrefix(connectionId);
-    const accounts = (await this.secrets.list()).filter((a) => a === own || a.startsWith(prefix));
+    const accounts = (await this.secrets.list()).filter((a) => own.has(a) || a.startsWith(prefix));
     // Sequential on purpose: the Secret Service serialises writes anyway, and a failure midway
     // then leaves a clear state (the rest is retried by calling removeConnection again).
     const removed: string[] = [];

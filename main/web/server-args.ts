@@ -15,7 +15,8 @@ Options:
   -h, --help         show this text
 
 Environment:
-  TOKEN_DESK_KEYCHAIN_SERVICE  keychain service name for secrets (default: token-desk)`;
+  TOKEN_DESK_KEYCHAIN_SERVICE  keychain service name for secrets (default: token-desk-web,
+                               the desktop app's own is token-desk)`;
 
 export type ServerArgs = { help: true } | { help: false; port: number; dataDir?: string };
 

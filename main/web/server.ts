@@ -10,7 +10,7 @@ import { createHandlerTable } from '../core/handlers';
 import { createCoreServices, type CoreServices } from '../core/services';
 import { createConfStore } from '../core/store';
 import { startTrySandbox } from '../core/try-sandbox';
-import { createKeytarSecretStore, DEFAULT_KEYCHAIN_SERVICE } from '../core/vault';
+import { createKeytarSecretStore, keychainServiceFor } from '../core/vault';
 import { startWebHost } from './host';
 import { createPageClipboard } from './page-clipboard';
 import { parseServerArgs, SERVER_USAGE } from './server-args';
@@ -39,7 +39,8 @@ async function main(): Promise<void> {
     // A damaged file is moved aside and the host starts; the page shows the notice.
     settingsStore: await createConfStore(files.settings),
     cacheStore: await createConfStore(files.cache),
-    secretStore: createKeytarSecretStore(process.env.TOKEN_DESK_KEYCHAIN_SERVICE || DEFAULT_KEYCHAIN_SERVICE),
+    // A service of its own: the desktop app's connections and values are not this host's.
+    secretStore: createKeytarSecretStore(keychainServiceFor('web')),
     clipboard: createPageClipboard(() => requestingPage()),
     startSandbox: async () => {
       const sandbox = await startTrySandbox();

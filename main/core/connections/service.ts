@@ -91,11 +91,12 @@ export class ConnectionService {
     // Secret first: if the keychain is unavailable this throws and nothing is saved.
     await this.vault.setConnectionSecret(profile.id, token.value);
     try {
+      await this.vault.setConnectionAddress(profile.id, profile.baseUrl);
       this.profiles.add(profile);
     } catch (error) {
       // Undo the secret so no orphan credential stays in the keychain, and undo a half write.
       this.profiles.undoAdd(profile.id);
-      if (!options.keepId) await this.vault.deleteConnectionSecret(profile.id).catch(() => undefined);
+      if (!options.keepId) await this.vault.removeConnection(profile.id).catch(() => undefined);
       throw error;
     }
     return profile;
@@ -154,6 +155,8 @@ export class ConnectionService {
       });
     }
     await this.vault.setConnectionSecret(id, checked.value);
+    // Connections saved before addresses were kept get theirs with the next token.
+    await this.vault.setConnectionAddress(id, profile.baseUrl);
     const updated: ConnectionProfile = {
       ...profile,
       adminTokenId: who.tokenId,

@@ -102,13 +102,17 @@ describe.skipIf(!available)('damaged settings and cache: the app opens, says so 
 
     // The offer: the admin token is still in the keychain (only its id reaches the page).
     const { connections: recoverable } = await second.call('connections.recoverable');
-    expect(recoverable).toEqual([{ id: profile.id, adminTokenId: client.adminTokenId }]);
+    expect(recoverable).toEqual([{ id: profile.id, adminTokenId: client.adminTokenId, baseUrl: profile.baseUrl }]);
     expect(JSON.stringify(recoverable)).not.toContain(client.adminToken);
 
-    // A wrong address: who-am-I cannot confirm it, nothing is saved, the keychain keeps the token.
-    const unreachable = await second.fail('connections.restoreFromKeychain', { id: profile.id, name: 'Stark again', baseUrl: 'http://127.0.0.1:9' });
-    expect(unreachable.code).toBe('offline');
-    expect(unreachable.message).not.toContain(client.adminToken);
+    // Another address: refused before anything is sent (the token goes only where it was saved
+    // for), nothing is saved, the keychain keeps the token.
+    const requestsBefore = sandbox.stats().requests;
+    const elsewhere = await second.fail('connections.restoreFromKeychain', { id: profile.id, name: 'Stark again', baseUrl: 'http://127.0.0.1:9' });
+    expect(elsewhere.code).toBe('validation');
+    expect(elsewhere.message).toBe(`This admin token was saved for ${profile.baseUrl}. Token Desk sends it only there.`);
+    expect(elsewhere.message).not.toContain(client.adminToken);
+    expect(sandbox.stats().requests).toBe(requestsBefore);
     expect((await second.call('connections.list')).connections).toEqual([]);
     expect(await secrets.get(`connection:${profile.id}`)).toBe(client.adminToken);
 

@@ -125,7 +125,7 @@ describe.skipIf(!available)('ConnectionService: real keychain, real files, real 
     expect(service.restore()).toBeUndefined();
     const left = await secrets.list();
     expect(left.filter((acc) => acc.includes(target.id))).toEqual([]);
-    expect(left.sort()).toEqual(others.map((o) => `connection:${o.id}`).sort());
+    expect(left.sort()).toEqual(others.flatMap((o) => [`address:${o.id}`, `connection:${o.id}`]).sort());
     expect(cache.getTokens(target.id)).toBeUndefined();
     for (const o of others) expect(cache.getTokens(o.id)).toBeDefined();
   });

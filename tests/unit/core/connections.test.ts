@@ -201,7 +201,7 @@ describe('ConnectionService: the rest', () => {
 
     await service.remove(a.id);
     expect(service.list().map((p) => p.id)).toEqual([b.id]);
-    expect([...secrets.entries.keys()].sort()).toEqual([`connection:${b.id}`, `token:${b.id}:TKN-0000-0002`]);
+    expect([...secrets.entries.keys()].sort()).toEqual([`address:${b.id}`, `connection:${b.id}`, `token:${b.id}:TKN-0000-0002`]);
     expect(onRemoved).toHaveBeenCalledWith(a.id);
     expect(service.active()).toBeUndefined();
     expect(service.restore()).toBeUndefined();

@@ -34,7 +34,8 @@ export function RestoreFromKeychain({ connections, onRestored }: { connections: 
 
 function RestoreOne({ connection, onRestored }: { connection: RecoverableConnection; onRestored(profile: ConnectionProfile): void }) {
   const [name, setName] = useState(`Restored ${connection.adminTokenId}`);
-  const [baseUrl, setBaseUrl] = useState(DEFAULT_BASE_URL);
+  // The address the token was saved for: main sends it nowhere else.
+  const [baseUrl, setBaseUrl] = useState(connection.baseUrl ?? DEFAULT_BASE_URL);
   const [restored, setRestored] = useState<ConnectionProfile | null>(null);
   const { busy, errors, submit, fieldError } = useDeskForm();
 
