@@ -32,6 +32,10 @@ export class FaultInjector {
     this.rng = createPrng(options.seed ?? 1);
   }
 
+  get hostile(): FaultOptions['hostile'] {
+    return this.options.hostile;
+  }
+
   get latencyMs(): number {
     return Math.max(0, this.options.latencyMs ?? 0);
   }

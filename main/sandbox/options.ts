@@ -1,6 +1,7 @@
 /** Public option and handle types of the sandbox (re-exported by index.ts). */
 import type { AccountType } from './modules-catalogue';
 import type { FaultCounts } from './faults';
+import type { HostileMode } from './hostile';
 
 export interface FaultOptions {
   /** Added delay per request. */
@@ -19,6 +20,8 @@ export interface FaultOptions {
   malformedRate?: number;
   /** Seed of the fault choice; the same seed gives the same sequence of faults. */
   seed?: number;
+  /** Every successful GET answered as a hostile server would (hostile.ts); for the limit tests. */
+  hostile?: HostileMode;
 }
 
 export interface SandboxAccount {

@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { authenticate } from './auth';
 import { FaultInjector } from './faults';
+import { hostileListResponse, sendHostileBody } from './hostile';
 import type { HandlerContext, SandboxRequest, SandboxResponse } from './http';
 import { ApiProblem, problemBody } from './problem';
 import type { Router } from './router';
@@ -62,11 +63,18 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     return;
   }
 
+  const hostile = deps.faults.hostile;
+  // Endless pages: every page is read from the start of the list, so none is ever short.
+  const askedOffset = hostile === 'endless-pages' && method === 'GET' ? restartList(req) : undefined;
   const response = await process(deps, req, method, body);
   if (fault.kind === 'drop-after') {
     // The request was processed (a create really happened), but the answer is lost.
     req.socket.destroy();
     return;
+  }
+  if (hostile && method === 'GET' && response.status === 200) {
+    if (hostile === 'huge-body' || hostile === 'slow-drip') return sendHostileBody(hostile, res);
+    return send(res, hostileListResponse(hostile, response, askedOffset));
   }
   send(res, response);
 }
@@ -89,6 +97,14 @@ async function process(deps: ServerDeps, req: IncomingMessage, method: string, b
     const detail = error instanceof Error ? error.message : String(error);
     return problemResponse(new ApiProblem(500, `Unexpected sandbox error: ${detail}`));
   }
+}
+
+/** Rewrites the request's `offset=` to 0; returns the offset asked for. */
+function restartList(req: IncomingMessage): number {
+  const url = req.url ?? '/';
+  const asked = /[?&]offset=(\d+)/.exec(url);
+  req.url = url.replace(/([?&])offset=\d+/, '$1offset=0');
+  return asked ? Number(asked[1]) : 0;
 }
 
 function problemResponse(problem: ApiProblem): SandboxResponse {
