@@ -8,7 +8,7 @@
 import type { ConnectionProfile } from '../../common/contract';
 import { DeskError } from '../../common/errors';
 import { createMarketplaceClient } from './api';
-import type { MarketplaceClient } from './api';
+import type { MarketplaceClient, NetworkLimits } from './api';
 import { OfflineCache } from './cache';
 import { createClipboardService } from './clipboard';
 import type { ClipboardPort, ClipboardService } from './clipboard';
@@ -52,7 +52,7 @@ export interface CoreServiceDeps {
   /** Starts the in-process sandbox once per run; the host decides how. */
   startSandbox?: () => Promise<SandboxHandle>;
   /** Test hook: API client options (short timeouts, few retries). */
-  clientOptions?: { timeoutMs?: number; retry?: { maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number } };
+  clientOptions?: { timeoutMs?: number; retry?: { maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number }; limits?: Partial<NetworkLimits> };
 }
 
 export type { ActiveSession } from './session';

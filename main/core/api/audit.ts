@@ -32,14 +32,14 @@ export function createAuditApi(http: HttpClient): AuditApi {
     listAll(filter, opts = {}) {
       const fetcher = listFetcher(http, AUDIT_PATH, { filter, order: ['-timestamp'], extra: ['render()'] }, auditRecordSchema);
       const max = opts.maxItems;
-      if (max === undefined) return fetchAll(fetcher, opts);
+      if (max === undefined) return fetchAll(fetcher, { limits: http.limits, ...opts });
       // Plan pages only up to the cap: the server's total is reported no higher than `max`.
       const capped: typeof fetcher = async (offset, limit, signal) => {
         const page = await fetcher(offset, limit, signal);
         const room = Math.max(0, max - page.offset);
         return { ...page, items: page.items.slice(0, room), total: page.total < 0 ? page.total : Math.min(page.total, max) };
       };
-      return fetchAll(capped, opts);
+      return fetchAll(capped, { limits: http.limits, ...opts });
     },
   };
 }

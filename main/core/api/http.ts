@@ -5,6 +5,7 @@
 import { checkBaseUrl } from '../../../common/base-url';
 import { DeskError } from '../../../common/errors';
 import { errorFromResponse, malformedResponseError, offlineError, redact, timeoutError } from './errors';
+import { NETWORK_LIMITS, readBodyWithin, type NetworkLimits } from './limits';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -26,8 +27,10 @@ export interface HttpClientOptions {
   appVersion: string;
   /** Defaults to process.platform. */
   platform?: string;
-  /** Per attempt. Default 30 s. */
+  /** Per attempt, the whole body included (a slow drip ends here). Default 30 s. */
   timeoutMs?: number;
+  /** Bounds on bodies and lists; defaults NETWORK_LIMITS (limits.ts). Tests lower them. */
+  limits?: Partial<NetworkLimits>;
   retry?: RetryOptions;
   fetch?: typeof fetch;
   /** Test seams. */
@@ -136,6 +139,8 @@ export class HttpClient {
   private readonly token: string;
   private readonly userAgent: string;
   private readonly timeoutMs: number;
+  /** Read by the list readers (pagination.ts) as well as for each body here. */
+  readonly limits: NetworkLimits;
   private readonly retry: Required<RetryOptions>;
   private readonly fetchImpl: typeof fetch;
   private readonly random: () => number;
@@ -153,6 +158,7 @@ export class HttpClient {
     this.token = token;
     this.userAgent = `TokenDesk/${opts.appVersion} (${opts.platform ?? process.platform})`;
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.limits = { ...NETWORK_LIMITS, ...opts.limits };
     this.retry = {
       maxAttempts: Math.max(1, opts.retry?.maxAttempts ?? 4),
       baseDelayMs: opts.retry?.baseDelayMs ?? 300,
@@ -222,9 +228,11 @@ export class HttpClient {
       // Redirects are followed (large exports may answer 302, §7). fetch drops Authorization
       // when a redirect leaves the origin, so the token never follows it elsewhere.
       res = await this.fetchImpl(this.url(spec.path, spec.query), { method: spec.method, headers, body, signal, redirect: 'follow' });
-      text = await res.text();
-    } catch {
+      text = await readBodyWithin(res, this.limits.maxBodyBytes);
+    } catch (error) {
       if (spec.signal?.aborted) throw spec.signal.reason;
+      // An oversized body is the server's answer, not the network's: another attempt gets the same.
+      if (DeskError.is(error)) return { error, transient: false };
       // Not retried: a server that did not answer in timeoutMs would most likely make the user
       // wait maxAttempts × timeoutMs; better to say so now and let them try again.
       if (timeout.aborted) return { error: timeoutError(this.timeoutMs), transient: false };

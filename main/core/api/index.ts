@@ -8,6 +8,7 @@
 import type { WhoAmI } from '../../../common/domain';
 import { createAuditApi, type AuditApi } from './audit';
 import { HttpClient, type CallOptions, type RetryOptions } from './http';
+import type { NetworkLimits } from './limits';
 import { createModulesApi, type ModulesApi } from './modules';
 import { createTokensApi, type TokensApi } from './tokens';
 import { whoAmIWith } from './whoami';
@@ -22,6 +23,8 @@ export interface MarketplaceClientOptions {
   /** Per attempt; default 30 000. */
   timeoutMs?: number;
   retry?: RetryOptions;
+  /** Bounds on bodies and lists (limits.ts); tests lower them. */
+  limits?: Partial<NetworkLimits>;
   fetch?: typeof fetch;
 }
 
@@ -49,6 +52,7 @@ export { buildQuery, contains, startsWith, endsWith, exactly, pattern, ANY, type
 export { HttpClient, normaliseBaseUrl, type CallOptions, type RetryOptions, type HttpClientOptions } from './http';
 export { fetchAll, fetchAllFrom, iteratePages, hasNextPage, listFetcher, parseListEnvelope, MAX_PAGE_SIZE, type FetchAllOptions, type PageFetcher } from './pagination';
 export { parseTokenValue, readTokenValue, whoAmI, LEGACY_TOKEN_HINT, type ParsedTokenValue } from './whoami';
+export { NETWORK_LIMITS, type NetworkLimits } from './limits';
 export { errorFromResponse, extractFieldErrors, offlineError, timeoutError } from './errors';
 export type { TokensApi, TokenListQuery } from './tokens';
 export type { ModulesApi } from './modules';

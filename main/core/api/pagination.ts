@@ -7,6 +7,7 @@ import type { ListPage } from '../../../common/domain';
 import { DeskError } from '../../../common/errors';
 import { AimdWindow } from './aimd';
 import type { CallOptions, HttpClient } from './http';
+import { listDeadlineError, listTooLongError, NETWORK_LIMITS, type NetworkLimits } from './limits';
 import { buildQuery, type QueryParts } from './rql';
 
 /** The platform caps `limit` at 100. */
@@ -90,32 +91,65 @@ export interface FetchAllOptions extends CallOptions {
   /** Test/bench seam: the adaptive window to use (its `history` shows the backing off). */
   window?: AimdWindow;
   onProgress?: (loaded: number, total: number) => void;
+  /** Items, pages and time for the whole list; defaults NETWORK_LIMITS (limits.ts). */
+  limits?: Partial<NetworkLimits>;
 }
 
 /**
  * Every item of a list. The first page reveals `total`; the remaining pages are fetched with
  * adaptive, bounded concurrency (AIMD, aimd.ts) and concatenated IN ORDER. One failing page aborts the others and
  * fails the whole call (a partial list would look complete in the UI).
+ *
+ * Nothing the server says is taken on trust (limits.ts): a `total` or a page count past the
+ * limits fails before another request, a list that keeps growing fails when it passes them, and
+ * the whole read has a deadline.
  */
 export async function fetchAll<T>(fetchPage: PageFetcher<T>, opts: FetchAllOptions = {}): Promise<T[]> {
+  const limits = { ...NETWORK_LIMITS, ...opts.limits };
+  const deadline = AbortSignal.timeout(limits.listDeadlineMs);
+  const signal = opts.signal ? AbortSignal.any([opts.signal, deadline]) : deadline;
+  try {
+    return await fetchAllWithin(fetchPage, { ...opts, signal }, limits);
+  } catch (error) {
+    if (deadline.aborted && !opts.signal?.aborted) throw listDeadlineError(limits.listDeadlineMs);
+    throw error;
+  }
+}
+
+async function fetchAllWithin<T>(fetchPage: PageFetcher<T>, opts: FetchAllOptions, limits: NetworkLimits): Promise<T[]> {
   const pageSize = clampPageSize(opts.pageSize);
   const concurrency = Math.max(1, Math.floor(opts.concurrency ?? 6));
   const first = await fetchPage(0, pageSize, opts.signal);
+  const tooMany = (count: number) => {
+    if (count > limits.maxListItems) throw listTooLongError(`it sent more than ${limits.maxListItems.toLocaleString('en-US')} items`, limits.maxListItems);
+  };
+  tooMany(first.items.length);
 
   if (first.total < 0) {
-    // No total from the server: we cannot plan pages, so walk them in sequence.
+    // No total from the server: we cannot plan pages, so walk them in sequence while they come
+    // back full, up to the limits (a server that always fills its pages would never end).
     const items: T[] = [...first.items];
     opts.onProgress?.(items.length, items.length);
     if (first.items.length === 0 || first.items.length < first.limit) return items;
+    let pages = 1;
     for await (const page of iteratePages(fetchPage, { ...opts, pageSize, offset: first.offset + first.limit })) {
+      pages++;
+      if (pages > limits.maxListPages) throw listTooLongError(`it kept sending full pages past ${limits.maxListPages.toLocaleString('en-US')} pages`, limits.maxListPages);
       items.push(...page.items);
+      tooMany(items.length);
       opts.onProgress?.(items.length, page.total);
     }
     return items;
   }
 
-  // The server may cap limit below what we asked: plan with the limit it actually used.
-  const step = first.limit > 0 ? first.limit : pageSize;
+  if (first.total > limits.maxListItems) throw listTooLongError(`it reports ${first.total.toLocaleString('en-US')} items`, limits.maxListItems);
+  // The server may cap limit below what we asked: plan with the limit it actually used (never
+  // above what was asked, which would skip items).
+  const step = first.limit > 0 && first.limit <= pageSize ? first.limit : pageSize;
+  const pageCount = Math.ceil(first.total / step);
+  if (pageCount > limits.maxListPages) {
+    throw listTooLongError(`${first.total.toLocaleString('en-US')} items at ${step} per page would take ${pageCount.toLocaleString('en-US')} pages`, limits.maxListPages);
+  }
   const offsets: number[] = [];
   for (let o = step; o < first.total; o += step) offsets.push(o);
   const pages: T[][] = new Array<T[]>(offsets.length);
@@ -141,6 +175,7 @@ export async function fetchAll<T>(fetchPage: PageFetcher<T>, opts: FetchAllOptio
         window.release(true);
         pages[index] = page.items;
         loaded += page.items.length;
+        tooMany(loaded);
         opts.onProgress?.(loaded, first.total);
       } catch (error) {
         window.release(false);

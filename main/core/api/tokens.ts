@@ -169,13 +169,13 @@ export function createTokensApi(http: HttpClient): TokensApi {
       return fetchPageOnce(fetcher(rest), offset, limit, opts?.signal);
     },
     listAll(query = {}, opts = {}) {
-      return fetchAll(fetcher(query), opts);
+      return fetchAll(fetcher(query), { limits: http.limits, ...opts });
     },
     listChangedSince(since, opts = {}) {
       // A token's `audit.updated` is absent until its first change, so creations are asked for too;
       // `lastAccessAt` keeps the Last access column true without a full sync.
       const filter = or(ge('audit.updated.at', since), ge('audit.created.at', since), ge('lastAccessAt', since));
-      return fetchAll(fetcher({ filter }), opts);
+      return fetchAll(fetcher({ filter }), { limits: http.limits, ...opts });
     },
     async count(opts) {
       const res = await http.request({ method: 'GET', path: TOKENS_PATH, query: buildQuery({ limit: 0, offset: 0 }), ...sig(opts) });
@@ -186,7 +186,7 @@ export function createTokensApi(http: HttpClient): TokensApi {
       return total;
     },
     async listIds(opts = {}) {
-      const rows = await fetchAll(listFetcher(http, TOKENS_PATH, { select: ['-*', '+id'] }, z.object({ id: tokenIdSchema })), opts);
+      const rows = await fetchAll(listFetcher(http, TOKENS_PATH, { select: ['-*', '+id'] }, z.object({ id: tokenIdSchema })), { limits: http.limits, ...opts });
       return rows.map((r) => r.id);
     },
     get,
