@@ -6,7 +6,11 @@
  *    allow-list entry that matches nothing any more, or a file the tool could not parse;
  * 2. a finding of the fuzz (tests/security/gate.ts): a malformed input that succeeds, a crash,
  *    a token value in a reply, an HTTP request the browser host does not refuse, a host that
- *    stops answering.
+ *    stops answering;
+ * 3. a failing case of the debug-switch check (the packaged app exits on --remote-debugging-port,
+ *    --inspect*, --js-flags before any window or keychain access; DevTools only unpackaged; the
+ *    macOS entitlements) or of the hostile-server suite (absurd totals, endless pages, a huge
+ *    body, a slow drip, a slow list, over real HTTP: each one clear error, the cache unchanged).
  * Ends with a table of figures, including the fault and secret-scan figures the e2e and
  * integration runs leave in .tmp/figures/ (tests/support/figures.ts), when present.
  *
@@ -113,6 +117,38 @@ async function fuzz() {
   return figures;
 }
 
+/** The spec files of the debug-switch check and the hostile-server suite, run by vitest. */
+const GATE_SPECS = {
+  debug: ['tests/unit/electron/debug-switches.test.ts', 'tests/integration/packaging/entitlements.test.ts'],
+  hostile: ['tests/integration/api/hostile-server.test.ts'],
+};
+
+function gateSpecs() {
+  const out = path.join(work, 'gate-specs.json');
+  fs.rmSync(out, { force: true });
+  const files = [...GATE_SPECS.debug, ...GATE_SPECS.hostile];
+  const child = spawnSync(process.execPath, [path.join(path.dirname(require.resolve('vitest/package.json')), 'vitest.mjs'), 'run', '--project', 'unit', '--project', 'integration', ...files, '--reporter=json', `--outputFile=${out}`], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, TOKEN_DESK_FIGURES_DIR: figuresDir },
+  });
+  if (!fs.existsSync(out)) {
+    failures.push(`the debug-switch and hostile-server specs did not run (exit ${child.status ?? child.signal})`);
+    return undefined;
+  }
+  const report = JSON.parse(fs.readFileSync(out, 'utf8'));
+  const count = (group) => {
+    const results = report.testResults.filter((r) => group.some((f) => r.name.endsWith(f))).flatMap((r) => r.assertionResults);
+    const failed = results.filter((a) => a.status !== 'passed' && a.status !== 'skipped');
+    for (const a of failed) failures.push(`${a.ancestorTitles.join(' > ')} > ${a.title}: ${a.status}`);
+    return { total: results.length, passed: results.filter((a) => a.status === 'passed').length, skipped: results.filter((a) => a.status === 'skipped').length };
+  };
+  const debug = count(GATE_SPECS.debug);
+  const hostile = count(GATE_SPECS.hostile);
+  if (debug.total === 0 || hostile.total === 0) failures.push('the debug-switch or hostile-server specs ran no case');
+  return { debug, hostile, figures: readFigures('hostile-server')?.data.client };
+}
+
 function readFigures(name) {
   const file = path.join(figuresDir, `${name}.json`);
   if (!fs.existsSync(file)) return undefined;
@@ -123,8 +159,14 @@ function readFigures(name) {
   }
 }
 
-function table(en, fz) {
+function table(en, fz, gs) {
   const rows = [];
+  if (gs) {
+    rows.push(['debug switches (packaged app)', `${gs.debug.passed}/${gs.debug.total} cases pass`, 'exits on --remote-debugging-*, --inspect*, --js-flags first; DevTools off; entitlements: allow-jit only']);
+    const cases = gs.figures?.cases ?? {};
+    const detail = Object.entries(cases).map(([name, c]) => `${name}: ${c.code} in ${c.ms} ms, ${c.requests} req`).join('; ');
+    rows.push(['hostile server (real HTTP)', `${gs.hostile.passed}/${gs.hostile.total} cases pass`, detail || 'no figures']);
+  }
   const families = (byFamily) => Object.entries(byFamily).map(([k, v]) => `${k} ${v}`).join(', ');
   if (fz) {
     rows.push(['IPC fuzz (real dispatch, real core)', `${fz.ipc.channels} channels × ${fz.ipc.cases} cases; ${fz.ipc.findings.length} findings`, families(fz.ipc.byFamily)]);
@@ -167,7 +209,8 @@ async function main() {
     failures.push(`electronegativity did not run: ${error.message}`);
   }
   const fz = await fuzz();
-  table(en, fz);
+  const gs = gateSpecs();
+  table(en, fz, gs);
   if (failures.length > 0) {
     console.error(`check:security FAILED (${failures.length}):\n  ${failures.join('\n  ')}`);
     process.exit(1);
