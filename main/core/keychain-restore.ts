@@ -18,7 +18,7 @@ import type { Vault } from './vault';
 
 /** What re-adopting a keychain connection needs: the keychain, and the connections' own add path. */
 export interface KeychainRestoreServices {
-  vault: Pick<Vault, 'listConnectionIds' | 'getConnectionSecret'>;
+  vault: Pick<Vault, 'listConnectionIds' | 'getConnectionSecret' | 'getConnectionAddress'>;
   connections: Pick<ConnectionService, 'list' | 'get' | 'add'>;
 }
 
