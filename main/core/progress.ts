@@ -1,8 +1,8 @@
 /**
- * Throttled progress: the concurrent pager reports after every page (100 pages for 10,000
- * tokens, arriving in bursts of 6). Each report is an IPC message and a React render, so we
- * pass on at most one per `intervalMs` (default 50 ms = 20/s), and always the first and the
- * final one so the bar starts at once and ends at 100 %.
+ * Throttled progress, for the token list and the audit log alike: the concurrent pager reports
+ * after every page, and pages arrive in bursts. Each report is an IPC message and a React
+ * render, so at most one per `intervalMs` is passed on, and always the first and the final one
+ * so the bar starts at once and ends full.
  */
 export interface ProgressThrottleOptions {
   intervalMs?: number;

@@ -5,6 +5,7 @@
  */
 import type { ConnectionProfile, RestoreResult } from '../../../common/contract';
 import { DeskError } from '../../../common/errors';
+import { isUnreachable } from '../../../common/messages';
 import type { MarketplaceClient } from '../api';
 import { refreshSandboxCredential, type SandboxCredentialServices } from './sandbox';
 import type { ConnectionService } from './service';
@@ -15,7 +16,10 @@ export type RestoreServices = SandboxCredentialServices & {
   clientFor(profile: ConnectionProfile): Promise<MarketplaceClient>;
 };
 
-const UNREACHABLE = new Set(['offline', 'timeout', 'server', 'rate_limited']);
+/** At launch a busy or failing server is treated like an unreachable one: the saved data is worth more than an error. */
+function cannotCheckNow(error: unknown): error is DeskError {
+  return isUnreachable(error) || (DeskError.is(error) && (error.code === 'server' || error.code === 'rate_limited'));
+}
 
 export async function restoreConnection(services: RestoreServices): Promise<RestoreResult> {
   const state = () => services.connections.state();
@@ -37,7 +41,7 @@ export async function restoreConnection(services: RestoreServices): Promise<Rest
         message: `The Marketplace no longer accepts the saved API token of "${profile.name}". Enter a new token to continue; nothing else is lost.`,
       };
     }
-    if (DeskError.is(error) && UNREACHABLE.has(error.code)) return { state: state(), status: 'offline', message: error.message };
+    if (cannotCheckNow(error)) return { state: state(), status: 'offline', message: error.message };
     throw error;
   }
 }

@@ -149,7 +149,7 @@ describe('token details', () => {
 
   it('audit trail: newest first, Load more, offline notice', async () => {
     const user = userEvent.setup();
-    // The trail channel is audit.token now (entries, hasMore), with pages of 50.
+    // audit.token answers a page of the trail (entries, hasMore); the tab asks for pages of 50.
     const all = Array.from({ length: 60 }, (_, i) => auditItem(i + 1)).reverse(); // newest first, like the API
     fakeDesk.handlers['audit.token'] = ({ offset, limit }: { offset: number; limit: number }) => ({
       items: all.slice(offset, offset + limit).map((r) => ({ ...r, token: { id: stored.id, name: 'Stored' }, account: null })),
