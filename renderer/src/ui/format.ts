@@ -1,13 +1,17 @@
-/** Dates in the user's locale. Formatters are built once: Intl constructors are expensive. */
+/**
+ * Dates in the user's locale, from the API's ISO times (read by common/dates.ts). Formatters are
+ * built once: Intl constructors are expensive.
+ */
+import { DAY_MS, parseIso } from '../../../common/dates';
+
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const full = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'long' });
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
 function toDate(iso: string | null | undefined): Date | null {
-  if (!iso) return null;
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? null : d;
+  const ms = parseIso(iso);
+  return ms === null ? null : new Date(ms);
 }
 
 /** Intl formatting is the costliest part of a row; rows re-mount while scrolling and typing. */
@@ -41,10 +45,10 @@ export const formatFull = memoByIso((iso) => {
 });
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['year', 365 * 86_400_000],
-  ['month', 30 * 86_400_000],
-  ['week', 7 * 86_400_000],
-  ['day', 86_400_000],
+  ['year', 365 * DAY_MS],
+  ['month', 30 * DAY_MS],
+  ['week', 7 * DAY_MS],
+  ['day', DAY_MS],
   ['hour', 3_600_000],
   ['minute', 60_000],
 ];
@@ -63,7 +67,7 @@ export function formatRelative(iso: string | null | undefined, now: number = Dat
 
 export function daysSince(iso: string | null | undefined, now: number = Date.now()): number | null {
   const d = toDate(iso);
-  return d ? (now - d.getTime()) / 86_400_000 : null;
+  return d ? (now - d.getTime()) / DAY_MS : null;
 }
 
 export function initials(name: string): string {

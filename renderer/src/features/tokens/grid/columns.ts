@@ -6,7 +6,8 @@
  */
 import type { SortKey } from '../../../../../common/token-sort';
 
-export type ColumnKey = 'name' | 'modules' | 'createdBy' | 'createdAt' | 'lastAccess' | 'status' | 'actions';
+/** Each sortable column is named after its sort; the actions column has none. */
+export type ColumnKey = SortKey | 'actions';
 
 export interface Column {
   key: ColumnKey;
