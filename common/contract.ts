@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { APP_COMMANDS } from './app-commands';
 import type { Channel, EventName } from './channel-names';
+import type { ConnectionCall } from './connection-calls';
 import { offlineStateSchema } from './error-data';
 import { accountTypeSchema, apiTokenSchema, moduleSchema } from './domain';
 import { moduleIdSchema, tokenIdSchema } from './ids';
@@ -103,7 +104,10 @@ export const tokenViewSchema = apiTokenSchema.omit({ token: true }).extend({
 });
 export type TokenView = z.infer<typeof tokenViewSchema>;
 
-const tokenRef = z.object({ id: tokenIdSchema }).strict();
+/** The connection a token, value or audit call is for (common/connection-calls.ts): the one the page shows. */
+const onConnection = { connectionId: z.string().min(1).max(100) };
+const connectionOnly = z.object(onConnection).strict();
+const tokenRef = z.object({ id: tokenIdSchema, ...onConnection }).strict();
 
 export const tokenListSchema = z.object({
   tokens: z.array(tokenViewSchema),
@@ -221,34 +225,34 @@ export const calls = {
   'sandbox.start': call(noInput, connectionProfileSchema),
 
   /** The cached list at once (may be empty); then `tokens.sync` refreshes it. */
-  'tokens.cached': call(tokenListInput, tokenListSchema),
-  'tokens.sync': call(tokenListInput, tokenListSchema),
+  'tokens.cached': call(tokenListInput.extend(onConnection), tokenListSchema),
+  'tokens.sync': call(tokenListInput.extend(onConnection), tokenListSchema),
   'tokens.get': call(tokenRef, tokenViewSchema),
   'tokens.enable': call(tokenRef, tokenViewSchema),
   'tokens.disable': call(tokenRef, tokenViewSchema),
-  'tokens.update': call(tokenEditSchema, tokenViewSchema),
+  'tokens.update': call(tokenEditSchema.extend(onConnection), tokenViewSchema),
   'tokens.delete': call(tokenRef, z.object({ id: z.string(), valueRemoved: z.boolean() })),
   'tokens.bulk': call(
-    z.object({ action: z.enum(['enable', 'disable', 'delete']), ids: z.array(tokenIdSchema).min(1).max(1000) }).strict(),
+    z.object({ action: z.enum(['enable', 'disable', 'delete']), ids: z.array(tokenIdSchema).min(1).max(1000), ...onConnection }).strict(),
     bulkResultSchema,
   ),
-  'tokens.modules': call(noInput, modulesResultSchema),
-  'tokens.create': call(tokenCreateSchema, createResultSchema),
+  'tokens.modules': call(connectionOnly, modulesResultSchema),
+  'tokens.create': call(tokenCreateSchema.extend(onConnection), createResultSchema),
   /** After a lost create answer: tokens with this name created in the last minutes. */
-  'tokens.findRecent': call(z.object({ name: plainText(z.string().max(TOKEN_NAME_MAX + 50)), withinMinutes: z.number().int().min(1).max(60).default(10) }).strict(), z.object({ tokens: z.array(tokenViewSchema) })),
-  'tokens.link': call(z.object({ oldId: tokenIdSchema, newId: tokenIdSchema }).strict(), z.object({ ok: z.literal(true) })),
+  'tokens.findRecent': call(z.object({ name: plainText(z.string().max(TOKEN_NAME_MAX + 50)), withinMinutes: z.number().int().min(1).max(60).default(10), ...onConnection }).strict(), z.object({ tokens: z.array(tokenViewSchema) })),
+  'tokens.link': call(z.object({ oldId: tokenIdSchema, newId: tokenIdSchema, ...onConnection }).strict(), z.object({ ok: z.literal(true) })),
 
   /** A token's whole audit trail, newest first, paged through the offline cache; `refresh` asks the API for what is new. */
   'audit.token': call(
-    z.object({ id: tokenIdSchema, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200).default(50), refresh: z.boolean().default(false) }).strict(),
+    z.object({ id: tokenIdSchema, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200).default(50), refresh: z.boolean().default(false), ...onConnection }).strict(),
     tokenTrailSchema,
   ),
   /** The account's token log from the offline cache (no API call), newest first. */
-  'audit.account': call(z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200_000).default(500) }).strict(), accountLogPageSchema),
+  'audit.account': call(z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200_000).default(500), ...onConnection }).strict(), accountLogPageSchema),
   /** Refreshes the account log from the API (whole the first time, then only what is new); progress as `audit.progress`. */
-  'audit.syncAccount': call(noInput, accountSyncSchema),
+  'audit.syncAccount': call(connectionOnly, accountSyncSchema),
   /** The cached account log's rows that match the filters, as CSV (never a secret). */
-  'audit.exportCsv': call(z.object({ filters: auditFiltersSchema }).strict(), auditCsvSchema),
+  'audit.exportCsv': call(z.object({ filters: auditFiltersSchema, ...onConnection }).strict(), auditCsvSchema),
 
   /**
    * Token values (keychain). Copy happens in main; reveal is an explicit "show". Both are written
@@ -301,3 +305,8 @@ const callsMatchTable: Same<keyof typeof calls, Channel> = true;
 const eventsMatchTable: Same<keyof typeof events, EventName> = true;
 void callsMatchTable;
 void eventsMatchTable;
+// The calls that name their connection are exactly common/connection-calls.ts's list, plus
+// `quick.copy` (which picks a connection rather than naming the one the page shows).
+type NamingConnection = { [C in Channel]: CallInput<C> extends { connectionId: string } ? C : never }[Channel];
+const connectionCallsMatch: Same<Exclude<NamingConnection, 'quick.copy'>, ConnectionCall> = true;
+void connectionCallsMatch;

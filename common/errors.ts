@@ -15,6 +15,8 @@ export const deskErrorCodes = [
   'server',
   'keychain_unavailable',
   'not_connected',
+  /** A token, value or audit call named a connection other than the one main would act on. */
+  'wrong_connection',
   'unknown_channel',
   'internal',
 ] as const;

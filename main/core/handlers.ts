@@ -15,13 +15,15 @@ import { sandboxHandlers } from './handlers/sandbox';
 import { settingsHandlers } from './handlers/settings';
 import { tokenHandlers } from './handlers/tokens';
 import { valueHandlers } from './handlers/values';
+import { guardConnectionCalls } from './connection-guard';
 import type { HandlerTable } from './dispatch';
 import type { CoreServices } from './services';
 
 export type { CoreServices } from './services';
 
 export function createHandlerTable(services: CoreServices): HandlerTable {
-  return {
+  // Token, value and audit calls name their connection; one named other than the active one is refused.
+  return guardConnectionCalls(services.connections, {
     ...appHandlers(services),
     ...prefsHandlers(services),
     ...connectionHandlers(services),
@@ -33,5 +35,5 @@ export function createHandlerTable(services: CoreServices): HandlerTable {
     ...quickHandlers(services),
     ...accessLogHandlers(services),
     ...settingsHandlers(services),
-  };
+  });
 }

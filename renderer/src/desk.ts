@@ -16,4 +16,14 @@ const missingBridge: DeskBridge = {
   on: () => () => undefined,
 };
 
-export const desk = createDeskClient(typeof window !== 'undefined' && window.desk ? window.desk : missingBridge);
+let shown: string | null = null;
+
+/**
+ * The connection this page shows (the connections store keeps it current). Every token, value
+ * and audit call names it, and main refuses the call when it has switched elsewhere meanwhile.
+ */
+export function showConnection(id: string | null): void {
+  shown = id;
+}
+
+export const desk = createDeskClient(typeof window !== 'undefined' && window.desk ? window.desk : missingBridge, { shownConnection: () => shown });

@@ -29,6 +29,7 @@ import type { SecretStore } from '../../main/core/vault';
 import { startSandbox } from '../../main/sandbox';
 import { startWebHost } from '../../main/web/host';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/browser';
+import { asPage } from '../support/connection-calls';
 
 const { chromium } = createRequire(__filename)('@playwright/test') as typeof import('@playwright/test');
 
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
   const admin = sandbox.accounts[0]!;
   let s = await services(dir, secrets);
   await s.connections.add({ name: 'Stark (bench)', baseUrl: sandbox.url, token: admin.adminToken });
-  let dispatch = createDispatch(createHandlerTable(s));
+  let dispatch = asPage(s, createDispatch(createHandlerTable(s)));
   const call = async (channel: string, input: unknown = {}) => {
     const r = await dispatch(channel, input, ctx);
     if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
@@ -113,7 +114,7 @@ async function main(): Promise<void> {
   await sandbox.close();
   await s.dispose();
   s = await services(dir, secrets);
-  dispatch = createDispatch(createHandlerTable(s));
+  dispatch = asPage(s, createDispatch(createHandlerTable(s)));
   const host = await startWebHost({ dispatch, rendererDir: path.join(root, 'dist/renderer'), bridgeScript: path.join(root, 'dist/web/desk-bridge.js') });
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,

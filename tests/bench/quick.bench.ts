@@ -30,6 +30,7 @@ import { startWebHost } from '../../main/web/host';
 import { createPageClipboard } from '../../main/web/page-clipboard';
 import type { PageSender } from '../../main/web/page-clipboard';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/browser';
+import { asPage } from '../support/connection-calls';
 
 const { chromium } = createRequire(__filename)('@playwright/test') as typeof import('@playwright/test');
 
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
     secretStore: secrets,
     clipboard: createPageClipboard(() => requestingPage()),
   });
-  const dispatch = createDispatch(createHandlerTable(services));
+  const dispatch = asPage(services, createDispatch(createHandlerTable(services)));
   const ctx: HandlerContext = { host: 'browser', emit: () => undefined };
   const call = async (channel: string, input: unknown = {}) => {
     const r = await dispatch(channel, input, ctx);

@@ -59,7 +59,9 @@ test('Quick Access copies a stored value; the access log lists the copy and a re
   await connectWithForm(page, { name: 'Stark (sandbox)', baseUrl: sandbox.url, token: client.adminToken });
   await expect(tokensUi(page).grid()).toBeVisible();
   // Values of tokens created elsewhere, through the app's own verified path (values.add).
-  for (const t of [made, other]) expect((await invoke(page, 'values.add', { id: t.id, value: t.value })).ok).toBe(true);
+  // Token and value calls name the connection the page shows.
+  const connectionId = (await invoke(page, 'connections.list', {})).value.activeId as string;
+  for (const t of [made, other]) expect((await invoke(page, 'values.add', { id: t.id, value: t.value, connectionId })).ok).toBe(true);
 
   // Quick Access at /quick: type part of the name, Enter, the browser's clipboard holds the value.
   const quick = await context.newPage();
@@ -86,13 +88,14 @@ test('Quick Access copies a stored value; the access log lists the copy and a re
   await quick.evaluate(() => navigator.clipboard.writeText(''));
 
   // A reveal from the page (the details' Show uses this call), then the Access log lists both.
-  expect((await invoke(page, 'values.reveal', { id: other.id })).ok).toBe(true);
+  expect((await invoke(page, 'values.reveal', { id: other.id, connectionId })).ok).toBe(true);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Access log' }).click();
   const log = page.getByRole('table', { name: 'Value access log, newest first' });
   await expect(log.getByRole('row')).toHaveCount(3);
   await expect(log.getByRole('row').nth(1)).toContainText('Revealed');
   await expect(log.getByRole('row').nth(1)).toContainText('Reporting export');
-  await expect(log.getByRole('row').nth(1)).toContainText('Token details');
+  // Main names the source from the channel (the browser host cannot tell its pages apart).
+  await expect(log.getByRole('row').nth(1)).toContainText('Token Desk window');
   await expect(log.getByRole('row').nth(2)).toContainText('Copied');
   await expect(log.getByRole('row').nth(2)).toContainText('Quick pipeline deploy');
   await expect(log.getByRole('row').nth(2)).toContainText('Quick Access');
@@ -101,7 +104,7 @@ test('Quick Access copies a stored value; the access log lists the copy and a re
   await expect(page.locator('.access-table')).not.toContainText('idt:');
   await axeBothSchemes(page, '.desktop-view', 'access log');
 
-  // A copy from the token table (its row's Copy, or the row's "⋯" menu where the grid is narrow) is logged as "Token table".
+  // A copy from the token table (its row's Copy, or the row's "⋯" menu where the grid is narrow) is logged as the app window's.
   const nav = page.getByRole('navigation', { name: 'Main' });
   await nav.getByRole('button', { name: 'API tokens' }).click();
   await page.reload(); // the values were added behind the page's back (values.add above): load the list again
@@ -119,7 +122,7 @@ test('Quick Access copies a stored value; the access log lists the copy and a re
   await expect(log.getByRole('row')).toHaveCount(4);
   await expect(log.getByRole('row').nth(1)).toContainText('Copied');
   await expect(log.getByRole('row').nth(1)).toContainText('Reporting export');
-  await expect(log.getByRole('row').nth(1)).toContainText('Token table');
+  await expect(log.getByRole('row').nth(1)).toContainText('Token Desk window');
 
   // Settings: the browser's clipboard limit, the clear delay saved and applied.
   await nav.getByRole('button', { name: 'Settings' }).click();

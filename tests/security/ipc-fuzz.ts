@@ -60,7 +60,7 @@ export async function fuzzDispatch(core: RealCore, seed: number): Promise<FuzzFi
   setRunSecrets([core.tokenValue, core.adminToken]);
   // Controls: the harness must see a success and a value when they are there, or it proves nothing.
   const info = await core.dispatch('app.info', {}, core.ctx);
-  const reveal = await core.dispatch('values.reveal', { id: core.tokenId }, core.ctx);
+  const reveal = await core.dispatch('values.reveal', { id: core.tokenId, connectionId: core.connectionId }, core.ctx);
   if (!info.ok) findings.push('control: app.info with a valid input did not succeed');
   if (!reveal.ok || !leaks(safeJson(reveal)) || !safeJson(reveal).includes(LEAK)) findings.push('control: values.reveal did not return the value, so the leak search is blind');
 

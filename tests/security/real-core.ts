@@ -33,6 +33,8 @@ export interface RealCore {
   keychain: string;
   dataDir: string;
   tokenId: string;
+  /** The active connection: token, value and audit calls name it. */
+  connectionId: string;
   tokenValue: string;
   adminToken: string;
   real(channel: string): Record<string, unknown>;
@@ -77,9 +79,10 @@ export async function startRealCore(): Promise<RealCore> {
 
   const admin = sandbox.accounts[0]!;
   const profile = await call('connections.add', { name: 'Fuzz', baseUrl: sandbox.url, token: admin.adminToken });
-  const modules = (await call('tokens.modules', {})).modules as { id: string }[];
+  const connectionId = profile.id as string;
+  const modules = (await call('tokens.modules', { connectionId })).modules as { id: string }[];
   const moduleId = modules[0]!.id;
-  const created = await call('tokens.create', { name: 'Fuzz token', description: '', moduleIds: [moduleId] });
+  const created = await call('tokens.create', { name: 'Fuzz token', description: '', moduleIds: [moduleId], connectionId });
   const token = created.token as { id: string };
   if (created.stored !== true) throw new Error('fuzz setup: the keychain did not store the new value');
 
@@ -91,11 +94,13 @@ export async function startRealCore(): Promise<RealCore> {
     keychain,
     dataDir,
     tokenId: token.id,
+    connectionId,
     tokenValue: created.value as string,
     adminToken: admin.adminToken,
     real: (channel) => ({
       id: connectionChannel(channel) ? profile.id : token.id,
       oldId: token.id,
+      connectionId,
       newId: token.id,
       baseUrl: sandbox.url,
       token: admin.adminToken,

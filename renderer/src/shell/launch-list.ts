@@ -37,8 +37,11 @@ export function askCachedList(): void {
   const first = prefs.load().then(async (p): Promise<LaunchFirstScreen | null> => {
     const sort = p?.sort ?? DEFAULT_SORT;
     if (hasActiveFilters({ ...DEFAULT_FILTERS, ...p?.filters }) || !sortsFromColumns(sort)) return null;
-    const list = desk.call('tokens.cached', { packed: true, first: { count: FIRST_SCREEN_ROWS, sort } });
-    return { list: await list, sort, activeId: (await connections).activeId };
+    // The list names its connection, so it is asked once the saved connections have answered (asked alongside the prefs).
+    const { activeId } = await connections;
+    if (activeId === null) return null;
+    const list = await desk.call('tokens.cached', { packed: true, first: { count: FIRST_SCREEN_ROWS, sort }, connectionId: activeId });
+    return { list, sort, activeId };
   });
   // Whoever takes an answer reports its failure; one nobody takes must not be an unhandled rejection.
   connections.catch(() => undefined);
@@ -69,5 +72,11 @@ export function takeCachedList(): Promise<[ConnectionsState, TokenList]> | null 
   if (!launch || launch.listTaken) return null;
   launch.listTaken = true;
   const { connections, first } = launch;
-  return first.catch(() => null).then(() => Promise.all([connections, desk.call('tokens.cached', { packed: true })]));
+  return first
+    .catch(() => null)
+    .then(() => connections)
+    .then(async (state): Promise<[ConnectionsState, TokenList]> => {
+      if (state.activeId === null) return [state, { tokens: [], fetchedAt: null }];
+      return [state, await desk.call('tokens.cached', { packed: true, connectionId: state.activeId })];
+    });
 }

@@ -21,6 +21,7 @@ import { createConfStore } from '../../../main/core/store';
 import { createKeytarSecretStore, type SecretStore } from '../../../main/core/vault';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox';
 import { requireSecretService, uniqueService } from '../vault/secret-service';
+import { asPage } from '../../support/connection-calls';
 
 const available = await requireSecretService('damaged files');
 const ctx: HandlerContext = { host: 'browser', emit: () => undefined };
@@ -43,7 +44,7 @@ describe.skipIf(!available)('damaged settings and cache: the app opens, says so 
       clientOptions: { timeoutMs: 5_000, retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 50 } },
     });
     running.push(services);
-    const dispatch: Dispatch = createDispatch(createHandlerTable(services));
+    const dispatch: Dispatch = asPage(services, createDispatch(createHandlerTable(services)));
     return {
       services,
       call: async (channel, input = {}) => {

@@ -19,6 +19,7 @@ import { createKeytarSecretStore, type SecretStore } from '../../../main/core/va
 import type { ClipboardPort } from '../../../main/core/clipboard';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox';
 import { requireSecretService, uniqueService } from '../vault/secret-service';
+import { asPage } from '../../support/connection-calls';
 
 const available = await requireSecretService('create integration');
 
@@ -73,7 +74,7 @@ describe.skipIf(!available)('Add API token: real handlers, sandbox, keychain, fi
       clipboard,
       clientOptions: { timeoutMs: 5_000, retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 50 } },
     });
-    return { services: s, dispatch: createDispatch(createHandlerTable(s)) };
+    return { services: s, dispatch: asPage(s, createDispatch(createHandlerTable(s))) };
   }
 
   beforeAll(async () => {

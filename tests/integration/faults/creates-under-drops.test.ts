@@ -27,6 +27,7 @@ import { createKeytarSecretStore, type SecretStore } from '../../../main/core/va
 import { startSandbox, type FaultOptions, type RunningSandbox } from '../../../main/sandbox';
 import { writeFigures } from '../../support/figures';
 import { requireSecretService, uniqueService } from '../vault/secret-service';
+import { asPage } from '../../support/connection-calls';
 
 const available = await requireSecretService('creates under dropped answers');
 const ctx: HandlerContext = { host: 'browser', emit: () => undefined };
@@ -68,7 +69,7 @@ describe.skipIf(!available)('20 creates under dropped answers', () => {
       clipboard,
       clientOptions: { timeoutMs: 5_000, retry: { maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 40 } },
     });
-    dispatch = createDispatch(createHandlerTable(services));
+    dispatch = asPage(services, createDispatch(createHandlerTable(services)));
   });
   afterAll(async () => {
     await services?.dispose();

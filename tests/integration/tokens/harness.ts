@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { CallOutput, Channel, CallInput, EventName } from '../../../common/contract';
+import type { CallOutput, Channel, EventName } from '../../../common/contract';
+import type { ClientInput } from '../../../common/desk-client';
 import type { DeskErrorData } from '../../../common/errors';
 import type { ClipboardPort } from '../../../main/core/clipboard';
 import { createDispatch, type HandlerContext } from '../../../main/core/dispatch';
@@ -16,6 +17,7 @@ import { createConfStore } from '../../../main/core/store';
 import { createKeytarSecretStore, type SecretStore } from '../../../main/core/vault';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../main/sandbox';
 import { uniqueService } from '../vault/secret-service';
+import { asPage } from '../../support/connection-calls';
 
 export interface MemoryClipboard extends ClipboardPort {
   text: string;
@@ -49,9 +51,9 @@ export interface Harness {
   /** Every event of the run (never emptied). */
   allEvents: Emitted[];
   /** Calls the channel through dispatch; returns the value or throws with the error data. */
-  call<C extends Channel>(channel: C, input?: CallInput<C>): Promise<CallOutput<C>>;
+  call<C extends Channel>(channel: C, input?: ClientInput<C>): Promise<CallOutput<C>>;
   /** Calls the channel and expects a failure; returns the error data. */
-  fail<C extends Channel>(channel: C, input?: CallInput<C>): Promise<DeskErrorData>;
+  fail<C extends Channel>(channel: C, input?: ClientInput<C>): Promise<DeskErrorData>;
   close(): Promise<void>;
 }
 
@@ -70,7 +72,7 @@ export async function startHarness(sandboxOptions: SandboxOptions = {}): Promise
     // One attempt, short timeout: the offline tests must not wait for backoff.
     clientOptions: { timeoutMs: 5_000, retry: { maxAttempts: 1 } },
   });
-  const dispatch = createDispatch(createHandlerTable(services));
+  const dispatch = asPage(services, createDispatch(createHandlerTable(services)));
   const events: Emitted[] = [];
   const allEvents: Emitted[] = [];
   const ctx: HandlerContext = {

@@ -31,7 +31,7 @@ describe('replies that do not match the contract', () => {
   it('become an internal error, logged by channel name only, and the value is never sent', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const dispatch = createDispatch(table({ 'tokens.get': async () => ({ id: 'TKN-1234-5678', secret: VALUE }) }));
-    const result = await dispatch('tokens.get', { id: 'TKN-1234-5678' }, ctx);
+    const result = await dispatch('tokens.get', { id: 'TKN-1234-5678', connectionId: 'c1' }, ctx);
     expect(result).toEqual({ ok: false, error: { code: 'internal', message: expect.any(String) } });
     expect(JSON.stringify(result)).not.toContain('idt:TKN-');
     expect(log).toHaveBeenCalledTimes(1);
@@ -41,14 +41,14 @@ describe('replies that do not match the contract', () => {
 
   it('keys the contract does not name are dropped', async () => {
     const dispatch = createDispatch(table({ 'tokens.delete': async () => ({ id: 'TKN-1234-5678', valueRemoved: true, extra: VALUE }) }));
-    expect(await dispatch('tokens.delete', { id: 'TKN-1234-5678' }, ctx)).toEqual({ ok: true, value: { id: 'TKN-1234-5678', valueRemoved: true } });
+    expect(await dispatch('tokens.delete', { id: 'TKN-1234-5678', connectionId: 'c1' }, ctx)).toEqual({ ok: true, value: { id: 'TKN-1234-5678', valueRemoved: true } });
   });
 });
 
 describe('token values in replies', () => {
   it('are masked in a live audit page, like the cached copy', async () => {
     const dispatch = createDispatch(table({ 'audit.token': async () => auditPage(`rotated to ${VALUE}`) }));
-    const result = await dispatch('audit.token', { id: 'TKN-1234-5678' }, ctx);
+    const result = await dispatch('audit.token', { id: 'TKN-1234-5678', connectionId: 'c1' }, ctx);
     expect(result.ok).toBe(true);
     const text = JSON.stringify(result);
     expect(text).not.toContain('idt:TKN-');
@@ -71,8 +71,8 @@ describe('token values in replies', () => {
         'tokens.get': async () => view,
       }),
     );
-    expect(await dispatch('values.reveal', { id: 'TKN-1234-5678' }, ctx)).toEqual({ ok: true, value: { value: VALUE } });
-    const got = await dispatch('tokens.get', { id: 'TKN-1234-5678' }, ctx);
+    expect(await dispatch('values.reveal', { id: 'TKN-1234-5678', connectionId: 'c1' }, ctx)).toEqual({ ok: true, value: { value: VALUE } });
+    const got = await dispatch('tokens.get', { id: 'TKN-1234-5678', connectionId: 'c1' }, ctx);
     expect(got).toMatchObject({ ok: true, value: { name: `named ${REDACTED_TOKEN_VALUE}` } });
     expect(JSON.stringify(got)).not.toContain('idt:TKN-');
   });

@@ -169,8 +169,8 @@ describe('the WebSocket session', () => {
 describe('a packed token list', () => {
   it('travels as a frame of its own, as is, and the reader puts it back into its reply', async () => {
     const page = await openPage();
-    page.ws.send(JSON.stringify({ type: 'invoke', id: 3, channel: 'tokens.cached', input: { packed: true } }));
-    page.ws.send(JSON.stringify({ type: 'invoke', id: 4, channel: 'tokens.cached', input: { packed: true } }));
+    page.ws.send(JSON.stringify({ type: 'invoke', id: 3, channel: 'tokens.cached', input: { packed: true, connectionId: 'c1' } }));
+    page.ws.send(JSON.stringify({ type: 'invoke', id: 4, channel: 'tokens.cached', input: { packed: true, connectionId: 'c1' } }));
     await waitFor(() => page.messages.length === 2);
     // Not JSON-encoded a second time inside the reply: the list's own text is the next frame.
     expect(page.frames).toHaveLength(4);
@@ -186,7 +186,7 @@ describe('clipboard work', () => {
   it('goes to the page that asked for it, never to another connected page', async () => {
     const asking = await openPage();
     const other = await openPage();
-    asking.ws.send(JSON.stringify({ type: 'invoke', id: 7, channel: 'values.copy', input: { id: 'TKN-1234-5678' } }));
+    asking.ws.send(JSON.stringify({ type: 'invoke', id: 7, channel: 'values.copy', input: { id: 'TKN-1234-5678', connectionId: 'c1' } }));
     await waitFor(() => asking.messages.some((m) => m.type === 'result'));
     expect(asking.messages).toContainEqual({ type: 'clipboard', op: 'write', text: VALUE });
     // Give a broadcast every chance to arrive before asserting it did not.

@@ -50,12 +50,13 @@ async function startAndCopy(): Promise<{ value: string }> {
 }
 
 async function startAndCopyAgain(): Promise<{ value: string }> {
-  await call('sandbox.start');
-  const modules = await call('tokens.modules');
+  // Token and value calls name the connection the page shows: the sandbox's.
+  const { id: connectionId } = await call('sandbox.start');
+  const modules = await call('tokens.modules', { connectionId });
   const moduleId = (modules.modules ?? modules)[0].id as string;
-  const created = await call('tokens.create', { name: 'Quit test', description: '', moduleIds: [moduleId] });
+  const created = await call('tokens.create', { name: 'Quit test', description: '', moduleIds: [moduleId], connectionId });
   // The create changed the list: its write waits for a quiet moment, so it is still pending here.
-  await call('values.copy', { id: created.token.id });
+  await call('values.copy', { id: created.token.id, connectionId });
   expect(fake.clipboardState.text).toBe(created.value);
   return { value: created.value as string };
 }

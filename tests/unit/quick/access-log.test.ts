@@ -152,8 +152,8 @@ describe('the source is decided in main, from the calling window and the channel
 
   it('Electron: the window that called names the source, whatever the channel', async () => {
     const { dispatch, sources } = await setup();
-    expect((await dispatch('values.copy', { id: 'TKN-1234-5678' }, ctx('electron', 'main'))).ok).toBe(true);
-    expect((await dispatch('values.reveal', { id: 'TKN-1234-5678' }, ctx('electron', 'quick'))).ok).toBe(true);
+    expect((await dispatch('values.copy', { id: 'TKN-1234-5678', connectionId: 'conn-1' }, ctx('electron', 'main'))).ok).toBe(true);
+    expect((await dispatch('values.reveal', { id: 'TKN-1234-5678', connectionId: 'conn-1' }, ctx('electron', 'quick'))).ok).toBe(true);
     expect((await dispatch('quick.copy', { connectionId: 'conn-1', id: 'TKN-1234-5678' }, ctx('electron', 'main'))).ok).toBe(true);
     expect((await dispatch('quick.copy', { connectionId: 'conn-1', id: 'TKN-1234-5678' }, ctx('electron', 'quick'))).ok).toBe(true);
     expect(sources()).toEqual([
@@ -166,7 +166,7 @@ describe('the source is decided in main, from the calling window and the channel
 
   it('the browser host (pages it cannot tell apart): the channel names it', async () => {
     const { dispatch, sources } = await setup();
-    await dispatch('values.copy', { id: 'TKN-1234-5678' }, ctx('browser'));
+    await dispatch('values.copy', { id: 'TKN-1234-5678', connectionId: 'conn-1' }, ctx('browser'));
     await dispatch('quick.copy', { connectionId: 'conn-1', id: 'TKN-1234-5678' }, ctx('browser'));
     expect(sources()).toEqual([
       ['quick', 'copy'],
@@ -178,8 +178,8 @@ describe('the source is decided in main, from the calling window and the channel
     const { dispatch, sources, services } = await setup();
     const copy = vi.spyOn(services.clipboard, 'copySecret');
     for (const [channel, input] of [
-      ['values.copy', { id: 'TKN-1234-5678', source: 'tray' }],
-      ['values.reveal', { id: 'TKN-1234-5678', source: 'quick' }],
+      ['values.copy', { id: 'TKN-1234-5678', connectionId: 'conn-1', source: 'tray' }],
+      ['values.reveal', { id: 'TKN-1234-5678', connectionId: 'conn-1', source: 'quick' }],
       ['quick.copy', { connectionId: 'conn-1', id: 'TKN-1234-5678', source: 'tray' }],
     ] as const) {
       const result = await dispatch(channel, input, ctx('browser'));

@@ -7,6 +7,7 @@ import { useTokensStore } from '../../../renderer/src/features/tokens/store/toke
 import { useTokensUiStore } from '../../../renderer/src/features/tokens/store/tokens-ui-store';
 import { useShellStore } from '../../../renderer/src/shell/shell-store';
 import { useConnectionsStore } from '../../../renderer/src/features/connections/connections-store';
+import { showConnection } from '../../../renderer/src/desk';
 import { CONNECTION, fakeDesk } from './fake-desk';
 
 export function resetAll() {
@@ -15,6 +16,8 @@ export function resetAll() {
   useTokensStore.getState().reset();
   useTokensUiStore.setState({ filters: DEFAULT_FILTERS, sort: DEFAULT_SORT, selection: new Set(), focusedId: null, selectedTokenId: null, dialog: null });
   useShellStore.setState({ notices: [] });
+  // The page's connection, named by its token, value and audit calls (tests that need none set the connections store).
+  showConnection(CONNECTION.id);
 }
 
 export async function renderPage() {

@@ -41,7 +41,7 @@ describe('row actions follow the state', () => {
     await renderPage();
     const copy = within(rowOf(withValue.id)).getByRole('button', { name: 'Copy value of Kept value' });
     await user.click(copy);
-    expect(fakeDesk.calls.filter((c) => c.channel === 'values.copy')).toEqual([{ channel: 'values.copy', input: { id: withValue.id } }]);
+    expect(fakeDesk.calls.filter((c) => c.channel === 'values.copy')).toEqual([{ channel: 'values.copy', input: { id: withValue.id, connectionId: 'c1' } }]);
     expect(await within(rowOf(withValue.id)).findByText(/Copied — clipboard clears in/)).toBeTruthy();
   });
 

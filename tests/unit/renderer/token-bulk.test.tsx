@@ -44,7 +44,7 @@ describe('multi-select and bulk actions', () => {
     await renderPage();
     await select(user, 'One', 'Two', 'Four');
     await user.click(screen.getByRole('button', { name: 'Disable selected' }));
-    expect(fakeDesk.calls.find((c) => c.channel === 'tokens.bulk')?.input).toEqual({ action: 'disable', ids: [t1.id, t2.id, t4.id] });
+    expect(fakeDesk.calls.find((c) => c.channel === 'tokens.bulk')?.input).toEqual({ action: 'disable', ids: [t1.id, t2.id, t4.id], connectionId: 'c1' });
     const bar = () => screen.getByRole('progressbar', { name: 'Bulk action progress' });
     expect(bar().getAttribute('aria-valuenow')).toBe('0');
     expect(bar().getAttribute('aria-valuemax')).toBe('3');

@@ -111,9 +111,9 @@ describe('token details', () => {
     await user.click(screen.getByRole('button', { name: 'Show token value' }));
     await screen.findByText(/secretSECRET/);
     expect(fakeDesk.calls.filter((c) => c.channel === 'values.copy' || c.channel === 'values.reveal')).toEqual([
-      { channel: 'values.copy', input: { id: stored.id } },
-      { channel: 'values.copy', input: { id: stored.id } },
-      { channel: 'values.reveal', input: { id: stored.id } },
+      { channel: 'values.copy', input: { id: stored.id, connectionId: 'c1' } },
+      { channel: 'values.copy', input: { id: stored.id, connectionId: 'c1' } },
+      { channel: 'values.reveal', input: { id: stored.id, connectionId: 'c1' } },
     ]);
   });
 

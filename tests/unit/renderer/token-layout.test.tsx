@@ -129,7 +129,7 @@ describe('the row actions menu', () => {
     await user.click(within(await screen.findByRole('menu')).getByRole('menuitem', { name: 'Enable Disabled one' }));
     expect(screen.queryByRole('menu')).toBeNull();
     expect(document.activeElement).toBe(trigger);
-    await waitFor(() => expect(fakeDesk.calls.filter((c) => c.channel === 'tokens.enable')).toEqual([{ channel: 'tokens.enable', input: { id: disabled.id } }]));
+    await waitFor(() => expect(fakeDesk.calls.filter((c) => c.channel === 'tokens.enable')).toEqual([{ channel: 'tokens.enable', input: { id: disabled.id, connectionId: 'c1' } }]));
   });
 
   it("Copy value shows main's one notice (the menu is gone by then, and adds none of its own)", async () => {
@@ -147,6 +147,6 @@ describe('the row actions menu', () => {
     await user.click(screen.getByRole('button', { name: 'Actions for Kept value' }));
     await user.click(within(await screen.findByRole('menu')).getByRole('menuitem', { name: 'Copy value of Kept value' }));
     await waitFor(() => expect(useShellStore.getState().notices.map((n) => n.message)).toEqual(['Copied Kept value — clipboard clears in 30 s']));
-    expect(fakeDesk.calls.filter((c) => c.channel === 'values.copy')).toEqual([{ channel: 'values.copy', input: { id: kept.id } }]);
+    expect(fakeDesk.calls.filter((c) => c.channel === 'values.copy')).toEqual([{ channel: 'values.copy', input: { id: kept.id, connectionId: 'c1' } }]);
   });
 });

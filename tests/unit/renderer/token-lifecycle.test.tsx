@@ -59,6 +59,7 @@ describe('edit', () => {
       moduleIds: ['MOD-1756', 'MOD-1239'],
       revision: 3,
       icon: null,
+      connectionId: 'c1',
     });
     expect(within(rowOf(token.id)).getByRole('button', { name: 'Renamed' })).toBeTruthy();
   });

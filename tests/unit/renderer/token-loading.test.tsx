@@ -83,8 +83,9 @@ describe('the launch', () => {
     expect(rowIds()[0]).toBe(many[9_999]!.id);
     expect(useTokensStore.getState().tokens).toHaveLength(40);
     const asked = () => fakeDesk.calls.filter((c) => c.channel === 'tokens.cached').map((c) => c.input);
-    const firstAsk = { packed: true, first: { count: 40, sort: { key: 'createdAt', dir: 'desc' } } };
-    await waitFor(() => expect(asked()).toEqual([firstAsk, { packed: true }])); // the whole list after the first screen
+    // Both name the connection the saved connections said is active (the page's state does not exist yet).
+    const firstAsk = { packed: true, first: { count: 40, sort: { key: 'createdAt', dir: 'desc' } }, connectionId: 'c1' };
+    await waitFor(() => expect(asked()).toEqual([firstAsk, { packed: true, connectionId: 'c1' }])); // the whole list after the first screen
     await act(async () => full.resolve(whole));
     await screen.findByText('10,000 tokens', undefined, { timeout: 5_000 });
     expect(useTokensStore.getState().tokens).toHaveLength(10_000);

@@ -11,6 +11,7 @@ import { createDispatch } from '../../../main/core/dispatch';
 import { createHandlerTable } from '../../../main/core/handlers';
 import { createCoreServices } from '../../../main/core/services';
 import { MemorySecretStore, MemoryStore } from '../core/fakes';
+import { asPage } from '../../support/connection-calls';
 
 const profile: ConnectionProfile = {
   id: 'conn-1',
@@ -40,7 +41,7 @@ describe('tokens.cached with first', () => {
     const services = createCoreServices({ settingsStore: settings, cacheStore: new MemoryStore(), secretStore: new MemorySecretStore(), clipboard: { writeText: () => undefined, readText: () => '' } });
     const tokens = Array.from({ length: 500 }, (_, i) => token(i));
     services.cache.putTokens(profile.id, tokens, '2026-02-01T00:00:00.000Z', null);
-    const dispatch = createDispatch(createHandlerTable(services));
+    const dispatch = asPage(services, createDispatch(createHandlerTable(services)));
     const ctx = { host: 'browser' as const, emit: () => undefined };
 
     const first = await dispatch('tokens.cached', { packed: true, first: { count: 5, sort: { key: 'createdAt', dir: 'desc' } } }, ctx);

@@ -35,7 +35,7 @@ describe('Add: in flight, API field errors', () => {
     fireEvent.submit(button('Adding…').closest('form')!);
     await t.user.keyboard('{Escape}');
     expect(t.countCalls('tokens.create')).toBe(1);
-    expect(t.calls.find((c) => c.channel === 'tokens.create')!.input).toEqual({ name: 'CI robot', description: '', moduleIds: ['MOD-1756'] });
+    expect(t.calls.find((c) => c.channel === 'tokens.create')!.input).toEqual({ name: 'CI robot', description: '', moduleIds: ['MOD-1756'], connectionId: 'c1' });
     expect(t.bridge.getState().open).toBe(true);
 
     await act(async () => answer.resolve(created()));
@@ -106,7 +106,7 @@ describe('a lost answer: look before trying again', () => {
     await t.user.click(button('Add'));
     expect(await screen.findByText(/The answer was lost/)).toBeTruthy();
     expect(button('Try again').disabled).toBe(true);
-    expect(t.calls.find((c) => c.channel === 'tokens.findRecent')!.input).toEqual({ name: 'CI robot', withinMinutes: 15 });
+    expect(t.calls.find((c) => c.channel === 'tokens.findRecent')!.input).toEqual({ name: 'CI robot', withinMinutes: 15, connectionId: 'c1' });
 
     await act(async () => search.resolve({ tokens: [found] }));
     expect(await screen.findByText(/A token named “CI robot” was created at 21:07 \(TKN-5555-6666\)/)).toBeTruthy();
@@ -204,7 +204,7 @@ describe('summary', () => {
     await t.user.click(button('Close'));
     expect(t.bridge.getState().open).toBe(false);
     // Main kept the value in memory for Copy: closing the summary tells it to forget it.
-    expect(t.calls.filter((c) => c.channel === 'values.forgetUnsaved').map((c) => c.input)).toEqual([{ id: 'TKN-1111-2222' }]);
+    expect(t.calls.filter((c) => c.channel === 'values.forgetUnsaved').map((c) => c.input)).toEqual([{ id: 'TKN-1111-2222', connectionId: 'c1' }]);
   });
 
   it('Copy goes through main (values.copy) when the value is stored', async () => {
@@ -213,7 +213,7 @@ describe('summary', () => {
     await screen.findByRole('heading', { name: '4. Summary' });
     await t.user.click(button('Copy'));
     expect(await screen.findByText(/Copied — clipboard clears in \d+ s/)).toBeTruthy();
-    expect(t.calls.find((c) => c.channel === 'values.copy')!.input).toEqual({ id: 'TKN-1111-2222' });
+    expect(t.calls.find((c) => c.channel === 'values.copy')!.input).toEqual({ id: 'TKN-1111-2222', connectionId: 'c1' });
     // A stored value is the keychain's: nothing in main's memory to forget.
     await t.user.click(button('Close'));
     expect(t.bridge.getState().open).toBe(false);
@@ -231,7 +231,7 @@ describe('summary', () => {
     await screen.findByRole('heading', { name: '4. Summary' });
     await t.user.click(button('Copy'));
     expect(await screen.findByText(/Copied — clipboard clears in \d+ s/)).toBeTruthy();
-    expect(t.calls.filter((c) => c.channel === 'values.copy').map((c) => c.input)).toEqual([{ id: 'TKN-1111-2222' }]);
+    expect(t.calls.filter((c) => c.channel === 'values.copy').map((c) => c.input)).toEqual([{ id: 'TKN-1111-2222', connectionId: 'c1' }]);
     expect(writeText).not.toHaveBeenCalled();
   });
 
@@ -249,7 +249,7 @@ describe('summary', () => {
     expect(t.calls.find((c) => c.channel === 'tokens.create')!.input).toMatchObject({ name: 'Nightly sync', rotatesId: 'TKN-9999-0001' });
     await t.user.click(button('Disable old token'));
     expect(await screen.findByText('The old token “Nightly sync” (TKN-9999-0001) is now disabled.')).toBeTruthy();
-    expect(t.calls.find((c) => c.channel === 'tokens.disable')!.input).toEqual({ id: 'TKN-9999-0001' });
+    expect(t.calls.find((c) => c.channel === 'tokens.disable')!.input).toEqual({ id: 'TKN-9999-0001', connectionId: 'c1' });
     expect(t.tokensStore.getState().tokens.find((x) => x.id === old.id)).toMatchObject({ status: 'Disabled', replacedBy: 'TKN-1111-2222' });
   });
 
@@ -283,7 +283,7 @@ describe('a lost answer while rotating', () => {
     await t.user.click(button('Add'));
     await t.user.click(await screen.findByRole('button', { name: 'Record it as the replacement of “Nightly sync”' }));
     expect(await screen.findByText(/Recorded TKN-5555-6666 as the replacement of “Nightly sync”\./)).toBeTruthy();
-    expect(t.calls.find((c) => c.channel === 'tokens.link')!.input).toEqual({ oldId: 'TKN-9999-0001', newId: 'TKN-5555-6666' });
+    expect(t.calls.find((c) => c.channel === 'tokens.link')!.input).toEqual({ oldId: 'TKN-9999-0001', newId: 'TKN-5555-6666', connectionId: 'c1' });
   });
 });
 

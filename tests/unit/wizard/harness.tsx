@@ -64,6 +64,8 @@ export async function setup(responders: Record<string, Responder> = {}) {
     on: () => () => undefined,
   };
   vi.resetModules();
+  // The page's connection, named by the wizard's token and value calls.
+  (await import('../../../renderer/src/desk')).showConnection('c1');
   const { AddTokenWizard } = await import('../../../renderer/src/features/wizard/AddTokenWizard');
   const { useWizardBridge } = await import('../../../renderer/src/features/wizard/wizard-bridge');
   const { useTokensStore } = await import('../../../renderer/src/features/tokens/store/tokens-store');

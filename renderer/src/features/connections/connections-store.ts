@@ -1,7 +1,7 @@
 /** Saved connections, the active one, and the launch-time restore. No secrets ever live here. */
 import { create } from 'zustand';
 import type { ConnectionProfile, ConnectionsState } from '../../../../common/contract';
-import { desk } from '../../desk';
+import { desk, showConnection } from '../../desk';
 import { errorMessage } from '../../error-message';
 import { takeLaunchConnections } from '../../shell/launch-list';
 
@@ -102,3 +102,6 @@ export const useConnectionsStore = create<ConnectionsStore>((set, get) => ({
     set((s) => ({ ...state, needsToken: s.needsToken?.id === id ? undefined : s.needsToken }));
   },
 }));
+
+// The page names the connection it shows in every token, value and audit call (desk.ts).
+useConnectionsStore.subscribe((state) => showConnection(state.activeId));

@@ -4,7 +4,8 @@
  * again" can create a second one.
  */
 import { useRef, useState } from 'react';
-import type { CallInput, CallOutput, TokenView } from '../../../../common/contract';
+import type { CallOutput, TokenView } from '../../../../common/contract';
+import type { ClientInput } from '../../../../common/desk-client';
 import { DeskError } from '../../../../common/errors';
 import { isLostAnswer } from '../../../../common/lost-answer';
 import { splitFieldErrors } from '../../../../common/token-fields';
@@ -52,7 +53,7 @@ export function useCreateToken({ mode, token, onCreated, onFieldErrors }: Create
     setBusy(true);
     setCreateError(undefined);
     setLost(null);
-    const input: CallInput<'tokens.create'> = {
+    const input: ClientInput<'tokens.create'> = {
       name: draft.name.trim(),
       description: draft.description.trim(),
       moduleIds: draft.moduleIds,

@@ -64,7 +64,7 @@ export function listLoading(set: SetTokens, get: GetTokens): ListLoading & { for
       const state = await desk.call('connections.list');
       if (got && got.activeId === state.activeId) return got.list;
     }
-    return desk.call('tokens.cached', { packed: true });
+    return desk.call('tokens.cached', { packed: true, ...(connectionId !== undefined ? { connectionId } : {}) });
   }
 
   /** Puts a first screen on the page; resolves once it is painted and what waited for that paint (a click, a key) has run. */

@@ -1,0 +1,41 @@
+/**
+ * The calls that act on the active connection's tokens, values or audit data. Each names the
+ * connection the page shows (`connectionId` in its input), and main refuses it when that is not
+ * the connection it would act on (main/core/connection-guard.ts): a page that missed a switch —
+ * another browser-host tab, a window left open — must not send a Create, a Delete or a Copy to
+ * another account. `quick.copy` names a connection too, but chooses it: it may act on any saved one.
+ *
+ * Without zod, like channel-names.ts: the renderer's client stamps these calls (common/desk-client.ts).
+ */
+import type { Channel } from './channel-names';
+
+export const CONNECTION_CALLS = [
+  'tokens.cached',
+  'tokens.sync',
+  'tokens.get',
+  'tokens.enable',
+  'tokens.disable',
+  'tokens.update',
+  'tokens.delete',
+  'tokens.bulk',
+  'tokens.modules',
+  'tokens.create',
+  'tokens.findRecent',
+  'tokens.link',
+  'values.copy',
+  'values.forgetUnsaved',
+  'values.reveal',
+  'values.add',
+  'audit.token',
+  'audit.account',
+  'audit.syncAccount',
+  'audit.exportCsv',
+] as const satisfies readonly Channel[];
+
+export type ConnectionCall = (typeof CONNECTION_CALLS)[number];
+
+const connectionCalls: ReadonlySet<string> = new Set(CONNECTION_CALLS);
+
+export function isConnectionCall(channel: string): channel is ConnectionCall {
+  return connectionCalls.has(channel);
+}
