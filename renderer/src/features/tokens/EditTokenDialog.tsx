@@ -1,6 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { TokenView } from '../../../../common/contract';
-import { TOKEN_DESCRIPTION_MAX, TOKEN_NAME_MAX } from '../../../../common/limits';
 import { DeskError } from '../../../../common/errors';
 import { splitFieldErrors, tokenFormErrors } from '../../../../common/token-fields';
 import type { TokenFieldErrors } from '../../../../common/token-fields';
@@ -8,6 +7,7 @@ import { desk } from '../../desk';
 import { useShellStore } from '../../shell/shell-store';
 import { useModulesStore } from './store/modules-store';
 import { useTokensStore } from './store/tokens-store';
+import { TokenTextField } from './TokenTextField';
 import { errorMessage } from '../../error-message';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -144,35 +144,8 @@ export function EditTokenDialog({ token, onClose }: { token: TokenView; onClose(
             {otherErrors.length ? ` ${otherErrors.join(' ')}` : ''}
           </p>
         ) : null}
-        <label className="field">
-          <span className="field-label">Name (required)</span>
-          <input
-            value={name}
-            maxLength={TOKEN_NAME_MAX + 50}
-            required
-            aria-invalid={fields.name ? true : undefined}
-            aria-describedby={fields.name ? err('name') : undefined}
-            onChange={(e) => setName(e.target.value)}
-          />
-          <span className="muted small">
-            {name.trim().length} / {TOKEN_NAME_MAX}
-          </span>
-        </label>
-        <FieldError id={err('name')} message={fields.name} />
-        <label className="field">
-          <span className="field-label">Description</span>
-          <textarea
-            value={description}
-            rows={3}
-            aria-invalid={fields.description ? true : undefined}
-            aria-describedby={fields.description ? err('description') : undefined}
-            onChange={(e) => setDescription(e.target.value)}
-          />
-          <span className="muted small">
-            {description.trim().length} / {TOKEN_DESCRIPTION_MAX}
-          </span>
-        </label>
-        <FieldError id={err('description')} message={fields.description} />
+        <TokenTextField kind="name" value={name} onChange={setName} error={fields.name} />
+        <TokenTextField kind="description" value={description} onChange={setDescription} error={fields.description} />
         <fieldset className="module-choices" aria-describedby={fields.modules ? err('modules') : undefined} aria-invalid={fields.modules ? true : undefined}>
           <legend>Modules (at least one)</legend>
           {modulesError ? <p className="muted">{modulesError} Showing the token&apos;s current modules.</p> : null}

@@ -1,7 +1,7 @@
 /** Step 1, General: logo (pick or drop), name, description. */
 import { useId, useRef, useState } from 'react';
 import type { DragEvent, RefObject } from 'react';
-import { TOKEN_DESCRIPTION_MAX, TOKEN_NAME_MAX } from '../../../../common/limits';
+import { TokenTextField } from '../tokens/TokenTextField';
 import { formatBytes, LOGO_TYPES_TEXT } from './model';
 import type { Draft, WizardField } from './model';
 
@@ -22,19 +22,10 @@ export function GeneralStep({ draft, errors, touched, logoNote, onName, onDescri
   const id = useId();
   const fileRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
-  const nameLen = draft.name.trim().length;
-  const descLen = draft.description.trim().length;
   const ids = {
     logoHint: `${id}-logo-hint`,
     logoError: `${id}-logo-error`,
-    name: `${id}-name`,
-    nameError: `${id}-name-error`,
-    nameCount: `${id}-name-count`,
-    desc: `${id}-desc`,
-    descError: `${id}-desc-error`,
-    descCount: `${id}-desc-count`,
   };
-  const cls = (field: WizardField) => (touched.has(field) ? 'field-error' : 'field-reason');
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -103,48 +94,8 @@ export function GeneralStep({ draft, errors, touched, logoNote, onName, onDescri
         )}
       </fieldset>
 
-      <div className={errors.name && touched.has('name') ? 'field has-error' : 'field'}>
-        <label htmlFor={ids.name}>Name (required)</label>
-        <input
-          ref={refs.name}
-          id={ids.name}
-          value={draft.name}
-          autoComplete="off"
-          aria-required="true"
-          aria-invalid={errors.name && touched.has('name') ? true : undefined}
-          aria-describedby={[errors.name ? ids.nameError : '', ids.nameCount].filter(Boolean).join(' ')}
-          onChange={(e) => onName(e.target.value)}
-        />
-        <p id={ids.nameCount} className={nameLen > TOKEN_NAME_MAX ? 'field-count over' : 'field-count'}>
-          {nameLen} / {TOKEN_NAME_MAX} characters
-        </p>
-        {errors.name && (
-          <p id={ids.nameError} className={cls('name')}>
-            {errors.name}
-          </p>
-        )}
-      </div>
-
-      <div className={errors.description ? 'field has-error' : 'field'}>
-        <label htmlFor={ids.desc}>Description (optional)</label>
-        <textarea
-          ref={refs.description}
-          id={ids.desc}
-          value={draft.description}
-          rows={3}
-          aria-invalid={errors.description ? true : undefined}
-          aria-describedby={[errors.description ? ids.descError : '', ids.descCount].filter(Boolean).join(' ')}
-          onChange={(e) => onDescription(e.target.value)}
-        />
-        <p id={ids.descCount} className={descLen > TOKEN_DESCRIPTION_MAX ? 'field-count over' : 'field-count'}>
-          {descLen} / {TOKEN_DESCRIPTION_MAX} characters
-        </p>
-        {errors.description && (
-          <p id={ids.descError} className="field-error">
-            {errors.description}
-          </p>
-        )}
-      </div>
+      <TokenTextField kind="name" value={draft.name} onChange={onName} error={errors.name} quietError={!touched.has('name')} inputRef={refs.name} />
+      <TokenTextField kind="description" value={draft.description} onChange={onDescription} error={errors.description} inputRef={refs.description} />
     </div>
   );
 }
