@@ -1,8 +1,9 @@
 /**
  * The app's one menu button (the WAI-ARIA menu button pattern), on Radix's dropdown menu so
  * every menu behaves alike: Enter, Space or ArrowDown open it on the first item, ArrowUp on the
- * last; arrows, Home, End and typing move; Escape, Tab or a click elsewhere close it, and focus
- * goes back to the button unless the user clicked elsewhere; scrolling or resizing closes it too.
+ * last, a click on the menu itself; arrows, Home, End and typing move; Escape, Tab or a click
+ * elsewhere close it, and focus goes back to the button unless the user clicked elsewhere;
+ * scrolling or resizing closes it too.
  *
  * The menu is portalled to <body>: a menu inside a grid row would be cut off by the row's
  * clipping. React still bubbles the portal's events through the component tree, so the menu's
@@ -41,19 +42,19 @@ export function Menu({ label, items, button, className }: MenuProps) {
   const [open, setOpen] = useState(false);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
-  /** Which end of the menu takes focus when it opens. */
-  const startAt = useRef<'first' | 'last'>('first');
+  /** Which end of the menu takes focus when the arrow keys open it. */
+  const startAt = useRef<'first' | 'last' | null>(null);
   /** The chosen item's action, run once focus is back on the button (a dialog it opens then returns focus there). */
   const pending = useRef<(() => void) | null>(null);
 
-  // An item takes focus however the menu was opened (Radix focuses the menu itself after a
-  // click), once Radix has placed and focused the menu.
+  // Opened with an arrow key: the item at that end takes focus once Radix has placed and focused
+  // the menu. (Enter and Space focus the first item through Radix; a click focuses the menu.)
   useEffect(() => {
-    if (!open) return;
+    if (!open || !startAt.current) return;
     const frame = requestAnimationFrame(() => {
       const all = [...(contentRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
       (startAt.current === 'last' ? all[all.length - 1] : all[0])?.focus({ preventScroll: true });
-      startAt.current = 'first';
+      startAt.current = null;
     });
     return () => cancelAnimationFrame(frame);
   }, [open]);
