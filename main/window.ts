@@ -9,7 +9,7 @@ import { APP_ORIGIN, isAllowedExternalUrl, isAppUrl } from './security';
 
 export const RENDERER_URL = `${APP_ORIGIN}/index.html`;
 
-/** The page's --bg in each theme (renderer/src/styles.css), so the window never flashes the other one. */
+/** The page's --bg in each theme (renderer/src/ui/theme.css), so the window never flashes the other one. */
 const WINDOW_BACKGROUND = { light: '#f6f7f9', dark: '#14171d' } as const;
 
 export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {

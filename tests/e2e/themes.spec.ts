@@ -11,7 +11,7 @@
  *   - every visible text meets WCAG AA contrast against the ground it is drawn on (computed here,
  *     because axe leaves text over the virtualized grids "incomplete");
  *   - axe (WCAG 2 A/AA, color-contrast included) finds no violation.
- * A further test reads styles.css and checks the palette's text/ground pairs in both themes,
+ * A further test reads the theme (ui/theme.css) and checks the palette's text/ground pairs in both themes,
  * which covers the states a journey rarely shows (error notices, banners, every badge), and one
  * that no renderer CSS or component uses a colour outside the theme.
  * Screenshots: the test output, and THEME_SCREENSHOTS_DIR when set (to look at them by hand).
@@ -287,7 +287,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
 // ---- the palette itself --------------------------------------------------------------------
 
-/** Text colour, ground, and what it is, for every pairing the CSS draws (styles.css). */
+/** Text colour, ground, and what it is, for every pairing the CSS draws (ui/theme.css). */
 const PAIRS: Array<[string, string, string]> = [
   ['--text', '--bg', 'text on the page'],
   ['--text', '--panel', 'text on panels'],
@@ -335,10 +335,10 @@ const PAIRS: Array<[string, string, string]> = [
 ];
 
 test('the palette: every text/ground pair meets WCAG AA in light and dark; dark overrides every colour', () => {
-  const css = fs.readFileSync(path.join(__dirname, '..', '..', 'renderer', 'src', 'styles.css'), 'utf8');
+  const css = fs.readFileSync(path.join(__dirname, '..', '..', 'renderer', 'src', 'ui', 'theme.css'), 'utf8');
   const block = (re: RegExp) => {
     const m = re.exec(css);
-    if (!m) throw new Error(`no ${re} in styles.css`);
+    if (!m) throw new Error(`no ${re} in ui/theme.css`);
     return Object.fromEntries([...m[1]!.matchAll(/(--[\w-]+):\s*([^;]+);/g)].map((d) => [d[1]!, d[2]!.trim()]));
   };
   const light = block(/^:root \{([^}]*)\}/m);
@@ -358,7 +358,7 @@ test('the palette: every text/ground pair meets WCAG AA in light and dark; dark 
     }
   }
   expect(failures).toEqual([]);
-  // Every colour of light has a dark value, except those that are meant to stay (see styles.css).
+  // Every colour of light has a dark value, except those that are meant to stay (see ui/theme.css).
   const same = Object.entries(light)
     .filter(([k, v]) => /^(#|rgba?\()/.test(v) && dark[k] === v)
     .map(([k]) => k);
@@ -375,8 +375,8 @@ test('no colour outside the theme: renderer CSS and components only use the them
   const found: string[] = [];
   for (const file of files) {
     let text = fs.readFileSync(path.join(src, file), 'utf8');
-    // The theme itself: the :root block and its dark override in styles.css.
-    if (file === 'styles.css') text = text.replace(/^:root \{[^}]*\}/m, '').replace(/@media \(prefers-color-scheme: dark\) \{\s*:root \{[^}]*\}\s*\}/, '');
+    // The theme itself: the :root block and its dark override in ui/theme.css.
+    if (file === path.join('ui', 'theme.css')) text = text.replace(/^:root \{[^}]*\}/m, '').replace(/@media \(prefers-color-scheme: dark\) \{\s*:root \{[^}]*\}\s*\}/, '');
     // Components: only what reaches a style (inline styles and CSS-in-JS), not ids or anchors in text.
     if (!file.endsWith('.css')) text = [...text.matchAll(/style=\{\{[^}]*\}\}|CSSProperties[^;]*;/g)].map((m) => m[0]).join('\n');
     for (const m of text.matchAll(literal)) found.push(`${file}: ${m[0]}`);
