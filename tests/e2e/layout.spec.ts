@@ -1,5 +1,5 @@
 /**
- * The token table at the window sizes people use (issue 14): from 880 px wide every row's
+ * The token table at the window sizes people use: from 880 px wide every row's
  * actions are on screen without scrolling the grid sideways, headers and status badges are
  * whole, and a name cut short keeps its full text for hover and for screen readers. Runs in both
  * hosts (tests/e2e/support/host.ts: the browser host in a real Chromium, and the desktop app

@@ -1,5 +1,5 @@
 /**
- * Light and dark themes (issue 11: "dark mode following the OS on every screen"). The OS's choice
+ * Light and dark themes: dark mode follows the OS on every screen. The OS's choice
  * is emulated with page.emulateMedia({ colorScheme }); for each scheme one journey over every
  * screen: the connect screen, the token table after "Try the sandbox" (with the switcher menu,
  * the "⋯" menu, a selected row's bulk bar, a notice), the details and each tab, the Edit and

@@ -39,6 +39,6 @@ export function Home() {
       </>
     );
   }
-  // The token table (issue 5).
+  // The active connection's token table.
   return <TokensPage connectionId={active.id} />;
 }

@@ -45,7 +45,7 @@ async function mayRefresh(): Promise<boolean> {
 }
 
 export function listLoading(set: SetTokens, get: GetTokens): ListLoading & { forget(): void } {
-  /** Counts loads and resets: a load whose number is no longer the last one drops its answers. */
+  /** Counts loads and resets: a load whose number is not the latest drops its answers. */
   let seq = 0;
   /**
    * The cached list read at launch, alongside the connection check (it needs no keychain or
