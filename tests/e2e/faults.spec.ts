@@ -200,9 +200,10 @@ for (const run of RUNS) {
         expect(saved.connections ?? []).toEqual([]);
         await page.reload();
       }
-      const accounts = await keychainAccounts(service);
-      expect(accounts).toHaveLength(1);
-      expect(accounts[0]).toMatch(/^connection:/);
+      // One admin token, and beside it the address it was saved for.
+      const accounts = (await keychainAccounts(service)).sort();
+      expect(accounts).toHaveLength(2);
+      expect(accounts[0]).toBe(accounts[1]!.replace('connection:', 'address:'));
     });
 
     test('the token list', async () => {

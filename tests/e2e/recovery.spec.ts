@@ -53,8 +53,10 @@ test('damaged settings and cache: the host starts, one notice names both copies,
   await connectWithForm(page, { name: 'Stark', baseUrl: sandbox.url, token: client().adminToken });
   await expect(page.getByRole('button', { name: /Switch connection/ })).toContainText(client().name);
   await expect(page.getByRole('grid', { name: 'API tokens' })).toBeVisible();
-  const [account] = await keychainAccounts(service);
-  expect(account).toMatch(/^connection:/);
+  const accounts = (await keychainAccounts(service)).sort();
+  const account = accounts.find((a) => a.startsWith('connection:'))!;
+  // The admin token, and beside it the address it was saved for.
+  expect(accounts).toEqual([account.replace('connection:', 'address:'), account]);
   await host.stop();
 
   // A crash mid-write and a bad disk.
@@ -96,7 +98,7 @@ test('damaged settings and cache: the host starts, one notice names both copies,
   await expect(notice).toHaveCount(0);
   await expect(page.getByRole('button', { name: /Switch connection/ })).toContainText('Stark (restored)');
   await expect(page.getByRole('grid', { name: 'API tokens' })).toBeVisible();
-  expect(await keychainAccounts(service)).toEqual([account]);
+  expect((await keychainAccounts(service)).sort()).toEqual(accounts);
   const saved = JSON.parse(fs.readFileSync(settings, 'utf8')) as { connections: { id: string }[] };
   expect(saved.connections.map((c) => `connection:${c.id}`)).toEqual([account]);
 
