@@ -53,6 +53,8 @@ export const connectionProfileSchema = z.object({
   account: z.object({ id: z.string(), name: z.string(), type: accountTypeSchema }),
   adminTokenId: z.string(),
   sandbox: z.boolean().optional(),
+  /** Set by main, never saved: this sandbox's secrets are in memory for this run (no keychain). */
+  secretsInMemory: z.boolean().optional(),
   createdAt: z.string(),
   lastUsedAt: z.string(),
 });

@@ -12,9 +12,15 @@
  *                                       lost sends the token only there
  * Connection ids are UUIDs (no `:`), so a prefix with the trailing `:` can never match another
  * connection's entries.
+ *
+ * One exception, for the sandbox only: when the keychain is unavailable, the sandbox connection's
+ * secrets go to a store in memory for this run (secret-store-memory.ts), so *Try the sandbox* works
+ * on a machine without a Secret Service. Its token is invented for this run and opens nothing
+ * else; a real connection still gets the keychain's refusal.
  */
 import { DeskError } from '../../common/errors';
 import { isTokenId, TOKEN_ID_MESSAGE } from '../../common/ids';
+import { createMemorySecretStore } from './secret-store-memory';
 
 export { createKeytarSecretStore, keychainUnavailable, keychainFixHint, DEFAULT_KEYCHAIN_SERVICE, KEYCHAIN_SERVICES, keychainServiceFor } from './secret-store-keytar';
 export type { KeytarLike, KeytarSecretStoreOptions } from './secret-store-keytar';
@@ -64,7 +70,23 @@ export class Vault {
    */
   private accounts?: { names: Promise<string[]>; at: number };
 
-  constructor(private readonly secrets: SecretStore) {}
+  /** Connections whose secrets live in `memory` for this run (only ever a sandbox). */
+  private readonly inMemory = new Set<string>();
+
+  constructor(
+    private readonly secrets: SecretStore,
+    private readonly memory: SecretStore = createMemorySecretStore(),
+  ) {}
+
+  /** Where this connection's secrets are: the keychain, or memory for a sandbox without one. */
+  private storeFor(connectionId: string): SecretStore {
+    return this.inMemory.has(connectionId) ? this.memory : this.secrets;
+  }
+
+  /** true when this connection's secrets are kept in memory only (gone when Token Desk quits). */
+  isInMemory(connectionId: string): boolean {
+    return this.inMemory.has(connectionId);
+  }
 
   private async accountNames(): Promise<string[]> {
     const now = Date.now();
@@ -95,9 +117,23 @@ export class Vault {
     this.accounts = undefined;
   }
 
-  async setConnectionSecret(connectionId: string, token: string): Promise<void> {
+  /**
+   * `sandbox`: this is the sandbox's connection, which may fall back to memory when the keychain
+   * is unavailable; any other connection gets the keychain's error.
+   */
+  async setConnectionSecret(connectionId: string, token: string, options: { sandbox?: boolean } = {}): Promise<void> {
+    const account = connectionAccount(connectionId);
+    if (this.inMemory.has(connectionId)) return this.memory.set(account, token);
     this.changed();
-    return this.secrets.set(connectionAccount(connectionId), token).finally(() => this.changed());
+    try {
+      await this.secrets.set(account, token);
+    } catch (error) {
+      if (!options.sandbox || !(DeskError.is(error) && error.code === 'keychain_unavailable')) throw error;
+      this.inMemory.add(connectionId);
+      await this.memory.set(account, token);
+    } finally {
+      this.changed();
+    }
   }
 
   /**
@@ -106,36 +142,43 @@ export class Vault {
    * "re-enter the token, or unlock your keychain".
    */
   async getConnectionSecret(connectionId: string): Promise<string | null> {
-    return this.secrets.get(connectionAccount(connectionId));
+    const account = connectionAccount(connectionId);
+    return this.storeFor(connectionId).get(account);
   }
 
   async deleteConnectionSecret(connectionId: string): Promise<boolean> {
+    const account = connectionAccount(connectionId);
     this.changed();
-    return this.secrets.delete(connectionAccount(connectionId)).finally(() => this.changed());
+    return this.storeFor(connectionId).delete(account).finally(() => this.changed());
   }
 
   /** The address the connection's admin token belongs to (written with it, removed with it). */
   async setConnectionAddress(connectionId: string, baseUrl: string): Promise<void> {
+    const account = addressAccount(connectionId);
     this.changed();
-    return this.secrets.set(addressAccount(connectionId), baseUrl).finally(() => this.changed());
+    return this.storeFor(connectionId).set(account, baseUrl).finally(() => this.changed());
   }
 
   async getConnectionAddress(connectionId: string): Promise<string | null> {
-    return this.secrets.get(addressAccount(connectionId));
+    const account = addressAccount(connectionId);
+    return this.storeFor(connectionId).get(account);
   }
 
   async setTokenValue(connectionId: string, tokenId: string, value: string): Promise<void> {
+    const account = tokenAccount(connectionId, tokenId);
     this.changed();
-    return this.secrets.set(tokenAccount(connectionId, tokenId), value).finally(() => this.changed());
+    return this.storeFor(connectionId).set(account, value).finally(() => this.changed());
   }
 
   async getTokenValue(connectionId: string, tokenId: string): Promise<string | null> {
-    return this.secrets.get(tokenAccount(connectionId, tokenId));
+    const account = tokenAccount(connectionId, tokenId);
+    return this.storeFor(connectionId).get(account);
   }
 
   async deleteTokenValue(connectionId: string, tokenId: string): Promise<boolean> {
+    const account = tokenAccount(connectionId, tokenId);
     this.changed();
-    return this.secrets.delete(tokenAccount(connectionId, tokenId)).finally(() => this.changed());
+    return this.storeFor(connectionId).delete(account).finally(() => this.changed());
   }
 
   async hasTokenValue(connectionId: string, tokenId: string): Promise<boolean> {
@@ -145,7 +188,8 @@ export class Vault {
   /** TKN ids whose value this connection holds (so the UI can offer "copy" on those rows). */
   async listTokenIds(connectionId: string): Promise<string[]> {
     const prefix = tokenPrefix(connectionId);
-    return (await this.accountNames())
+    const names = this.inMemory.has(connectionId) ? await this.memory.list() : await this.accountNames();
+    return names
       .filter((account) => account.startsWith(prefix))
       .map((account) => account.slice(prefix.length))
       .filter(isTokenId)
@@ -169,15 +213,17 @@ export class Vault {
   async removeConnection(connectionId: string): Promise<string[]> {
     const own = new Set([connectionAccount(connectionId), addressAccount(connectionId)]);
     const prefix = tokenPrefix(connectionId);
-    const accounts = (await this.secrets.list()).filter((a) => own.has(a) || a.startsWith(prefix));
+    const store = this.storeFor(connectionId);
+    const accounts = (await store.list()).filter((a) => own.has(a) || a.startsWith(prefix));
     // Sequential on purpose: the Secret Service serialises writes anyway, and a failure midway
     // then leaves a clear state (the rest is retried by calling removeConnection again).
     const removed: string[] = [];
     for (const account of accounts) {
       this.changed();
-      if (await this.secrets.delete(account)) removed.push(account);
+      if (await store.delete(account)) removed.push(account);
       this.changed();
     }
+    this.inMemory.delete(connectionId);
     return removed;
   }
 }

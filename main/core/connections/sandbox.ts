@@ -7,7 +7,7 @@ import type { SandboxHandle } from '../services';
 import type { Vault } from '../vault';
 import type { ConnectionService } from './service';
 
-/** What renewing the sandbox's admin token needs: this run's sandbox and the keychain. */
+/** What renewing the sandbox's admin token needs: this run's sandbox and the vault (keychain, or memory without one). */
 export interface SandboxCredentialServices {
   sandbox(): Promise<SandboxHandle>;
   vault: Pick<Vault, 'setConnectionSecret'>;
@@ -19,7 +19,7 @@ export type SandboxServices = SandboxCredentialServices & { connections: Pick<Co
 /** A sandbox profile gets this run's sandbox credential. */
 export async function refreshSandboxCredential(services: SandboxCredentialServices, profile: ConnectionProfile): Promise<void> {
   const sandbox = await services.sandbox();
-  await services.vault.setConnectionSecret(profile.id, sandbox.adminToken);
+  await services.vault.setConnectionSecret(profile.id, sandbox.adminToken, { sandbox: true });
 }
 
 /** Starts the sandbox (once per run) and makes its connection the active one. */

@@ -89,7 +89,7 @@ export class ConnectionService {
     };
 
     // Secret first: if the keychain is unavailable this throws and nothing is saved.
-    await this.vault.setConnectionSecret(profile.id, token.value);
+    await this.vault.setConnectionSecret(profile.id, token.value, { sandbox: profile.sandbox });
     try {
       await this.vault.setConnectionAddress(profile.id, profile.baseUrl);
       this.profiles.add(profile);
@@ -99,7 +99,7 @@ export class ConnectionService {
       if (!options.keepId) await this.vault.removeConnection(profile.id).catch(() => undefined);
       throw error;
     }
-    return profile;
+    return this.shown(profile);
   }
 
   list(): ConnectionProfile[] {
@@ -117,7 +117,15 @@ export class ConnectionService {
 
   /** What the connection switcher shows. */
   state(): ConnectionsState {
-    return { connections: this.list(), activeId: this.active()?.id ?? null };
+    return { connections: this.list().map((p) => this.shown(p)), activeId: this.active()?.id ?? null };
+  }
+
+  /**
+   * A profile as the renderer gets it: marked when its secrets are in memory for this run, so the
+   * UI can say so. Only what leaves the service is marked: the saved profile never is.
+   */
+  private shown(profile: ConnectionProfile): ConnectionProfile {
+    return this.vault.isInMemory(profile.id) ? { ...profile, secretsInMemory: true } : profile;
   }
 
   /** Makes `id` the active connection (remembered across restarts). */
@@ -126,7 +134,7 @@ export class ConnectionService {
     const updated = { ...profile, lastUsedAt: this.now().toISOString() };
     this.profiles.replace(updated);
     this.profiles.setActive(id);
-    return updated;
+    return this.shown(updated);
   }
 
   rename(id: string, name: string): ConnectionProfile {
@@ -135,7 +143,7 @@ export class ConnectionService {
     if (!checked.value) throw validationError({ name: [checked.error ?? NAME_EMPTY_MESSAGE] });
     const updated = { ...profile, name: checked.value };
     this.profiles.replace(updated);
-    return updated;
+    return this.shown(updated);
   }
 
   /**

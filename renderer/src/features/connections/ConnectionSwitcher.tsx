@@ -40,7 +40,7 @@ export function ConnectionSwitcher() {
         items={items}
         button={{
           className: 'switcher-button',
-          name: `Connection: ${active.name}, ${active.account.name} (${active.account.type}${active.sandbox ? ', sandbox' : ''}). Switch connection`,
+          name: `Connection: ${active.name}, ${active.account.name} (${active.account.type}${active.sandbox ? ', sandbox' : ''}${active.secretsInMemory ? ', kept in memory' : ''}). Switch connection`,
           content: (
             <>
               <span className="switcher-name">{active.name}</span>

@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Field } from '../../ui/Field';
 import { useDeskForm } from '../../ui/use-desk-form';
 import { useConnectionsStore } from './connections-store';
-import { AccountBadges } from './AccountBadge';
+import { AccountBadges, IN_MEMORY_NOTE } from './AccountBadge';
 import { ConnectionForm } from './ConnectionForm';
 import { ReenterTokenForm } from './ReenterTokenForm';
 import { FormError } from '../../ui/FormError';
@@ -57,6 +57,7 @@ export function ManageConnections() {
                 <div className="muted">
                   {c.account.name} · {c.account.id} · {c.sandbox ? 'local sandbox' : c.baseUrl}
                 </div>
+                {c.secretsInMemory && <p className="muted">{IN_MEMORY_NOTE}</p>}
               </div>
               <div className="row-actions">
                 {c.id !== activeId && (
