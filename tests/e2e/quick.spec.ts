@@ -5,8 +5,8 @@
  * cannot mark the clipboard as secret and saves the clear delay; axe on the new screens in light
  * and dark.
  */
-import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { expect, test } from './support/page-errors';
 import { startSandbox } from '../../main/sandbox';
 import type { RunningSandbox } from '../../main/sandbox';
 import { clearKeychain, keychainAvailability, uniqueKeychainService } from './support/keychain';

@@ -25,7 +25,7 @@
  * `page.goto(host.url)`, or `desk.open({ dataDir, env })` where it restarts or needs env. The
  * electron project picks the spec up by that import.
  */
-import { _electron, expect, test as base } from '@playwright/test';
+import { _electron } from '@playwright/test';
 import type { Browser, ElectronApplication, Page } from '@playwright/test';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -33,6 +33,7 @@ import path from 'node:path';
 import { uniqueKeychainService } from './keychain';
 import { recordHostRun, recordPageStorage } from './secrets-scan';
 import { makeDataDir, startWebHostProcess } from './web-host';
+import { expect, test as base, watchContext, watchPage } from './page-errors';
 
 export { expect };
 export type HostKind = 'browser' | 'electron';
@@ -91,6 +92,7 @@ async function openBrowserHost(browser: () => Promise<Browser>, service: string,
     ...(options.size ? { viewport: options.size } : {}),
     ...(options.clipboard ? { permissions: ['clipboard-read', 'clipboard-write'] } : {}),
   });
+  watchContext(context);
   const page = await context.newPage();
   await page.goto(host.url);
   return {
@@ -132,7 +134,9 @@ async function openDesktopApp(service: string, options: OpenOptions): Promise<De
   };
   electron.process().stdout?.on('data', collect);
   electron.process().stderr?.on('data', collect);
+  electron.on('window', watchPage);
   const page = await electron.firstWindow();
+  watchPage(page);
   if (options.size) {
     await electron.evaluate(({ BrowserWindow }, size) => BrowserWindow.getAllWindows()[0]?.setContentSize(size.width, size.height), options.size);
   }

@@ -12,6 +12,7 @@ import type { TokenView } from '../../../../common/contract';
 import { desk } from '../../desk';
 import { errorMessage } from '../../error-message';
 import { CopyButton } from '../../ui/CopyButton';
+import { useConnectionsStore } from '../connections/connections-store';
 import { copyValue } from '../tokens/values';
 import { notifyTokenChanged, notifyTokenRemoved } from './notify';
 import type { CreateResult } from './use-create-token';
@@ -25,6 +26,8 @@ interface SummaryStepProps {
 
 export function SummaryStep({ result, oldToken, copiedConfirmed, onConfirmCopied }: SummaryStepProps) {
   const id = useId();
+  // A sandbox run without a keychain keeps values in memory: say where the value really is.
+  const inMemory = useConnectionsStore((s) => s.connections.find((c) => c.id === s.activeId)?.secretsInMemory === true);
   const [oldAction, setOldAction] = useState<{ busy?: 'disable' | 'delete'; confirmDelete?: boolean; done?: string; error?: string }>({});
 
   const act = async (action: 'disable' | 'delete') => {
@@ -76,7 +79,11 @@ export function SummaryStep({ result, oldToken, copiedConfirmed, onConfirmCopied
         </div>
       </div>
       {result.stored ? (
-        <p className="wizard-stored">Stored in this computer&apos;s keychain — you can copy it again later from the token list.</p>
+        <p className="wizard-stored">
+          {inMemory
+            ? 'Kept in memory for this sandbox run — you can copy it again from the token list until Token Desk quits.'
+            : "Stored in this computer's keychain — you can copy it again later from the token list."}
+        </p>
       ) : (
         <label className="wizard-check wizard-confirm">
           <input type="checkbox" checked={copiedConfirmed} onChange={(e) => onConfirmCopied(e.target.checked)} />
