@@ -55,9 +55,9 @@ describe('tokens.create and the cached list', () => {
     services.cache.putTokens(profile.id, [listed(1), listed(2)], '2026-01-05T00:00:00.000Z', 'mark-1');
     const put = vi.spyOn(services.cache, 'putTokens');
 
-    const result = await dispatch('tokens.create', { name: 'CI robot', description: '', moduleIds: ['MOD-1756'] }, { host: 'browser', emit: () => undefined });
+    const result = await dispatch('tokens.create', { connectionId: profile.id, name: 'CI robot', description: '', moduleIds: ['MOD-1756'] }, { host: 'browser', emit: () => undefined });
 
-    expect(result.ok).toBe(true);
+    expect(result).toMatchObject({ ok: true });
     expect(create).toHaveBeenCalledOnce();
     const snapshot = services.cache.getTokens(profile.id)!;
     expect(snapshot.items.map((t) => t.id)).toEqual(['TKN-1000-0001', 'TKN-1000-0002', 'TKN-2000-0001']);
@@ -71,8 +71,8 @@ describe('tokens.create and the cached list', () => {
 
   it('with no list cached, caches nothing (a one-token list would pass for the whole account)', async () => {
     const { services, dispatch } = setup();
-    const result = await dispatch('tokens.create', { name: 'CI robot', description: '', moduleIds: ['MOD-1756'] }, { host: 'browser', emit: () => undefined });
-    expect(result.ok).toBe(true);
+    const result = await dispatch('tokens.create', { connectionId: profile.id, name: 'CI robot', description: '', moduleIds: ['MOD-1756'] }, { host: 'browser', emit: () => undefined });
+    expect(result).toMatchObject({ ok: true });
     expect(services.cache.getTokens(profile.id)).toBeUndefined();
   });
 });
