@@ -115,4 +115,27 @@ describe('indexed audit search', () => {
       expect(actual(index, filter(index, f)), JSON.stringify(f)).toEqual(expected(list, f));
     }
   });
+
+  it('searches a log whose every field differs from every other (one fresh entry, say) without throwing', () => {
+    // Nine distinct values per entry: more dictionary values than fields, the case where the
+    // search tests a row's own values instead of the whole dictionary, over no narrower result.
+    const fresh: AuditEntry[] = [1, 2].map((n) => ({
+      id: `AUD-${n}`,
+      timestamp: new Date(Date.UTC(2026, 0, n)).toISOString(),
+      event: `platform.accounts.apiToken.created${n}`,
+      summary: `API Token created ${n}`,
+      details: `The API token TKN-1000-000${n} was created.`,
+      token: { id: `TKN-1000-000${n}`, name: `Fresh ${n}` },
+      actor: { id: `USR-0001-000${n}`, name: `Ann ${n}` },
+      account: { id: `ACC-1111-111${n}`, name: `Stark ${n}` },
+    }));
+    for (const list of [fresh.slice(0, 1), fresh]) {
+      const index = indexEntries(list);
+      expect(index.dictionary.length).toBeGreaterThan(list.length * 9);
+      for (const text of ['stark', 'fresh 2', 'tkn-1000-0001', 'nothing']) {
+        const f = { ...EMPTY_AUDIT_FILTERS, text };
+        expect(actual(index, createRowFilter()(index, f)), text).toEqual(expected(list, f));
+      }
+    }
+  });
 });

@@ -67,7 +67,9 @@ function rowsWithWord(index: AuditIndex, within: RowSet, word: string, scratch: 
   const { dictionary, fieldIds } = index;
   const count = within ? within.length : index.entries.length;
   let n = 0;
-  if (count * FIELDS >= dictionary.length) {
+  // The whole log (no narrower result yet) always takes the first way: the second walks `within`,
+  // and a tiny log whose values all differ has more dictionary values than fields.
+  if (within === null || count * FIELDS >= dictionary.length) {
     // Many rows: test every distinct value once, then each row is nine lookups, no branches.
     const hit = valuesWithWord(dictionary, word);
     for (let k = 0; k < count; k++) {
