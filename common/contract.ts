@@ -260,7 +260,11 @@ export const calls = {
    * Token values (keychain). Copy happens in main; reveal is an explicit "show". Both are written
    * to the access log with the source main decides from the calling window and the channel.
    */
-  'values.copy': call(tokenRef, z.object({ clearsAt: z.string() })),
+  'values.copy': call(
+    tokenRef,
+    // `inFrontOnly`: the browser host, whose page may clear the clipboard only while its tab is in front.
+    z.object({ clearsAt: z.string(), inFrontOnly: z.literal(true).optional() }),
+  ),
   /** The wizard's summary closed: main drops a new value the keychain refused (kept in memory for Copy). */
   'values.forgetUnsaved': call(tokenRef, z.object({ ok: z.literal(true) })),
   'values.reveal': call(tokenRef, z.object({ value: z.string() })),

@@ -57,8 +57,18 @@ export function offlineStateOf(error: { code: 'offline' | 'timeout' }, now: Date
 /**
  * The confirmation of a copy. `name` is left out where the copy was made in place (the row or
  * dialog already names the token); `clearAfterMs` 0 or less means the clipboard is not cleared.
+ * `inFrontOnly`: the browser host, where a page may touch the clipboard only while its tab is in
+ * front — the promise says so instead of claiming a clear the browser will not allow.
  */
-export function copiedNotice(name: string | null, clearAfterMs: number): string {
+export function copiedNotice(name: string | null, clearAfterMs: number, inFrontOnly = false): string {
   const what = name ? `Copied ${name}` : 'Copied';
-  return clearAfterMs > 0 ? `${what} — clipboard clears in ${clearDelayLabel(clearAfterMs)}` : what;
+  if (clearAfterMs <= 0) return what;
+  const when = `clipboard clears in ${clearDelayLabel(clearAfterMs)}`;
+  return inFrontOnly ? `${what} — ${when} if this tab is in front, else when you come back to it` : `${what} — ${when}`;
 }
+
+/** The browser host, after its page could not clear the clipboard (the tab was in the background). */
+export const CLIPBOARD_NOT_CLEARED =
+  'The copied value is still on the clipboard: a browser lets this page clear it only while its tab is in front. It will be cleared when you come back to this tab, or copy something else over it now.';
+/** The same page, once a later try (the tab back in front) cleared it. */
+export const CLIPBOARD_CLEARED_LATE = 'The copied value has been cleared from the clipboard.';

@@ -22,15 +22,34 @@ export const WS_CLOSE = { unsupportedData: 1003, policyViolation: 1008 } as cons
 /** The secret is base64url (main/web/auth.ts), so it is a valid subprotocol token. */
 export const sessionProtocol = (secret: string) => `${WS_SESSION_PROTOCOL_PREFIX}${secret}`;
 
+/**
+ * What the page's bridge says about a clear main asked for (`seq`): `cleared`, `unchanged` (the
+ * clipboard held something else, so nothing was touched) or `failed` (the browser refused: the
+ * tab was not in front). After a failure the bridge tries again when the tab is back in front
+ * and reports that outcome with `late: true`. Never the text.
+ */
+export const clipboardOutcomes = ['cleared', 'unchanged', 'failed'] as const;
+export type ClipboardReport = { type: 'clipboardReport'; seq: number; outcome: (typeof clipboardOutcomes)[number]; late: boolean };
+
 // Pure: the page's bridge script imports this file's constants and must not carry zod.
-export const clientMessageSchema = /* @__PURE__ */ z
-  .object({
-    type: z.literal('invoke'),
-    id: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
-    channel: z.string().max(200),
-    input: z.unknown(),
-  })
-  .strict();
+export const clientMessageSchema = /* @__PURE__ */ z.discriminatedUnion('type', [
+  z
+    .object({
+      type: z.literal('invoke'),
+      id: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+      channel: z.string().max(200),
+      input: z.unknown(),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('clipboardReport'),
+      seq: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+      outcome: z.enum(clipboardOutcomes),
+      late: z.boolean(),
+    })
+    .strict(),
+]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 
 export type ServerMessage =
@@ -41,8 +60,8 @@ export type ServerMessage =
    */
   | { type: 'result'; id: number; result: DeskResult<unknown>; packedNext?: true }
   | { type: 'event'; event: string; payload: unknown }
-  /** Clipboard work for the bridge script of the page that asked (never reaches the React app). */
-  | { type: 'clipboard'; op: 'write' | 'clearIf'; text: string };
+  /** Clipboard work for the bridge script of the page that asked (never reaches the React app); a clear has a `seq` its report names. */
+  | { type: 'clipboard'; op: 'write' | 'clearIf'; text: string; seq?: number };
 
 /** A result as the frames the host sends: the packed list, if the value has one, in a frame of its own. */
 export function resultFrames(id: number, result: DeskResult<unknown>): string[] {

@@ -14,6 +14,7 @@ import { isEventName } from '../common/channel-names';
 import type { DeskResult } from '../common/errors';
 import { createBridge } from './bridge';
 import type { Transport } from './bridge';
+import { createClipboardAgent } from './web-clipboard';
 import { serverMessageReader, SESSION_STORAGE_KEY, sessionProtocol, WS_PATH, WS_PROTOCOL } from '../common/web-protocol';
 import type { ClientMessage } from '../common/web-protocol';
 
@@ -52,15 +53,6 @@ function showNoSessionNotice(): void {
   else show();
 }
 
-/** Copy happens here, in the bridge, so the value never passes through the React app. */
-async function applyClipboard(op: 'write' | 'clearIf', text: string): Promise<void> {
-  try {
-    if (op === 'write') await navigator.clipboard.writeText(text);
-    else if ((await navigator.clipboard.readText()) === text) await navigator.clipboard.writeText('');
-  } catch {
-    // Without clipboard permission there is nothing safe to fall back to.
-  }
-}
 
 function createWebSocketTransport(secret: string | undefined): Transport {
   const pending = new Map<number, (result: DeskResult<unknown>) => void>();
@@ -68,6 +60,19 @@ function createWebSocketTransport(secret: string | undefined): Transport {
   let nextId = 1;
   let socket: WebSocket | undefined;
   let opening: Promise<WebSocket> | undefined;
+  // Copy happens here, in the bridge, so the value never passes through the React app.
+  const clipboard = createClipboardAgent({
+    clipboard: navigator.clipboard,
+    report: (report) => {
+      if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(report satisfies ClientMessage));
+    },
+    onFront: (retry) => {
+      window.addEventListener('focus', retry);
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'visible') retry();
+      });
+    },
+  });
 
   const offline = (): DeskResult<unknown> =>
     secret
@@ -107,7 +112,7 @@ function createWebSocketTransport(secret: string | undefined): Transport {
           pending.get(data.id)?.(data.result);
           pending.delete(data.id);
         } else if (data.type === 'clipboard') {
-          void applyClipboard(data.op, data.text);
+          void clipboard.handle(data.op, data.text, data.seq);
         } else if (data.type === 'event' && isEventName(data.event)) {
           for (const listener of eventListeners) listener(data.event as never, data.payload);
         }

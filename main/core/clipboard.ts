@@ -16,6 +16,11 @@ export interface ClipboardPort {
   readText(): string | Promise<string>;
   /** Optional: a real "clear" (Electron's clipboard.clear) instead of writing "". */
   clear?(): void | Promise<void>;
+  /**
+   * True for a browser page's clipboard (main/web/page-clipboard.ts): the page may read or clear
+   * it only while its tab is in front, so a clear can wait until the user comes back.
+   */
+  readonly clearsInFrontOnly?: boolean;
 }
 
 export interface ClipboardServiceOptions extends TimerPort {
@@ -27,6 +32,8 @@ export interface ClipboardServiceOptions extends TimerPort {
 export interface CopyResult {
   /** ISO-8601 time when the clipboard will be cleared; null when auto-clear is off. */
   clearsAt: string | null;
+  /** Set when the clear can happen only while the page's tab is in front (the browser host). */
+  inFrontOnly?: true;
 }
 
 export interface ClipboardService {
@@ -83,7 +90,8 @@ export function createClipboardService(port: ClipboardPort, options: ClipboardSe
         void clearIfStillHolds(value);
       }, clearAfterMs);
       pending = { handle, value };
-      return { clearsAt: new Date(now() + clearAfterMs).toISOString() };
+      const clearsAt = new Date(now() + clearAfterMs).toISOString();
+      return port.clearsInFrontOnly ? { clearsAt, inFrontOnly: true } : { clearsAt };
     },
     async dispose(): Promise<void> {
       if (!pending) return;

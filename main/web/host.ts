@@ -19,6 +19,7 @@ import type { DeskResult } from '../../common/errors';
 import { INTERNAL_ERROR_DATA } from '../../common/messages';
 import type { Dispatch, HandlerContext } from '../core/dispatch';
 import { checkRequest, checkUpgrade, createSecret, hostNames, requestPath } from './auth';
+import { clipboardReportNotice } from './page-clipboard';
 import type { PageSender } from './page-clipboard';
 import { securityHeaders, serveStatic } from './static';
 
@@ -139,6 +140,11 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
         const id = (data as { id?: unknown } | null)?.id;
         if (typeof id === 'number' && Number.isSafeInteger(id) && id >= 0) return void send(ws, { type: 'result', id, result: malformedMessage });
         return ws.close(WS_CLOSE.policyViolation, 'Not a Token Desk message.');
+      }
+      if (message.data.type === 'clipboardReport') {
+        const notice = clipboardReportNotice(message.data);
+        if (notice) ctx.emit('app.notice', notice);
+        return;
       }
       const { id, channel, input } = message.data;
       void requester

@@ -79,8 +79,8 @@ export async function quickCopyOf(
 ): Promise<{ clearsAt: string; message: string }> {
   const profile = services.connections.get(connectionId);
   if (!profile) throw new DeskError({ code: 'not_found', message: 'That connection is no longer saved in Token Desk.' });
-  const { clearsAt, label } = await copyValueOf(services, profile, tokenId, source);
-  const message = copiedNotice(label, clearsAt ? services.clipboard.clearAfterMs() : 0);
+  const { clearsAt, inFrontOnly, label } = await copyValueOf(services, profile, tokenId, source);
+  const message = copiedNotice(label, clearsAt ? services.clipboard.clearAfterMs() : 0, inFrontOnly);
   notify?.({ level: 'success', message });
   return { clearsAt: clearsAt ?? '', message };
 }

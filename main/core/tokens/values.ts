@@ -67,17 +67,22 @@ function recordAccess(services: ValueReadServices, profile: ConnectionProfile, i
  * refused at creation is copied from main's memory (unsaved-values.ts) while the wizard's
  * summary still shows it. `profile` is the active connection unless Quick Access names another.
  */
-export async function copyValueOf(services: ValueReadServices, profile: ConnectionProfile, id: string, source: AccessSource): Promise<{ clearsAt: string | null; label: string }> {
+export async function copyValueOf(
+  services: ValueReadServices,
+  profile: ConnectionProfile,
+  id: string,
+  source: AccessSource,
+): Promise<{ clearsAt: string | null; inFrontOnly: boolean; label: string }> {
   // Memory first: an unsaved value exists only because the keychain failed, so asking it again would fail too.
   const value = services.unsavedValues.get(profile.id, id) ?? (await storedValue(services, profile, id));
-  const { clearsAt } = await services.clipboard.copySecret(value);
-  return { clearsAt, label: recordAccess(services, profile, id, source, 'copy') };
+  const { clearsAt, inFrontOnly } = await services.clipboard.copySecret(value);
+  return { clearsAt, inFrontOnly: inFrontOnly === true, label: recordAccess(services, profile, id, source, 'copy') };
 }
 
-export async function copyValue(services: ValueServices, id: string, source: AccessSource, notify?: Notify): Promise<{ clearsAt: string }> {
-  const { clearsAt, label } = await copyValueOf(services, activeProfile(services), id, source);
-  notify?.({ level: 'success', message: copiedNotice(label, clearsAt ? services.clipboard.clearAfterMs() : 0) });
-  return { clearsAt: clearsAt ?? '' };
+export async function copyValue(services: ValueServices, id: string, source: AccessSource, notify?: Notify): Promise<{ clearsAt: string; inFrontOnly?: true }> {
+  const { clearsAt, inFrontOnly, label } = await copyValueOf(services, activeProfile(services), id, source);
+  notify?.({ level: 'success', message: copiedNotice(label, clearsAt ? services.clipboard.clearAfterMs() : 0, inFrontOnly) });
+  return inFrontOnly ? { clearsAt: clearsAt ?? '', inFrontOnly } : { clearsAt: clearsAt ?? '' };
 }
 
 /** The wizard's summary was closed: drop a value the keychain refused from main's memory. */

@@ -195,4 +195,24 @@ describe('clipboard work', () => {
     asking.ws.close();
     other.ws.close();
   });
+
+  it('a clear the page could not do is told to that page (and a late success too); nothing else is', async () => {
+    const asking = await openPage();
+    const other = await openPage();
+    const report = (outcome: string, late: boolean) => asking.ws.send(JSON.stringify({ type: 'clipboardReport', seq: 1, outcome, late }));
+    const notices = () => asking.messages.filter((m) => m.type === 'event').map((m) => (m as { payload: { level: string; message: string } }).payload);
+    report('failed', false);
+    await waitFor(() => notices().length === 1);
+    expect(notices()[0]).toEqual({ level: 'warning', message: expect.stringMatching(/^The copied value is still on the clipboard: a browser lets this page clear it only while its tab is in front\./) });
+    report('unchanged', false);
+    report('cleared', false);
+    report('cleared', true);
+    await waitFor(() => notices().length === 2);
+    expect(notices()[1]).toEqual({ level: 'info', message: 'The copied value has been cleared from the clipboard.' });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(notices()).toHaveLength(2);
+    expect(other.messages).toEqual([]);
+    asking.ws.close();
+    other.ws.close();
+  });
 });

@@ -9,10 +9,10 @@ import { copiedNotice } from '../../../../common/messages';
  */
 export async function copyValue(id: string): Promise<string> {
   try {
-    const { clearsAt } = await desk.call('values.copy', { id });
+    const { clearsAt, inFrontOnly } = await desk.call('values.copy', { id });
     // The delay still to run, to the second (what main's clear-delay setting gave, less the reply's trip).
     const left = Math.round((Date.parse(clearsAt) - Date.now()) / 1000) * 1000;
-    return copiedNotice(null, Number.isFinite(left) ? left : 0);
+    return copiedNotice(null, Number.isFinite(left) ? left : 0, inFrontOnly === true);
   } catch (error) {
     throw new Error(errorMessage(error, 'Could not copy the value.'));
   }
