@@ -49,11 +49,8 @@ export function keychainFixHint(platform: NodeJS.Platform = process.platform): s
     case 'win32':
       return 'Make sure Windows Credential Manager is available for your user account (Control Panel > Credential Manager) and that the "Credential Manager" service is running, then try again.';
     default:
-      return (
-        'Install and unlock a Secret Service such as GNOME Keyring or KWallet, ' +
-        'e.g. `sudo apt install gnome-keyring libsecret-1-0`, then log out and in again ' +
-        '(or start it with `gnome-keyring-daemon --unlock --components=secrets`) and try again.'
-      );
+      // One sentence: the README's section has the details (a throwaway one for a single command).
+      return 'Start a Secret Service (GNOME Keyring or KWallet: `sudo apt install gnome-keyring`, then log in again; see README, "Linux: a keychain must be running") and try again.';
   }
 }
 
@@ -66,7 +63,7 @@ export function keychainUnavailable(cause: unknown, platform: NodeJS.Platform = 
   const detail = cause instanceof Error ? cause.message : String(cause);
   const error = new DeskError({
     code: 'keychain_unavailable',
-    message: `The system keychain is not available (${detail}). ${keychainFixHint(platform)} Token Desk never stores tokens in plain text, so it cannot save or read credentials until the keychain works.`,
+    message: `The system keychain is not available (${detail}). ${keychainFixHint(platform)} Token Desk never stores tokens in plain text.`,
   });
   (error as Error & { cause?: unknown }).cause = cause;
   return error;

@@ -25,7 +25,7 @@ describe('keytar adapter error mapping (unit: injected keytar)', () => {
     const error = await rejection(store.get('connection:x'));
     expect(error.code).toBe('keychain_unavailable');
     expect(error.message).toContain("Cannot find module");
-    expect(error.message).toContain('sudo apt install gnome-keyring libsecret-1-0');
+    expect(error.message).toContain('sudo apt install gnome-keyring');
     await rejection(store.list());
     expect(attempts).toBe(2);
   });
