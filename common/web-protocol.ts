@@ -54,7 +54,7 @@ export type ClientMessage = z.infer<typeof clientMessageSchema>;
 
 export type ServerMessage =
   /**
-   * `packedNext`: the value's `packed` string (a packed token list, ~13 MB at 100,000 tokens) was
+   * `packedNext`: the value's `packed` string (a packed token list, megabytes long at scale) was
    * left out and is the NEXT text frame, as is. Encoded inside this JSON it would be escaped by the
    * host and parsed a second time by the page, only to be parsed again as the list.
    */

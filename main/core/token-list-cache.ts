@@ -1,12 +1,12 @@
 /**
  * The cached token list, one file per connection (`tokens-<connection>.json` beside the cache),
- * in the compact table form (common/token-table.ts): at 100,000 tokens ~15 MB instead of ~70.
+ * in the compact table form (common/token-table.ts), a fraction of the size of the list as objects.
  *
  * The file is a conf/electron-store file (a JSON object, key `tokens`, mode 0600, read through
  * the stores' damaged-file rule: moved aside, the list starts empty and the next sync rebuilds
  * it). It is not WRITTEN through conf: conf's `set` re-reads, re-parses and rewrites the whole
  * file synchronously, which at this size stops main's event loop (every IPC reply, every
- * WebSocket message) for a few hundred milliseconds. Here the list is kept in memory, the
+ * WebSocket message) for as long as the write takes. Here the list is kept in memory, the
  * reply goes out first, and the file is written afterwards column by column, yielding to the
  * event loop between columns, into a temp file that is then renamed over the old one (atomic:
  * a crash leaves the previous list). Writes to one connection are coalesced.
@@ -268,7 +268,7 @@ export class TokenListCache {
     if (!entry || !file || this.options.dir === null) return;
     const { table, fetchedAt, mark, valueIds } = entry;
     // The same JSON conf would write ({"tokens":{…}}), built a column at a time and handed to
-    // the file as it is made (the disk works while the next column is serialised; no 13 MB join).
+    // the file as it is made (the disk works while the next column is serialised; no one huge join).
     const temp = `${file}.tmp-${process.pid}`;
     await fs.promises.mkdir(this.options.dir, { recursive: true });
     const out = await fs.promises.open(temp, 'w', 0o600);

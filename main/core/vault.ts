@@ -63,8 +63,8 @@ const ACCOUNTS_FRESH_MS = 30_000;
 export class Vault {
   /**
    * The keychain's account names, kept in memory: listing them reads every secret of the service
-   * (keytar's findCredentials), ~0.5 s at a few hundred values, which Quick Access and the table
-   * cannot wait for at every open. Every write through this Vault drops the copy; a copy older
+   * (keytar's findCredentials), slow enough at a few hundred values that Quick Access and the table
+   * cannot wait for it at every open. Every write through this Vault drops the copy; a copy older
    * than ACCOUNTS_FRESH_MS is answered at once and refreshed behind (changes made outside
    * Token Desk show up on the next read); a failed refresh drops it, so the next read reports it.
    */

@@ -6,7 +6,7 @@ import { askCachedList } from './shell/launch-list';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
-// Quick Access must be usable within ~150 ms of opening: it loads without the rest of the app's code.
+// Quick Access must be usable the moment it opens: it loads without the rest of the app's code.
 if (isQuickRoute(window.location)) {
   root.render(
     <StrictMode>

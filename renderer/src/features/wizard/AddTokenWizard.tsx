@@ -1,5 +1,5 @@
 /**
- * The Add API token wizard (issue 6), also used to rotate a token. Mounted once in App.tsx;
+ * The Add API token wizard, also used to rotate a token. Mounted once in App.tsx;
  * it opens when the wizard bridge (wizard-bridge.ts) says so, on the app's one modal
  * (ui/Dialog.tsx).
  *
