@@ -6,6 +6,33 @@
  */
 import type { DeskResult } from './errors';
 
+/**
+ * The calls that act on the active connection's tokens, values or audit data: each names its
+ * connection, and main refuses any other (common/connection-calls.ts says why).
+ */
+export const CONNECTION_CALL_NAMES = [
+  'tokens.cached',
+  'tokens.sync',
+  'tokens.get',
+  'tokens.enable',
+  'tokens.disable',
+  'tokens.update',
+  'tokens.delete',
+  'tokens.bulk',
+  'tokens.modules',
+  'tokens.create',
+  'tokens.findRecent',
+  'tokens.link',
+  'values.copy',
+  'values.forgetUnsaved',
+  'values.reveal',
+  'values.add',
+  'audit.token',
+  'audit.account',
+  'audit.syncAccount',
+  'audit.exportCsv',
+] as const;
+
 export const CHANNEL_NAMES = [
   'app.info',
   'prefs.get',
@@ -22,31 +49,12 @@ export const CHANNEL_NAMES = [
   'connections.recoverable',
   'connections.restoreFromKeychain',
   'sandbox.start',
-  'tokens.cached',
-  'tokens.sync',
-  'tokens.get',
-  'tokens.enable',
-  'tokens.disable',
-  'tokens.update',
-  'tokens.delete',
-  'tokens.bulk',
-  'tokens.modules',
-  'tokens.create',
-  'tokens.findRecent',
-  'tokens.link',
-  'audit.token',
-  'audit.account',
-  'audit.syncAccount',
-  'audit.exportCsv',
-  'values.copy',
-  'values.forgetUnsaved',
-  'values.reveal',
+  ...CONNECTION_CALL_NAMES,
   'quick.list',
   'quick.copy',
   'accessLog.list',
   'settings.get',
   'settings.set',
-  'values.add',
 ] as const;
 export const EVENT_NAMES = [
   'tokens.progress',

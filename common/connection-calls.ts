@@ -7,30 +7,9 @@
  *
  * Without zod, like channel-names.ts: the renderer's client stamps these calls (common/desk-client.ts).
  */
-import type { Channel } from './channel-names';
+import { CONNECTION_CALL_NAMES } from './channel-names';
 
-export const CONNECTION_CALLS = [
-  'tokens.cached',
-  'tokens.sync',
-  'tokens.get',
-  'tokens.enable',
-  'tokens.disable',
-  'tokens.update',
-  'tokens.delete',
-  'tokens.bulk',
-  'tokens.modules',
-  'tokens.create',
-  'tokens.findRecent',
-  'tokens.link',
-  'values.copy',
-  'values.forgetUnsaved',
-  'values.reveal',
-  'values.add',
-  'audit.token',
-  'audit.account',
-  'audit.syncAccount',
-  'audit.exportCsv',
-] as const satisfies readonly Channel[];
+export const CONNECTION_CALLS = CONNECTION_CALL_NAMES;
 
 export type ConnectionCall = (typeof CONNECTION_CALLS)[number];
 
