@@ -1,5 +1,5 @@
 /**
- * Helpers for the Add API token wizard journeys (tests/e2e/wizard.spec.ts): test images, the
+ * Helpers for the Add API token wizard journeys (tests/e2e/wizard-*.spec.ts): test images, the
  * connect form, driving the wizard, and direct Marketplace calls against the sandbox.
  */
 import { expect } from '@playwright/test';

@@ -7,7 +7,7 @@
  * the topmost modal dialog is inert. jsdom and Testing Library ignore `inert`, so the stand-in
  * also sets aria-hidden there, which is what inert means for the accessibility tree; that lets a
  * test ask "can a user reach the table behind?" with getByRole. The real browser's behaviour is
- * checked by the e2e (tests/e2e/wizard.spec.ts).
+ * checked by the e2e (tests/e2e/wizard-a11y.spec.ts).
  */
 export {};
 
