@@ -9,6 +9,7 @@
 import { isConnectionCall } from './connection-calls';
 import type { ConnectionCall } from './connection-calls';
 import { DeskError } from './errors';
+import { notConnectedError } from './messages';
 import type { DeskBridge } from './channel-names';
 import type { CallInput, CallOutput, Channel, EventName, EventPayload } from './contract';
 
@@ -26,8 +27,6 @@ export interface DeskClientOptions {
   shownConnection?: () => string | null;
 }
 
-const NOT_CONNECTED = 'Connect to the Marketplace first.';
-
 export function createDeskClient(bridge: DeskBridge, options: DeskClientOptions = {}): DeskClient {
   return {
     async call(channel, ...input) {
@@ -35,7 +34,7 @@ export function createDeskClient(bridge: DeskBridge, options: DeskClientOptions 
       if (isConnectionCall(channel) && payload.connectionId === undefined) {
         const shown = options.shownConnection?.() ?? null;
         // A page with no connection has nothing to name: refused here rather than sent for main to guess.
-        if (shown === null) throw new DeskError({ code: 'not_connected', message: NOT_CONNECTED });
+        if (shown === null) throw notConnectedError();
         payload = { ...payload, connectionId: shown };
       }
       const result = await bridge.invoke(channel, payload);

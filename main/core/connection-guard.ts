@@ -11,6 +11,7 @@
 import { CONNECTION_CALLS } from '../../common/connection-calls';
 import type { ConnectionProfile } from '../../common/contract';
 import { DeskError } from '../../common/errors';
+import { NOT_CONNECTED_MESSAGE } from '../../common/messages';
 import type { HandlerContext, HandlerTable } from './dispatch';
 
 export interface ConnectionLookup {
@@ -22,7 +23,7 @@ export interface ConnectionLookup {
 export function wrongConnection(connections: ConnectionLookup, named: string): DeskError | undefined {
   const active = connections.active();
   if (!active) {
-    const message = 'No connection is active any more: nothing was done. Connect to the Marketplace first.';
+    const message = `No connection is active any more: nothing was done. ${NOT_CONNECTED_MESSAGE}`;
     return new DeskError({ code: 'not_connected', message, fields: { connectionId: [message] } });
   }
   if (active.id === named) return undefined;

@@ -1,6 +1,7 @@
 /** Form submission state for calls that may fail with a DeskError carrying field errors. */
 import { useState } from 'react';
 import { DeskError } from '../../../common/errors';
+import { INTERNAL_ERROR_DATA } from '../../../common/messages';
 
 export interface FormErrors {
   message?: string;
@@ -22,7 +23,7 @@ export function useDeskForm() {
         // When every message is already shown at a field, don't repeat it on top.
         setErrors({ fields, message: Object.keys(fields).length > 0 ? undefined : error.message });
       } else {
-        setErrors({ fields: {}, message: 'Something went wrong. Please try again.' });
+        setErrors({ fields: {}, message: INTERNAL_ERROR_DATA.message });
       }
       return undefined;
     } finally {
