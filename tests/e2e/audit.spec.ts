@@ -5,7 +5,7 @@
  * filter, open a token from it; disable the token in its details and see the record appear in
  * its open Audit trail tab; stop the sandbox and reload: both views still list the records,
  * with the offline banner. Light and dark screenshots and an axe scan of the new view.
- * Needs the keychain (see tests/e2e/tokens.spec.ts for how CI provides one).
+ * Needs the keychain (see tests/e2e/support/tokens-journey.ts for how CI provides one).
  */
 import fs from 'node:fs';
 import path from 'node:path';

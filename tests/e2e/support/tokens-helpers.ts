@@ -1,5 +1,5 @@
 /**
- * Helpers for tests/e2e/tokens.spec.ts: the sandbox's HTTP API as a second client (fetch with
+ * Helpers for tests/e2e/tokens-*.spec.ts: the sandbox's HTTP API as a second client (fetch with
  * the admin token), the token table and details by role and label, and the axe scan.
  */
 import AxeBuilder from '@axe-core/playwright';
