@@ -53,7 +53,7 @@ export const connectionProfileSchema = z.object({
   account: z.object({ id: z.string(), name: z.string(), type: accountTypeSchema }),
   adminTokenId: z.string(),
   sandbox: z.boolean().optional(),
-  /** Set by main, never saved: this sandbox's secrets are in memory for this run (no keychain). */
+  /** Set by main, never saved: this in-app sandbox's secrets are in memory for this run, never in the keychain. */
   secretsInMemory: z.boolean().optional(),
   createdAt: z.string(),
   lastUsedAt: z.string(),

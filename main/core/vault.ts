@@ -13,10 +13,11 @@
  * Connection ids are UUIDs (no `:`), so a prefix with the trailing `:` can never match another
  * connection's entries.
  *
- * One exception, for the sandbox only: when the keychain is unavailable, the sandbox connection's
- * secrets go to a store in memory for this run (secret-store-memory.ts), so *Try the sandbox* works
- * on a machine without a Secret Service. Its token is invented for this run and opens nothing
- * else; a real connection still gets the keychain's refusal.
+ * One exception, for the in-app sandbox only: its connection's secrets always go to a store in
+ * memory for this run (secret-store-memory.ts) and never to the keychain. Its simulator and token
+ * are invented for this run and open nothing else, so keeping them would only leave entries in
+ * the user's keychain (and *Try the sandbox* then works without a Secret Service). A real
+ * connection always gets the keychain, or its refusal.
  */
 import { DeskError } from '../../common/errors';
 import { isTokenId, TOKEN_ID_MESSAGE } from '../../common/ids';
@@ -70,7 +71,7 @@ export class Vault {
    */
   private accounts?: { names: Promise<string[]>; at: number };
 
-  /** Connections whose secrets live in `memory` for this run (only ever a sandbox). */
+  /** Connections whose secrets live in `memory` for this run (only ever the in-app sandbox). */
   private readonly inMemory = new Set<string>();
 
   constructor(
@@ -78,7 +79,7 @@ export class Vault {
     private readonly memory: SecretStore = createMemorySecretStore(),
   ) {}
 
-  /** Where this connection's secrets are: the keychain, or memory for a sandbox without one. */
+  /** Where this connection's secrets are: the keychain, or memory for the in-app sandbox. */
   private storeFor(connectionId: string): SecretStore {
     return this.inMemory.has(connectionId) ? this.memory : this.secrets;
   }
@@ -118,22 +119,15 @@ export class Vault {
   }
 
   /**
-   * `sandbox`: this is the sandbox's connection, which may fall back to memory when the keychain
-   * is unavailable; any other connection gets the keychain's error.
+   * `sandbox`: this is the in-app sandbox's connection, whose secrets are kept in memory for this
+   * run and never reach the keychain; any other connection's go to the keychain (or get its error).
    */
   async setConnectionSecret(connectionId: string, token: string, options: { sandbox?: boolean } = {}): Promise<void> {
     const account = connectionAccount(connectionId);
+    if (options.sandbox) this.inMemory.add(connectionId);
     if (this.inMemory.has(connectionId)) return this.memory.set(account, token);
     this.changed();
-    try {
-      await this.secrets.set(account, token);
-    } catch (error) {
-      if (!options.sandbox || !(DeskError.is(error) && error.code === 'keychain_unavailable')) throw error;
-      this.inMemory.add(connectionId);
-      await this.memory.set(account, token);
-    } finally {
-      this.changed();
-    }
+    return this.secrets.set(account, token).finally(() => this.changed());
   }
 
   /**

@@ -74,7 +74,7 @@ test('Try the sandbox without a Secret Service, then token changes and the Audit
 
     // The Connections page says where the sandbox's secrets are.
     await nav(page).getByRole('button', { name: 'Connections' }).click();
-    await expect(page.getByText(/No keychain is running, so this sandbox keeps its admin token and token values in memory only/)).toBeVisible();
+    await expect(page.getByText(/The sandbox keeps its admin token and token values in memory only, never in your keychain/)).toBeVisible();
   } finally {
     await app.stop();
   }

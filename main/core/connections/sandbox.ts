@@ -7,7 +7,7 @@ import type { SandboxHandle } from '../services';
 import type { Vault } from '../vault';
 import type { ConnectionService } from './service';
 
-/** What renewing the sandbox's admin token needs: this run's sandbox and the vault (keychain, or memory without one). */
+/** What renewing the sandbox's admin token needs: this run's sandbox and the vault (which keeps it in memory). */
 export interface SandboxCredentialServices {
   sandbox(): Promise<SandboxHandle>;
   vault: Pick<Vault, 'setConnectionSecret'>;

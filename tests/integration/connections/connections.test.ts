@@ -53,14 +53,15 @@ describe.skipIf(!available)('ConnectionService: real keychain, real files, real 
 
   it('adds a connection: verified over HTTP, secret in the keychain, profile on disk', async () => {
     const admin = backend.accounts[0]!;
-    const profile = await service.add({ name: ' Production ', baseUrl: `${backend.url}/`, token: admin.adminToken, sandbox: true });
+    const profile = await service.add({ name: ' Production ', baseUrl: `${backend.url}/`, token: admin.adminToken });
     expect(profile).toMatchObject({
       name: 'Production',
       baseUrl: backend.url,
       account: { id: admin.id, name: admin.name, type: admin.type },
       adminTokenId: admin.adminTokenId,
-      sandbox: true,
     });
+    // A server reached over HTTP is a real connection: only the in-app sandbox keeps memory.
+    expect(profile.sandbox).toBeUndefined();
     expect(await secrets.get(`connection:${profile.id}`)).toBe(admin.adminToken);
     expect(await service.credentials(profile.id)).toEqual({ baseUrl: backend.url, token: admin.adminToken });
     const onDisk = JSON.parse(fs.readFileSync(path.join(dir, 'connections.json'), 'utf8')) as Record<string, unknown>;

@@ -59,6 +59,19 @@ describe.skipIf(!available)('keytar SecretStore against a real Secret Service', 
     expect(await vault.getTokenValue(b, 'TKN-2000-0001')).toBe('idt:TKN-2000-0001:v3');
     expect(await vault.removeConnection(a)).toEqual([]);
   });
+
+  it('the in-app sandbox keeps its secrets in memory and writes nothing to a working keychain', async () => {
+    const vault = new Vault(store);
+    const sbx = '6f1c2b9e-0000-4000-8000-0000000000cc';
+    const before = (await store.list()).sort();
+    await vault.setConnectionSecret(sbx, 'idt:TKN-0000-0003:sandboxAdmin', { sandbox: true });
+    await vault.setConnectionAddress(sbx, 'http://127.0.0.1:4010');
+    await vault.setTokenValue(sbx, 'TKN-3000-0001', 'idt:TKN-3000-0001:v4');
+    expect(vault.isInMemory(sbx)).toBe(true);
+    expect(await vault.getTokenValue(sbx, 'TKN-3000-0001')).toBe('idt:TKN-3000-0001:v4');
+    expect((await store.list()).sort()).toEqual(before);
+    expect(await vault.removeConnection(sbx)).toHaveLength(3);
+  });
 });
 
 // These need NO Secret Service: they show what happens when there is none. Always run.

@@ -1,8 +1,8 @@
 /**
- * The sandbox without a keychain: its secrets fall back to memory for the run, only when the
- * keychain is unavailable, and only for the sandbox; a real connection keeps the keychain's
- * refusal. The keychain here is the real keytar adapter with a loader that fails as it does on
- * Linux without a D-Bus session.
+ * The in-app sandbox keeps its secrets in memory for the run, with or without a keychain, and
+ * never touches the keychain; a real connection uses the keychain, or gets its refusal. The
+ * missing keychain here is the real keytar adapter with a loader that fails as it does on Linux
+ * without a D-Bus session.
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { WhoAmI } from '../../../common/domain';
@@ -68,17 +68,37 @@ describe('the vault without a keychain', () => {
     expect(memory.entries.size).toBe(0);
   });
 
-  it('uses the keychain for the sandbox whenever it works, and memory for no other failure', async () => {
+});
+
+describe('the vault with a working keychain', () => {
+  it('keeps the sandbox in memory and never touches the keychain, even for a read or a list', async () => {
     const keychain = new MemorySecretStore();
+    const touched = vi.spyOn(keychain, 'get');
+    const listed = vi.spyOn(keychain, 'list');
     const { vault, memory } = setup(keychain);
     await vault.setConnectionSecret('sbx', SANDBOX_TOKEN, { sandbox: true });
-    expect(vault.isInMemory('sbx')).toBe(false);
-    expect(keychain.entries.get('connection:sbx')).toBe(SANDBOX_TOKEN);
+    await vault.setConnectionAddress('sbx', 'http://127.0.0.1:4010');
+    await vault.setTokenValue('sbx', 'TKN-9999-0001', VALUE);
+    expect(vault.isInMemory('sbx')).toBe(true);
+    expect(await vault.getTokenValue('sbx', 'TKN-9999-0001')).toBe(VALUE);
+    expect(await vault.listTokenIds('sbx')).toEqual(['TKN-9999-0001']);
+    expect(keychain.entries.size).toBe(0);
+    expect(memory.entries.size).toBe(3);
+    expect(touched).not.toHaveBeenCalled();
+    expect(listed).not.toHaveBeenCalled();
+    expect(await vault.removeConnection('sbx')).toHaveLength(3);
     expect(memory.entries.size).toBe(0);
+  });
 
-    keychain.failWith = new Error('disk full');
-    await expect(vault.setConnectionSecret('sbx2', SANDBOX_TOKEN, { sandbox: true })).rejects.toThrow('disk full');
-    expect(vault.isInMemory('sbx2')).toBe(false);
+  it('keeps a real connection in the keychain, and nothing in memory', async () => {
+    const keychain = new MemorySecretStore();
+    const { vault, memory } = setup(keychain);
+    await vault.setConnectionSecret('real', REAL_TOKEN);
+    await vault.setTokenValue('real', 'TKN-9999-0001', VALUE);
+    expect(vault.isInMemory('real')).toBe(false);
+    expect(keychain.entries.get('connection:real')).toBe(REAL_TOKEN);
+    expect(keychain.entries.get('token:real:TKN-9999-0001')).toBe(VALUE);
+    expect(memory.entries.size).toBe(0);
   });
 });
 
@@ -96,6 +116,15 @@ describe('Try the sandbox without a keychain', () => {
     const again = await startSandboxConnection(services);
     expect(again.id).toBe(profile.id);
     expect(again.secretsInMemory).toBe(true);
+  });
+
+  it('with a working keychain, still keeps the sandbox in memory and says so', async () => {
+    const keychain = new MemorySecretStore();
+    const { connections, services } = setup(keychain);
+    const profile = await startSandboxConnection(services);
+    expect(profile.secretsInMemory).toBe(true);
+    expect((await connections.credentials(profile.id)).token).toBe(SANDBOX_TOKEN);
+    expect(keychain.entries.size).toBe(0);
   });
 
   it('a real connection is still refused, with the fix, and nothing is saved', async () => {

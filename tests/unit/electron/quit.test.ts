@@ -25,7 +25,7 @@ vi.mock('electron-store', async () => {
   }
   return { default: ElectronStoreStandIn };
 });
-// The keychain in memory (the connection's admin token); the real one is the integration tests'.
+// A keychain in memory, so nothing reaches the real one (the sandbox keeps its own secrets in memory anyway).
 vi.mock('../../../main/core/secret-store-keytar', async (importOriginal) => {
   const { MemorySecretStore } = await import('../core/fakes');
   return { ...(await importOriginal<object>()), createKeytarSecretStore: () => new MemorySecretStore() };

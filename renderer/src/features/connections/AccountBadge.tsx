@@ -1,8 +1,8 @@
 import type { ConnectionProfile } from '../../../../common/contract';
 
-/** Said where a sandbox without a keychain is listed: its secrets are gone when Token Desk quits. */
+/** Said where the in-app sandbox is listed: its secrets never reach the keychain and are gone when Token Desk quits. */
 export const IN_MEMORY_NOTE =
-  'No keychain is running, so this sandbox keeps its admin token and token values in memory only: they are gone when Token Desk quits.';
+  'The sandbox keeps its admin token and token values in memory only, never in your keychain: they are gone when Token Desk quits.';
 
 export function AccountBadges({ profile }: { profile: ConnectionProfile }) {
   return (

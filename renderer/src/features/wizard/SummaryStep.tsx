@@ -26,7 +26,7 @@ interface SummaryStepProps {
 
 export function SummaryStep({ result, oldToken, copiedConfirmed, onConfirmCopied }: SummaryStepProps) {
   const id = useId();
-  // A sandbox run without a keychain keeps values in memory: say where the value really is.
+  // The in-app sandbox keeps values in memory, never in the keychain: say where the value really is.
   const inMemory = useConnectionsStore((s) => s.connections.find((c) => c.id === s.activeId)?.secretsInMemory === true);
   const [oldAction, setOldAction] = useState<{ busy?: 'disable' | 'delete'; confirmDelete?: boolean; done?: string; error?: string }>({});
 
