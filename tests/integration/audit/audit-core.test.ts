@@ -2,7 +2,7 @@
  * The audit channels through the REAL handler table over a real sandbox, real conf files and
  * the real keychain: whole-trail paging, the one-request refresh, a truncated page refused
  * without touching the cache, offline fallback, the account log of an Operations account and
- * the CSV export. Needs a Secret Service (see tests/integration/tokens/tokens.test.ts); without
+ * the CSV export. Needs a Secret Service (see tests/integration/tokens/tokens-handlers.test.ts); without
  * one the suite is skipped with the printed reason.
  *
  * The tests run in order and share one sandbox; the offline ones close it, so they come last.

@@ -1,55 +1,32 @@
 /**
- * tokens.* and values.* through the REAL handler table (createDispatch(createHandlerTable(...)))
- * with real services over a real sandbox, real conf files and the real keychain.
+ * tokens.*, audit.token and the token modules through the real handler table with real services
+ * over a real sandbox, real conf files and the real keychain (handlers-setup.ts). The tests run
+ * in order and share one sandbox; the last searches every file on disk for a token value.
  * Needs a Secret Service; without one the suite is skipped WITH the printed reason:
  *   dbus-run-session -- sh -c 'echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null; npx vitest run --project integration tests/integration/tokens'
- *
- * The tests run in order and share one sandbox: the offline ones close it, so they come last,
- * and the final one searches every file on disk for a token value.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TokenView } from '../../../common/contract';
-import type { ApiToken } from '../../../common/domain';
-import { createMarketplaceClient, type MarketplaceClient } from '../../../main/core/api';
-import { quickList } from '../../../main/core/quick/list';
+import { describe, expect, it } from 'vitest';
 import { CONFLICT_MESSAGE } from '../../../main/core/tokens/lifecycle';
 import { DEFAULT_MODULE_IDS } from '../../../main/core/tokens/modules-source';
 import { requireSecretService } from '../vault/secret-service';
-import { PNG_1X1, filesUnder, startHarness, type Harness } from './harness';
+import { PNG_1X1 } from './harness';
+import {
+  activeOthers,
+  adminTokenId,
+  cachedById,
+  connectionId,
+  expectNoTokenValueWritten,
+  h,
+  other,
+  progressEvents,
+  secrets,
+  useTokenHandlers,
+} from './handlers-setup';
 
 const available = await requireSecretService('tokens integration');
 
-const TOKENS_PER_ACCOUNT = 130; // > 100: the sync needs more than one page
-
 describe.skipIf(!available)('token handlers: real dispatch, sandbox, keychain and files', () => {
-  let h: Harness;
-  /** A second administrator on the same account (another Token Desk, the portal…). */
-  let other: MarketplaceClient;
-  let adminTokenId: string;
-  let connectionId: string;
-  /** Every secret the test handled, searched for on disk and in events at the end. */
-  const secrets = new Set<string>();
-
-  const progressEvents = () => h.events.filter((e) => e.event === 'tokens.progress').map((e) => e.payload as { loaded: number; total: number });
-  const activeOthers = (list: TokenView[]) => list.filter((t) => t.status === 'Active' && t.id !== adminTokenId);
-  const cachedById = (id: string) =>
-    (h.services.cache.getTokens(connectionId)?.items as unknown as ApiToken[] | undefined)?.find((t) => t.id === id);
-
-  beforeAll(async () => {
-    // legacyReveal: the old API behaviour where list and get carry every `token` value
-    // (marketplace-api.md §2.2). The worst case for leaks: views, cache and events must drop them.
-    h = await startHarness({ tokensPerAccount: TOKENS_PER_ACCOUNT, seed: 7, legacyReveal: true });
-    const admin = h.sandbox.accounts.find((a) => a.type === 'Client')!;
-    secrets.add(admin.adminToken);
-    adminTokenId = admin.adminTokenId;
-    other = createMarketplaceClient({ baseUrl: h.sandbox.url, token: admin.adminToken, appVersion: 'test', retry: { maxAttempts: 1 } });
-    const profile = await h.services.connections.add({ name: 'Stark (sandbox)', baseUrl: h.sandbox.url, token: admin.adminToken });
-    connectionId = profile.id;
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  useTokenHandlers();
 
   it('tokens.cached before any sync: an empty list, fetchedAt null', async () => {
     expect(await h.call('tokens.cached')).toEqual({ tokens: [], fetchedAt: null });
@@ -242,121 +219,7 @@ describe.skipIf(!available)('token handlers: real dispatch, sandbox, keychain an
     }
   });
 
-  describe('values', () => {
-    let created: ApiToken;
-    let otherToken: TokenView;
-
-    beforeAll(async () => {
-      // Created "elsewhere": only its creator saw the value. Marketplace only, no Access
-      // Management: the value authenticates but may not read tokens (403 on who-am-I).
-      created = await other.tokens.create({ name: 'Created elsewhere', moduleIds: ['MOD-0478'] });
-      secrets.add(created.token!);
-      await h.call('tokens.sync');
-      otherToken = activeOthers((await h.call('tokens.cached')).tokens).find((t) => t.id !== created.id)!;
-    });
-
-    it('refuses a value whose TKN id is another token', async () => {
-      const error = await h.fail('values.add', { id: otherToken.id, value: created.token! });
-      expect(error).toMatchObject({ code: 'validation', message: `This value belongs to ${created.id}, not ${otherToken.id}.` });
-      expect(await h.services.vault.hasTokenValue(connectionId, otherToken.id)).toBe(false);
-    });
-
-    it('refuses a well-formed value the Marketplace does not know', async () => {
-      const forged = `idt:${created.id}:${'A'.repeat(64)}`;
-      secrets.add(forged);
-      const error = await h.fail('values.add', { id: created.id, value: forged });
-      expect(error.code).toBe('validation');
-      expect(error.message).toMatch(/^The Marketplace rejected this value/);
-      expect(error.message).not.toContain('AAAA');
-      expect(await h.services.vault.hasTokenValue(connectionId, created.id)).toBe(false);
-    });
-
-    it('refuses an old-format value with the hint, before any network call', async () => {
-      const requests = h.sandbox.stats().requests;
-      const error = await h.fail('values.add', { id: created.id, value: 'x'.repeat(40) });
-      expect(error.code).toBe('validation');
-      expect(error.message).toMatch(/older token without the idt:TKN-/);
-      expect(h.sandbox.stats().requests).toBe(requests);
-    });
-
-    it('accepts the right value (pasted with spaces around it) and keeps it in the keychain', async () => {
-      const view = await h.call('values.add', { id: created.id, value: `  ${created.token!}\n` });
-      expect(view).toMatchObject({ id: created.id, hasValue: true });
-      expect(view).not.toHaveProperty('token');
-      expect(await h.services.vault.getTokenValue(connectionId, created.id)).toBe(created.token);
-      expect((await h.call('tokens.cached')).tokens.find((t) => t.id === created.id)?.hasValue).toBe(true);
-    });
-
-    it('values.copy puts the value on the clipboard port (in main) and says so', async () => {
-      h.events.length = 0;
-      const { clearsAt } = await h.call('values.copy', { id: created.id });
-      expect(h.clipboard.text).toBe(created.token);
-      const inSeconds = (Date.parse(clearsAt) - Date.now()) / 1000;
-      expect(inSeconds).toBeGreaterThan(20);
-      expect(inSeconds).toBeLessThanOrEqual(30);
-      expect(h.events).toEqual([{ event: 'app.notice', payload: { level: 'success', message: 'Copied Created elsewhere — clipboard clears in 30 s' } }]);
-    });
-
-    it('values.reveal returns the value; copy and reveal without a stored value are not_found', async () => {
-      expect(await h.call('values.reveal', { id: created.id })).toEqual({ value: created.token });
-      for (const channel of ['values.copy', 'values.reveal'] as const) {
-        const error = await h.fail(channel, { id: otherToken.id });
-        expect(error).toMatchObject({ code: 'not_found', message: `No value for ${otherToken.id} is stored on this computer.` });
-      }
-    });
-
-    it('quickList (the tray and Quick Access) lists the stored values of the active connection by name', async () => {
-      const { groups } = await quickList(h.services);
-      expect(groups.map((g) => [g.connectionId, g.active])).toEqual([[connectionId, true]]);
-      expect(groups[0]!.tokens).toEqual([{ id: created.id, name: 'Created elsewhere', status: 'Active' }]);
-    });
-  });
-
-  describe('offline (the sandbox is gone)', () => {
-    let cachedAt: string;
-    let auditTarget: string;
-    let auditIds: string[];
-
-    beforeAll(async () => {
-      const list = await h.call('tokens.sync');
-      cachedAt = list.fetchedAt!;
-      auditTarget = activeOthers(list.tokens)[0]!.id;
-      auditIds = (await h.call('audit.token', { id: auditTarget, offset: 0, limit: 20, refresh: true })).items.map((r) => r.id);
-      await h.sandbox.close();
-    });
-
-    it('tokens.sync answers with the cached list and says since when', async () => {
-      const list = await h.call('tokens.sync');
-      expect(list.offline).toEqual({ since: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/), reason: 'offline' });
-      expect(Date.parse(list.offline!.since)).toBeGreaterThanOrEqual(Date.parse(cachedAt));
-      expect(list.fetchedAt).toBe(cachedAt);
-      expect(list.tokens).toEqual((await h.call('tokens.cached')).tokens);
-      expect(list.tokens.length).toBeGreaterThan(100);
-    });
-
-    it('audit.token answers with the cached first page', async () => {
-      const page = await h.call('audit.token', { id: auditTarget, offset: 0, limit: 20, refresh: true });
-      expect(page.offline?.reason).toBe('offline');
-      expect(page.items.map((r) => r.id)).toEqual(auditIds);
-      expect(page.items.length).toBeGreaterThan(0);
-    });
-
-    it('writes are never queued: enable fails with offline', async () => {
-      const error = await h.fail('tokens.enable', { id: auditTarget });
-      expect(error.code).toBe('offline');
-    });
-
-    it('no token value in any file on disk, nor in any event', () => {
-      const files = filesUnder(h.dir);
-      expect(files.map((f) => f.file).some((f) => f.endsWith('cache.json'))).toBe(true);
-      expect(files.map((f) => f.file).some((f) => f.endsWith('settings.json'))).toBe(true);
-      for (const { file, text } of files) {
-        expect(text, file).not.toContain('idt:TKN-');
-        for (const s of secrets) expect(text, file).not.toContain(s.split(':')[2]);
-      }
-      const events = JSON.stringify(h.allEvents);
-      expect(h.allEvents.length).toBeGreaterThan(5);
-      for (const s of secrets) expect(events).not.toContain(s.split(':')[2]);
-    });
+  it('no token value in any file on disk, nor in any event', () => {
+    expectNoTokenValueWritten(5);
   });
 });
