@@ -22,6 +22,19 @@ export async function refreshSandboxCredential(services: SandboxCredentialServic
   await services.vault.setConnectionSecret(profile.id, sandbox.adminToken, { sandbox: true });
 }
 
+/**
+ * Makes a saved connection the active one. The sandbox's profile outlives the run but its secret
+ * does not (it lives in memory), so switching to it first gives it this run's credential.
+ */
+export async function switchConnection(
+  services: SandboxCredentialServices & { connections: Pick<ConnectionService, 'get' | 'switchTo'> },
+  id: string,
+): Promise<ConnectionProfile> {
+  const profile = services.connections.get(id);
+  if (profile?.sandbox) await refreshSandboxCredential(services, profile);
+  return services.connections.switchTo(id);
+}
+
 /** Starts the sandbox (once per run) and makes its connection the active one. */
 export async function startSandboxConnection(services: SandboxServices): Promise<ConnectionProfile> {
   const sandbox = await services.sandbox();

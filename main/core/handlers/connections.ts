@@ -6,6 +6,7 @@
 import { DeskError } from '../../../common/errors';
 import type { ConnectionService } from '../connections';
 import { restoreConnection, type RestoreServices } from '../connections/restore';
+import { switchConnection } from '../connections/sandbox';
 import type { Handler } from '../dispatch';
 import { recoverableConnections, restoreFromKeychain, type KeychainRestoreServices } from '../keychain-restore';
 
@@ -26,7 +27,7 @@ export function connectionHandlers(services: RestoreServices & KeychainRestoreSe
     'connections.list': async () => connections.state(),
     'connections.restore': async () => restoreConnection(services),
     'connections.add': async (input) => connections.add(input),
-    'connections.switch': async ({ id }) => connections.switchTo(id),
+    'connections.switch': async ({ id }) => switchConnection(services, id),
     'connections.rename': async ({ id, name }) => connections.rename(id, name),
     'connections.reenterToken': async ({ id, token }) => {
       const profile = connections.get(id);

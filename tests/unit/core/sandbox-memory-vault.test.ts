@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { WhoAmI } from '../../../common/domain';
 import { DeskError } from '../../../common/errors';
 import { ConnectionService } from '../../../main/core/connections';
-import { startSandboxConnection } from '../../../main/core/connections/sandbox';
+import { startSandboxConnection, switchConnection } from '../../../main/core/connections/sandbox';
 import { Vault, createKeytarSecretStore } from '../../../main/core/vault';
 import { MemorySecretStore, MemoryStore } from './fakes';
 
@@ -133,5 +133,29 @@ describe('Try the sandbox without a keychain', () => {
     expect(DeskError.is(error) && error.code).toBe('keychain_unavailable');
     expect((error as Error).message).toContain('gnome-keyring');
     expect(store.data.size).toBe(0);
+  });
+
+  it('in a later run, switching to the saved sandbox gives it this run\'s credential', async () => {
+    const keychain = new MemorySecretStore();
+    const first = setup(keychain);
+    const sandbox = await startSandboxConnection(first.services);
+    const real = await first.connections.add({ name: 'Wayne', token: REAL_TOKEN });
+    expect(first.connections.active()?.id).toBe(real.id);
+
+    // The next run: the same settings and keychain, an empty memory.
+    const memory = new MemorySecretStore();
+    const vault = new Vault(keychain, memory);
+    const connections = new ConnectionService({ store: first.store, vault, verify: vi.fn(async (_url: string, token: string) => who[token]!), newId: () => 'unused' });
+    await expect(connections.credentials(sandbox.id)).rejects.toMatchObject({ code: 'unauthorized' });
+    const switched = await switchConnection({ sandbox: first.services.sandbox, vault, connections }, sandbox.id);
+    expect(switched.id).toBe(sandbox.id);
+    expect((await connections.credentials(sandbox.id)).token).toBe(SANDBOX_TOKEN);
+    expect(keychain.entries.has(`connection:${sandbox.id}`)).toBe(false);
+
+    // A real connection is switched to as it is: nothing written.
+    const before = memory.entries.size;
+    await switchConnection({ sandbox: first.services.sandbox, vault, connections }, real.id);
+    expect(memory.entries.size).toBe(before);
+    expect(connections.active()?.id).toBe(real.id);
   });
 });
