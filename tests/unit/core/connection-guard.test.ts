@@ -12,20 +12,12 @@ import { createDispatch } from '../../../main/core/dispatch';
 import type { HandlerContext, HandlerTable } from '../../../main/core/dispatch';
 import { createHandlerTable } from '../../../main/core/handlers';
 import { createCoreServices } from '../../../main/core/services';
-import { MemorySecretStore, MemoryStore } from './fakes';
+import { MemorySecretStore, MemoryStore, testProfile } from './fakes';
 
 const VALUE = 'idt:TKN-1234-5678:4l6Fq7jrGSfZVjDYHabJkxTuv4nynuj5f8qVTbbHJS5rFXpetnvRYfvwiaRjGzrF';
 const ID = 'TKN-1234-5678';
 
-const profile = (id: string, name: string): ConnectionProfile => ({
-  id,
-  name,
-  baseUrl: 'https://api.platform.softwareone.com',
-  account: { id: 'ACC-1111-2222', name: 'Stark', type: 'Client' },
-  adminTokenId: 'TKN-0000-0001',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  lastUsedAt: '2026-01-01T00:00:00.000Z',
-});
+const profile = (id: string, name: string): ConnectionProfile => testProfile({ id, name });
 
 const ctx: HandlerContext = { host: 'browser', emit: () => undefined };
 

@@ -2,6 +2,7 @@
  * Test doubles for PURE unit tests of core logic. Integration tests use the real keychain
  * (keytar + gnome-keyring) and real conf files instead; see tests/integration/.
  */
+import type { ConnectionProfile } from '../../../common/contract';
 import type { KeyValueStore } from '../../../main/core/store';
 import type { SecretStore } from '../../../main/core/vault';
 
@@ -52,4 +53,18 @@ export class MemorySecretStore implements SecretStore {
     this.check();
     return [...this.entries.keys()];
   }
+}
+
+/** A saved connection profile ("conn-1", Production, a Client account); `extra` overrides any field. */
+export function testProfile(extra: Partial<ConnectionProfile> = {}): ConnectionProfile {
+  return {
+    id: 'conn-1',
+    name: 'Production',
+    baseUrl: 'https://api.platform.softwareone.com',
+    account: { id: 'ACC-1111-2222', name: 'Stark', type: 'Client' },
+    adminTokenId: 'TKN-0000-0001',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    lastUsedAt: '2026-01-01T00:00:00.000Z',
+    ...extra,
+  };
 }

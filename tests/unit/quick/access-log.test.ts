@@ -10,21 +10,12 @@ import { createHandlerTable } from '../../../main/core/handlers';
 import { quickCopyOf, quickList } from '../../../main/core/quick/list';
 import { createCoreServices } from '../../../main/core/services';
 import { copyValue, revealValue } from '../../../main/core/tokens/values';
-import { MemorySecretStore, MemoryStore } from '../core/fakes';
+import { MemorySecretStore, MemoryStore, testProfile } from '../core/fakes';
 
 const VALUE = 'idt:TKN-1234-5678:4l6Fq7jrGSfZVjDYHabJkxTuv4nynuj5f8qVTbbHJS5rFXpetnvRYfvwiaRjGzrF';
 const OTHER = 'idt:TKN-9999-0000:zzzFq7jrGSfZVjDYHabJkxTuv4nynuj5f8qVTbbHJS5rFXpetnvRYfvwiaRjGzrF';
 
-const profile = (id: string, name: string, extra: Partial<ConnectionProfile> = {}): ConnectionProfile => ({
-  id,
-  name,
-  baseUrl: 'https://api.platform.softwareone.com',
-  account: { id: 'ACC-1111-2222', name: 'Stark', type: 'Client' },
-  adminTokenId: 'TKN-0000-0001',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  lastUsedAt: '2026-01-01T00:00:00.000Z',
-  ...extra,
-});
+const profile = (id: string, name: string, extra: Partial<ConnectionProfile> = {}): ConnectionProfile => testProfile({ id, name, ...extra });
 
 const entry = (i: number): AccessEntry => ({
   at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),

@@ -3,25 +3,17 @@
  * values the keychain refused. Real core services over in-memory ports (no Electron).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ConnectionProfile, EventPayload } from '../../../common/contract';
+import type { EventPayload } from '../../../common/contract';
 import { DeskError } from '../../../common/errors';
 import { copyFromTray } from '../../../main/core/quick/list';
 import { createCoreServices } from '../../../main/core/services';
 import { UnsavedValues } from '../../../main/core/tokens/unsaved-values';
-import { MemorySecretStore, MemoryStore } from '../core/fakes';
+import { MemorySecretStore, MemoryStore, testProfile } from '../core/fakes';
 
 const VALUE = 'idt:TKN-1234-5678:4l6Fq7jrGSfZVjDYHabJkxTuv4nynuj5f8qVTbbHJS5rFXpetnvRYfvwiaRjGzrF';
 const ID = 'TKN-1234-5678';
 
-const profile: ConnectionProfile = {
-  id: 'conn-1',
-  name: 'Production',
-  baseUrl: 'https://api.platform.softwareone.com',
-  account: { id: 'ACC-1111-2222', name: 'Stark', type: 'Client' },
-  adminTokenId: 'TKN-0000-0001',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  lastUsedAt: '2026-01-01T00:00:00.000Z',
-};
+const profile = testProfile();
 
 function setup({ connected = true } = {}) {
   const settings = new MemoryStore();

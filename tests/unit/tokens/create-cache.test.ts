@@ -5,24 +5,15 @@
  * client is a fake that answers the create.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ConnectionProfile } from '../../../common/contract';
 import type { ApiToken, CreateTokenInput } from '../../../common/domain';
 import { createDispatch } from '../../../main/core/dispatch';
 import { createHandlerTable } from '../../../main/core/handlers';
 import { createCoreServices } from '../../../main/core/services';
 import type { ActiveSession } from '../../../main/core/services';
-import { MemorySecretStore, MemoryStore } from '../core/fakes';
+import { MemorySecretStore, MemoryStore, testProfile } from '../core/fakes';
 
 const SECRET = '4l6Fq7jrGSfZVjDYHabJkxTuv4nynuj5f8qVTbbHJS5rFXpetnvRYfvwiaRjGzrF';
-const profile: ConnectionProfile = {
-  id: 'conn-1',
-  name: 'Production',
-  baseUrl: 'https://api.platform.softwareone.com',
-  account: { id: 'ACC-1111-2222', name: 'Stark', type: 'Client' },
-  adminTokenId: 'TKN-0000-0001',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  lastUsedAt: '2026-01-01T00:00:00.000Z',
-};
+const profile = testProfile();
 
 const listed = (i: number): ApiToken => ({
   id: `TKN-1000-000${i}`,

@@ -4,25 +4,16 @@
  * core services over in-memory ports; the API client is scripted.
  */
 import { describe, expect, it, vi } from 'vitest';
-import type { ConnectionProfile } from '../../../common/contract';
 import type { ApiToken } from '../../../common/domain';
 import { DeskError } from '../../../common/errors';
 import type { MarketplaceClient } from '../../../main/core/api';
 import { createCoreServices, type ActiveSession } from '../../../main/core/services';
 import { deleteToken } from '../../../main/core/tokens/lifecycle';
-import { MemorySecretStore, MemoryStore } from '../core/fakes';
+import { MemorySecretStore, MemoryStore, testProfile } from '../core/fakes';
 
 const VALUE = 'idt:TKN-1234-5678:4l6Fq7jrGSfZVjDYHabJkxTuv4nynuj5f8qVTbbHJS5rFXpetnvRYfvwiaRjGzrF';
 const ID = 'TKN-1234-5678';
-const profile: ConnectionProfile = {
-  id: 'conn-1',
-  name: 'Production',
-  baseUrl: 'https://api.platform.softwareone.com',
-  account: { id: 'ACC-1111-2222', name: 'Stark', type: 'Client' },
-  adminTokenId: 'TKN-0000-0001',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  lastUsedAt: '2026-01-01T00:00:00.000Z',
-};
+const profile = testProfile();
 const token: ApiToken = { id: ID, name: 'Robot', status: 'Active', account: { id: 'ACC-1111-2222', name: 'Stark', type: 'Client' }, modules: [] };
 const notFound = () => new DeskError({ code: 'not_found', status: 404, message: 'Not found.' });
 

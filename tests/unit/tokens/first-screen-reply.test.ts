@@ -4,24 +4,15 @@
  * row's text. Real core services over in-memory ports, through the dispatch gate.
  */
 import { describe, expect, it } from 'vitest';
-import type { ConnectionProfile } from '../../../common/contract';
 import type { ApiToken } from '../../../common/domain';
 import { readPackedList, viewsOf } from '../../../common/token-list-wire';
 import { createDispatch } from '../../../main/core/dispatch';
 import { createHandlerTable } from '../../../main/core/handlers';
 import { createCoreServices } from '../../../main/core/services';
-import { MemorySecretStore, MemoryStore } from '../core/fakes';
+import { MemorySecretStore, MemoryStore, testProfile } from '../core/fakes';
 import { asPage } from '../../support/connection-calls';
 
-const profile: ConnectionProfile = {
-  id: 'conn-1',
-  name: 'Operations',
-  baseUrl: 'https://api.platform.softwareone.com',
-  account: { id: 'ACC-1111-2222', name: 'Stark', type: 'Operations' },
-  adminTokenId: 'TKN-0000-0001',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  lastUsedAt: '2026-01-01T00:00:00.000Z',
-};
+const profile = testProfile({ name: 'Operations', account: { id: 'ACC-1111-2222', name: 'Stark', type: 'Operations' } });
 
 const token = (i: number): ApiToken =>
   ({
