@@ -3,7 +3,7 @@
  * The wizard is a real modal over the token table: opened with the native showModal(), the table
  * behind it is inert (out of the accessibility tree, not reachable by Tab) until it closes.
  * jsdom has no showModal(): tests/unit/setup/dialog-polyfill.ts stands in for it with the
- * spec's effect on the page; the browser itself is checked in tests/e2e/wizard.spec.ts.
+ * spec's effect on the page; the browser itself is checked in tests/e2e/wizard-a11y.spec.ts.
  */
 import { fakeDesk, makeToken, serveTokens } from '../renderer/fake-desk';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
