@@ -10,7 +10,7 @@
  *   (the shared file itself is never edited).
  * Reuse it: `assertMatchesSchema('ApiToken', body)`.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
@@ -112,6 +112,9 @@ const validators = new Map<string, ValidateFunction>();
 
 function getAjv(): Ajv {
   if (ajv) return ajv;
+  if (!existsSync(OPENAPI_PATH)) {
+    throw new Error(`The Marketplace OpenAPI schemas are not at ${OPENAPI_PATH}: clone beside shared/ or set OPENAPI_SUBSET_PATH to openapi-v4-subset.json.`);
+  }
   const doc = JSON.parse(readFileSync(OPENAPI_PATH, 'utf8')) as { components: { schemas: Record<string, Json> } };
   const schemas = preprocessSchemas(doc.components.schemas);
   patchV5(schemas);
