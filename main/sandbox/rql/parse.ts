@@ -222,45 +222,43 @@ class Parser {
 
   private quoted(q: string): RqlValue {
     this.pos++;
-    let value = '';
-    let raw = '';
-    for (;;) {
-      const c = this.text[this.pos];
-      if (c === undefined) this.fail('Unterminated quoted value.');
-      this.pos++;
-      if (c === q) break;
-      if (c === '\\') {
-        const next = this.text[this.pos];
-        if (next === undefined) this.fail('Unterminated quoted value.');
-        this.pos++;
-        value += next;
-        raw += `\\${next}`;
-      } else {
-        value += c;
-        raw += c;
-      }
-    }
-    return { kind: 'string', value, raw };
+    const text = this.chars((c) => c === q, true);
+    this.pos++; // the closing quote
+    return { kind: 'string', ...text };
   }
 
   private bare(): RqlValue {
+    const text = this.chars((c) => c === ',' || c === ')' || c === '(', false);
+    if (this.peek() === '(') this.fail(`Unknown function "${text.value}".`);
+    return { kind: 'string', ...text };
+  }
+
+  /**
+   * Reads up to the character `ends` accepts; a backslash takes the next character as it is.
+   * Quoted text must be closed; in bare text a trailing backslash is kept as itself.
+   */
+  private chars(ends: (c: string) => boolean, quoted: boolean): { value: string; raw: string } {
     let value = '';
     let raw = '';
     for (;;) {
       const c = this.text[this.pos];
-      if (c === undefined || c === ',' || c === ')' || c === '(') break;
+      if (c === undefined) {
+        if (quoted) this.fail('Unterminated quoted value.');
+        break;
+      }
+      if (ends(c)) break;
       this.pos++;
-      if (c === '\\' && this.text[this.pos] !== undefined) {
-        const next = this.text[this.pos] as string;
+      const next = c === '\\' ? this.text[this.pos] : undefined;
+      if (c === '\\' && next === undefined && quoted) this.fail('Unterminated quoted value.');
+      if (next === undefined) {
+        value += c;
+        raw += c;
+      } else {
         this.pos++;
         value += next;
         raw += `\\${next}`;
-      } else {
-        value += c;
-        raw += c;
       }
     }
-    if (this.peek() === '(') this.fail(`Unknown function "${value}".`);
-    return { kind: 'string', value, raw };
+    return { value, raw };
   }
 }
