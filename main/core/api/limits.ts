@@ -70,9 +70,8 @@ export async function readBodyWithin(res: Response, maxBytes: number): Promise<s
   }
   if (!res.body) return '';
   const reader = res.body.getReader();
-  const decoder = new TextDecoder();
+  const chunks: Uint8Array[] = [];
   let size = 0;
-  let text = '';
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -81,7 +80,15 @@ export async function readBodyWithin(res: Response, maxBytes: number): Promise<s
       await reader.cancel().catch(() => undefined);
       throw bodyTooLargeError(maxBytes, res.status);
     }
-    text += decoder.decode(value, { stream: true });
+    chunks.push(value);
   }
-  return text + decoder.decode();
+  // Decoded once, as the body's own text() would: decoding chunk by chunk into a growing
+  // string costs a full page's worth of copies on every large list page.
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(body);
 }
