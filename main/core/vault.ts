@@ -84,6 +84,16 @@ export class Vault {
     return this.inMemory.has(connectionId) ? this.memory : this.secrets;
   }
 
+  /**
+   * A write to the connection's store. A keychain write drops the copy of its account names before
+   * and after (a read racing the write must not keep a stale copy); memory has no such copy.
+   */
+  private write<T>(connectionId: string, op: (store: SecretStore) => Promise<T>): Promise<T> {
+    if (this.inMemory.has(connectionId)) return op(this.memory);
+    this.changed();
+    return op(this.secrets).finally(() => this.changed());
+  }
+
   /** true when this connection's secrets are kept in memory only (gone when Token Desk quits). */
   isInMemory(connectionId: string): boolean {
     return this.inMemory.has(connectionId);
@@ -125,9 +135,7 @@ export class Vault {
   async setConnectionSecret(connectionId: string, token: string, options: { sandbox?: boolean } = {}): Promise<void> {
     const account = connectionAccount(connectionId);
     if (options.sandbox) this.inMemory.add(connectionId);
-    if (this.inMemory.has(connectionId)) return this.memory.set(account, token);
-    this.changed();
-    return this.secrets.set(account, token).finally(() => this.changed());
+    return this.write(connectionId, (store) => store.set(account, token));
   }
 
   /**
@@ -142,15 +150,13 @@ export class Vault {
 
   async deleteConnectionSecret(connectionId: string): Promise<boolean> {
     const account = connectionAccount(connectionId);
-    this.changed();
-    return this.storeFor(connectionId).delete(account).finally(() => this.changed());
+    return this.write(connectionId, (store) => store.delete(account));
   }
 
   /** The address the connection's admin token belongs to (written with it, removed with it). */
   async setConnectionAddress(connectionId: string, baseUrl: string): Promise<void> {
     const account = addressAccount(connectionId);
-    this.changed();
-    return this.storeFor(connectionId).set(account, baseUrl).finally(() => this.changed());
+    return this.write(connectionId, (store) => store.set(account, baseUrl));
   }
 
   async getConnectionAddress(connectionId: string): Promise<string | null> {
@@ -160,8 +166,7 @@ export class Vault {
 
   async setTokenValue(connectionId: string, tokenId: string, value: string): Promise<void> {
     const account = tokenAccount(connectionId, tokenId);
-    this.changed();
-    return this.storeFor(connectionId).set(account, value).finally(() => this.changed());
+    return this.write(connectionId, (store) => store.set(account, value));
   }
 
   async getTokenValue(connectionId: string, tokenId: string): Promise<string | null> {
@@ -171,8 +176,7 @@ export class Vault {
 
   async deleteTokenValue(connectionId: string, tokenId: string): Promise<boolean> {
     const account = tokenAccount(connectionId, tokenId);
-    this.changed();
-    return this.storeFor(connectionId).delete(account).finally(() => this.changed());
+    return this.write(connectionId, (store) => store.delete(account));
   }
 
   async hasTokenValue(connectionId: string, tokenId: string): Promise<boolean> {
@@ -213,9 +217,7 @@ export class Vault {
     // then leaves a clear state (the rest is retried by calling removeConnection again).
     const removed: string[] = [];
     for (const account of accounts) {
-      this.changed();
-      if (await store.delete(account)) removed.push(account);
-      this.changed();
+      if (await this.write(connectionId, (s) => s.delete(account))) removed.push(account);
     }
     this.inMemory.delete(connectionId);
     return removed;
