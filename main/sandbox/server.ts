@@ -86,7 +86,7 @@ async function process(deps: ServerDeps, req: IncomingMessage, method: string, b
   const rawQuery = q === -1 ? '' : url.slice(q + 1);
   const now = () => new Date().toISOString();
   try {
-    const { route, params } = deps.router.match(method, pathname);
+    const { route, params } = matchRoute(deps, method, pathname, req);
     const sandboxReq: SandboxRequest = { method, pathname, rawQuery, headers: req.headers, body, params };
     const base = { req: sandboxReq, store: deps.store, now, settings: deps.settings, onCreate: () => void deps.stats.creates++ };
     if ('publicHandler' in route) return await route.publicHandler(base);
@@ -96,6 +96,26 @@ async function process(deps: ServerDeps, req: IncomingMessage, method: string, b
     if (error instanceof ApiProblem) return problemResponse(error);
     const detail = error instanceof Error ? error.message : String(error);
     return problemResponse(new ApiProblem(500, `Unexpected sandbox error: ${detail}`));
+  }
+}
+
+/**
+ * A request to an unknown path still reached the API with a valid token: like a gateway that
+ * authenticates before routing, it counts as that token's access (Last access must not miss a
+ * caller probing a wrong URL). The answer stays the 404/405, whatever the credential.
+ */
+function matchRoute(deps: ServerDeps, method: string, pathname: string, req: IncomingMessage): ReturnType<Router['match']> {
+  try {
+    return deps.router.match(method, pathname);
+  } catch (error) {
+    if (req.headers.authorization) {
+      try {
+        authenticate(deps.store, req.headers, new Date().toISOString());
+      } catch {
+        // A bad credential does not change which error the unknown path gets.
+      }
+    }
+    throw error;
   }
 }
 
