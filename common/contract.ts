@@ -15,7 +15,7 @@ import { offlineStateSchema } from './error-data';
 import { accountTypeSchema, apiTokenSchema, moduleSchema } from './domain';
 import { moduleIdSchema, tokenIdSchema } from './ids';
 import { accountLogPageSchema, accountSyncSchema, auditCsvSchema, auditFiltersSchema, tokenTrailSchema } from './audit-log';
-import { TOKEN_NAME_MAX } from './limits';
+import { CONNECTION_NAME_MAX, TOKEN_NAME_MAX } from './limits';
 import { SORT_DIRS, SORT_KEYS } from './token-sort';
 import { plainText } from './plain-text';
 import { iconUploadSchema, tokenDescriptionSchema, tokenModuleIdsSchema, tokenNameSchema } from './token-fields';
@@ -61,7 +61,7 @@ export const connectionProfileSchema = z.object({
 export type ConnectionProfile = z.infer<typeof connectionProfileSchema>;
 
 const connectionId = z.object({ id: z.string().min(1).max(100) }).strict();
-const connectionName = plainText(z.string().max(200));
+const connectionName = plainText(z.string().max(CONNECTION_NAME_MAX));
 /** Secrets are length-capped so a pasted novel is refused before it reaches the keychain. */
 const tokenValueInput = z.string().max(TOKEN_VALUE_MAX, TOKEN_VALUE_MESSAGES.tooLong);
 

@@ -1,5 +1,7 @@
 /** Input limits shared by the forms (renderer) and the IPC boundary (main). */
 export const TOKEN_NAME_MAX = 100;
+/** A connection's display name, checked by the contract and by the connection form's rules alike. */
+export const CONNECTION_NAME_MAX = 100;
 export const TOKEN_DESCRIPTION_MAX = 1000;
 export const ICON_MAX_BYTES = 1024 * 1024;
 export const ICON_MIME_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;

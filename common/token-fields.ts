@@ -10,8 +10,8 @@ import { plainText } from './plain-text';
 
 export const TOKEN_FIELD_MESSAGES = {
   nameEmpty: 'Enter a name.',
-  nameTooLong: `Use at most ${TOKEN_NAME_MAX} characters.`,
-  descriptionTooLong: `Use at most ${TOKEN_DESCRIPTION_MAX} characters.`,
+  nameTooLong: `Name is at most ${TOKEN_NAME_MAX} characters.`,
+  descriptionTooLong: `Description is at most ${TOKEN_DESCRIPTION_MAX} characters.`,
   modulesEmpty: 'Choose at least one module.',
   logoType: 'The logo must be a PNG, JPEG or WebP image.',
   logoSize: 'The logo must be 1 MB or smaller.',

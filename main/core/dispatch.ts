@@ -14,7 +14,6 @@
  *    handler that forgets to strip (e.g. a live audit page with a value in its details) leaks
  *    nothing, and the cache's `stripSecrets` and this gate apply the same masking rule.
  */
-import type { z } from 'zod';
 import { isChannel } from '../../common/channel-names';
 import { calls, events } from '../../common/contract';
 import { maskTokenValues } from '../../common/token-value';
@@ -22,6 +21,7 @@ import type { CallOutput, Channel, EventName, EventPayload, HostKind, ParsedInpu
 import { DeskError } from '../../common/errors';
 import type { DeskErrorData, DeskResult } from '../../common/errors';
 import { INTERNAL_ERROR_DATA } from '../../common/messages';
+import { fieldIssues, validationErrorOf } from '../../common/field-messages';
 
 export interface HandlerContext {
   host: HostKind;
@@ -39,17 +39,6 @@ export type Handler<C extends Channel> = (input: ParsedInput<C>, ctx: HandlerCon
 export type HandlerTable = { [C in Channel]: Handler<C> };
 
 export type Dispatch = (channel: unknown, rawInput: unknown, ctx: HandlerContext) => Promise<DeskResult<unknown>>;
-
-export function validationErrorFromZod(error: z.ZodError, what: string): DeskError {
-  const fields: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? issue.path.join('.') : '_';
-    (fields[key] ??= []).push(issue.message);
-  }
-  const first = error.issues[0];
-  const where = first && first.path.length > 0 ? ` (${first.path.join('.')})` : '';
-  return new DeskError({ code: 'validation', message: `Invalid ${what}${where}: ${first?.message ?? 'bad input'}`, fields });
-}
 
 export function toDeskErrorData(error: unknown): DeskResult<never> {
   if (DeskError.is(error)) return { ok: false, error: error.toData() };
@@ -122,9 +111,9 @@ export function createDispatch(table: HandlerTable): Dispatch {
     // A missing input means "no arguments"; anything else must be a plain object (every input schema is
     // one): IPC's structured clone can deliver a Date or a Map, which zod's object schemas would take as {}.
     const input = rawInput === undefined ? {} : rawInput;
-    if (!isPlainObject(input)) return gateReply(channel, { ok: false, error: { code: 'validation', message: 'Invalid input: expected an object.' } });
-    const parsed = calls[channel].input.safeParse(input);
-    if (!parsed.success) return gateReply(channel, { ok: false, error: validationErrorFromZod(parsed.error, 'input').toData() });
+    if (!isPlainObject(input)) return gateReply(channel, { ok: false, error: { code: 'validation', message: 'Token Desk sent this request in a form it does not accept. Please try again.' } });
+    const parsed = calls[channel].input.safeParse(input, fieldIssues);
+    if (!parsed.success) return gateReply(channel, { ok: false, error: validationErrorOf(parsed.error).toData() });
     const ctx = gateEvents(outerCtx);
     let result: DeskResult<unknown>;
     try {

@@ -12,6 +12,7 @@ import {
   type UpdateTokenInput,
 } from '../../../common/domain';
 import { DeskError } from '../../../common/errors';
+import { fieldIssues, validationErrorOf } from '../../../common/field-messages';
 import { isLostAnswer } from '../../../common/lost-answer';
 import { tokenIdSchema } from '../../../common/ids';
 import type { CallOptions, HttpClient } from './http';
@@ -53,11 +54,9 @@ function withAudit(select: readonly string[] | undefined): string[] {
 }
 
 function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
+  const parsed = schema.safeParse(input, fieldIssues);
   if (parsed.success) return parsed.data as z.output<S>;
-  const fields: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) (fields[issue.path.join('.') || 'input'] ??= []).push(issue.message);
-  throw new DeskError({ code: 'validation', message: parsed.error.issues[0]?.message ?? 'Some values are not valid.', fields });
+  throw validationErrorOf(parsed.error);
 }
 
 /** JSON body of the create call (CONFIRMED shape: S1 CreateApiTokenDto, S6 e2e factory). */

@@ -5,6 +5,7 @@
  * `Bearer `); only the connection name is checked here.
  */
 import { checkBaseUrl as checkBaseUrlRule } from '../../../common/base-url';
+import { CONNECTION_NAME_MAX } from '../../../common/limits';
 import { DeskError } from '../../../common/errors';
 import { checkTokenValue } from '../../../common/token-value';
 
@@ -15,7 +16,6 @@ export interface FieldCheck {
 
 export type FieldErrors = Record<string, string[]>;
 
-const NAME_MAX = 100;
 export const NAME_EMPTY_MESSAGE = 'Enter a name for this connection.';
 
 export function validationError(fields: FieldErrors): DeskError {
@@ -26,7 +26,7 @@ export function validationError(fields: FieldErrors): DeskError {
 export function checkName(raw: unknown): FieldCheck {
   const value = typeof raw === 'string' ? raw.trim() : '';
   if (!value) return { error: NAME_EMPTY_MESSAGE };
-  if (value.length > NAME_MAX) return { error: `Use at most ${NAME_MAX} characters for the name.` };
+  if (value.length > CONNECTION_NAME_MAX) return { error: `Name is at most ${CONNECTION_NAME_MAX} characters.` };
   return { value };
 }
 
