@@ -76,13 +76,16 @@ export function App() {
         </ul>
       </nav>
       <main className="content">
-        {/* On the tokens view the page says it itself, with the date of the data it shows. */}
-        {offlineMessage && view !== 'home' && (
-          <p role="status" className="banner banner-warning">
-            Offline: {offlineMessage}
-          </p>
-        )}
-        <CurrentView view={view} />
+        {/* Every view in one frame: the one page width, so pages line up (ui/base.css). */}
+        <div className="page-frame">
+          {/* On the tokens view the page says it itself, with the date of the data it shows. */}
+          {offlineMessage && view !== 'home' && (
+            <p role="status" className="banner banner-warning">
+              Offline: {offlineMessage}
+            </p>
+          )}
+          <CurrentView view={view} />
+        </div>
       </main>
       <Notices />
       <AddTokenWizard />

@@ -55,6 +55,12 @@ const PAIRS: Array<[string, string, string]> = [
   ['--badge-sandbox-text', '--badge-sandbox-bg', 'Sandbox badges'],
   ['--success', '--badge-active-bg', 'the active connection badge'],
   ['--initials-text', '--initials-bg', 'token initials'],
+  ['--text', '--badge-bg', 'neutral badges'],
+  ['--info', '--info-bg', 'info badges'],
+  ['--success', '--success-bg', 'success badges'],
+  ['--warning', '--warning-tone-bg', 'warning badges'],
+  ['--danger', '--danger-tone-bg', 'danger badges'],
+  ['--tooltip-text', '--tooltip-bg', 'tooltips'],
 ];
 
 test('the palette: every text/ground pair meets WCAG AA in light and dark; dark overrides every colour', () => {
