@@ -13,6 +13,8 @@ export const deskErrorCodes = [
   'offline',
   'timeout',
   'server',
+  /** The address answered, but not like a Marketplace API (a web page, another API): the Environment is wrong. */
+  'not_marketplace',
   'keychain_unavailable',
   'not_connected',
   /** A token, value or audit call named a connection other than the one main would act on. */

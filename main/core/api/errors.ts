@@ -10,6 +10,7 @@
  * stack, never a body dump, never the bearer token.
  */
 import { DeskError, type DeskErrorCode } from '../../../common/errors';
+import { DEFAULT_BASE_URL } from '../../../common/base-url';
 import { maskTokenValues } from '../../../common/token-value';
 
 export interface ProblemDetails {
@@ -194,4 +195,33 @@ export function malformedResponseError(status: number, what = 'a response it cou
     status,
     message: `The Marketplace sent ${what}. Try again in a moment.`,
   });
+}
+
+/** Why an answer shows the address is not a Marketplace API. */
+export type NotMarketplaceReason = 'page' | 'unknown_path' | 'shape';
+
+const NOT_MARKETPLACE_WHY: Record<NotMarketplaceReason, string> = {
+  page: 'it sent a web page or other content instead of API data',
+  unknown_path: 'it does not know the path every Marketplace API has for API tokens',
+  shape: 'its answer is not an API token',
+};
+
+/**
+ * The Environment points somewhere that is not a Marketplace API. Said as such, on the
+ * Environment field, rather than as a rejected token: the token may be fine.
+ */
+export function notMarketplaceError(baseUrl: string, reason: NotMarketplaceReason, status?: number): DeskError {
+  const message = `${baseUrl} does not answer like a Marketplace API: ${NOT_MARKETPLACE_WHY[reason]}. Check the Environment address (usually ${DEFAULT_BASE_URL}).`;
+  return new DeskError({ code: 'not_marketplace', message, fields: { baseUrl: [message] }, ...(status !== undefined ? { status } : {}) });
+}
+
+/** A body a Marketplace sends with an error: JSON ProblemDetails (marketplace-api.md §8). */
+export function isProblemBody(bodyText: string): boolean {
+  const problem = parseProblem(bodyText);
+  return !!problem && ['type', 'title', 'status', 'detail', 'traceId', 'errors'].some((key) => key in problem);
+}
+
+/** JSON by its media type (application/json, application/problem+json…); a missing type is not ruled out. */
+export function isJsonType(contentType: string | null): boolean {
+  return contentType === null || contentType.trim() === '' || /[/+]json\s*(;|$)/i.test(contentType);
 }

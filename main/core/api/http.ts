@@ -4,7 +4,7 @@
  */
 import { checkBaseUrl } from '../../../common/base-url';
 import { DeskError } from '../../../common/errors';
-import { errorFromResponse, malformedResponseError, offlineError, redact, timeoutError } from './errors';
+import { errorFromResponse, isJsonType, isProblemBody, malformedResponseError, notMarketplaceError, offlineError, redact, timeoutError } from './errors';
 import { NETWORK_LIMITS, readBodyWithin, type NetworkLimits } from './limits';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -61,6 +61,12 @@ export interface RequestSpec extends CallOptions {
    * lost; the pager backs off on a 429 and its Retry-After, `waitMs`).
    */
   onRetry?: (failure: DeskError, waitMs?: number) => void;
+  /**
+   * A path every Marketplace API serves (who-am-I's): an answer that is not the API's JSON, or a
+   * 404 without its ProblemDetails, means the base URL is not a Marketplace (`not_marketplace`).
+   * Only there: elsewhere a 404 is an item that is gone.
+   */
+  knownPath?: boolean;
 }
 
 export interface HttpResponse {
@@ -240,6 +246,11 @@ export class HttpClient {
       return { error: offlineError(), transient: true };
     }
 
+    if (spec.knownPath) {
+      const foreign = !isJsonType(res.headers.get('content-type')) && text.trim() !== '';
+      if (res.status >= 200 && res.status < 300 && foreign) return { error: notMarketplaceError(this.baseUrl, 'page', res.status), transient: false };
+      if ((res.status === 404 || res.status === 405) && !isProblemBody(text)) return { error: notMarketplaceError(this.baseUrl, foreign ? 'page' : 'unknown_path', res.status), transient: false };
+    }
     if (res.status >= 200 && res.status < 300) {
       if (!text.trim()) return { status: res.status, body: undefined, headers: res.headers };
       try {

@@ -6,6 +6,7 @@
 import { apiTokenSchema, accountTypeSchema, type WhoAmI } from '../../../common/domain';
 import { DeskError } from '../../../common/errors';
 import { checkTokenValue, TOKEN_VALUE_MESSAGES, type ParsedTokenValue } from '../../../common/token-value';
+import { notMarketplaceError } from './errors';
 import { HttpClient, type CallOptions, type HttpClientOptions } from './http';
 import { idSegment, parseBody } from './parse';
 import { TOKENS_PATH } from './tokens';
@@ -42,7 +43,7 @@ export async function whoAmIWith(http: HttpClient, opts: CallOptions = {}): Prom
   const { tokenId } = parseTokenValue(http.tokenValue);
   let body: unknown;
   try {
-    const res = await http.request({ method: 'GET', path: `${TOKENS_PATH}/${idSegment(tokenId, 'token')}`, ...(opts.signal ? { signal: opts.signal } : {}) });
+    const res = await http.request({ method: 'GET', path: `${TOKENS_PATH}/${idSegment(tokenId, 'token')}`, knownPath: true, ...(opts.signal ? { signal: opts.signal } : {}) });
     body = res.body;
   } catch (err) {
     if (DeskError.is(err) && err.code === 'unauthorized') {
@@ -54,6 +55,9 @@ export async function whoAmIWith(http: HttpClient, opts: CallOptions = {}): Prom
     }
     throw err;
   }
+  // JSON without a token id at all is another API at this address; a token that is only
+  // malformed is the Marketplace's own fault (parseBody says so).
+  if (!looksLikeToken(body)) throw notMarketplaceError(http.baseUrl, 'shape');
   const token = parseBody(apiTokenSchema, body, 'a token');
   if (token.status === 'Disabled') {
     throw new DeskError({ code: 'unauthorized', message: `This API token (${token.id} "${token.name}") is disabled. Enable it in the Marketplace, or use another token.` });
@@ -71,6 +75,10 @@ export async function whoAmIWith(http: HttpClient, opts: CallOptions = {}): Prom
     tokenStatus: token.status,
     account: { id: token.account.id, name: token.account.name ?? token.account.id, type: type.data },
   };
+}
+
+function looksLikeToken(body: unknown): boolean {
+  return !!body && typeof body === 'object' && typeof (body as { id?: unknown }).id === 'string' && (body as { id: string }).id.startsWith('TKN-');
 }
 
 export type WhoAmITarget = { whoAmI(opts?: CallOptions): Promise<WhoAmI> } | (Omit<HttpClientOptions, 'appVersion'> & { appVersion?: string });

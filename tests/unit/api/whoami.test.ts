@@ -64,6 +64,53 @@ describe('whoAmI over HTTP', () => {
     await expect(whoAmI({ baseUrl: server.url, token: TOKEN })).rejects.toThrow(/is disabled/);
   });
 
+  describe('an address that is not a Marketplace API says so, on the Environment field', () => {
+    const expectNotMarketplace = async (why: RegExp) => {
+      const e = await whoAmI({ baseUrl: server.url, token: TOKEN }).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(DeskError);
+      const error = e as DeskError;
+      expect(error.code).toBe('not_marketplace');
+      expect(error.message).toMatch(/does not answer like a Marketplace API/);
+      expect(error.message).toMatch(why);
+      expect(error.message).not.toMatch(/rejected this token|id not found/);
+      expect(error.fields).toEqual({ baseUrl: [error.message] });
+    };
+
+    it('a web page where the token should be (a site that answers every path)', async () => {
+      const before = server.requests.length;
+      server.handle((_r, res) => {
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+        res.end('<!doctype html><title>Welcome</title>');
+      });
+      await expectNotMarketplace(/web page/);
+      // Not a passing fault: asked once, not retried.
+      expect(server.requests.length).toBe(before + 1);
+    });
+
+    it('a 404 page on the known path', async () => {
+      server.handle((_r, res) => {
+        res.writeHead(404, { 'Content-Type': 'text/html' });
+        res.end('<h1>Not Found</h1>');
+      });
+      await expectNotMarketplace(/web page/);
+    });
+
+    it('a JSON 404 that is no ProblemDetails (another API)', async () => {
+      server.handle((_r, res) => json(res, 404, { message: 'route not found' }));
+      await expectNotMarketplace(/does not know the path/);
+    });
+
+    it('JSON that is not a token', async () => {
+      server.handle((_r, res) => json(res, 200, { hello: 'world' }));
+      await expectNotMarketplace(/not an API token/);
+    });
+
+    it('a Marketplace 404 (ProblemDetails) still means the token was not found', async () => {
+      server.handle((_r, res) => problem(res, 404));
+      await expect(whoAmI({ baseUrl: server.url, token: TOKEN })).rejects.toMatchObject({ code: 'unauthorized', message: expect.stringMatching(/was not found/) });
+    });
+  });
+
   it('a malformed value never reaches the network', async () => {
     const before = server.requests.length;
     await expect(whoAmI({ baseUrl: server.url, token: 'nope' })).rejects.toMatchObject({ code: 'validation' });
