@@ -31,6 +31,8 @@ export const CONNECTION_CALL_NAMES = [
   'audit.account',
   'audit.syncAccount',
   'audit.exportCsv',
+  'rotation.create',
+  'rotation.rotate',
 ] as const;
 
 export const CHANNEL_NAMES = [
@@ -55,6 +57,9 @@ export const CHANNEL_NAMES = [
   'accessLog.list',
   'settings.get',
   'settings.set',
+  'rotation.list',
+  'rotation.act',
+  'rotation.reports',
 ] as const;
 export const EVENT_NAMES = [
   'tokens.progress',
@@ -62,6 +67,7 @@ export const EVENT_NAMES = [
   'tokens.bulkProgress',
   'app.command',
   'app.notice',
+  'rotation.changed',
 ] as const;
 
 export type Channel = (typeof CHANNEL_NAMES)[number];

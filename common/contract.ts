@@ -20,6 +20,7 @@ import { SORT_DIRS, SORT_KEYS } from './token-sort';
 import { plainText } from './plain-text';
 import { iconUploadSchema, tokenDescriptionSchema, tokenModuleIdsSchema, tokenNameSchema } from './token-fields';
 import { TOKEN_VALUE_MAX, TOKEN_VALUE_MESSAGES } from './token-value';
+import { PLAN_HORIZON_MS, planViewSchema, retireActionSchema, retireChoiceSchema, rotationCreateSchema, rotationPlanSchema } from './rotation';
 import { accessEntrySchema, accessLogQuerySchema, desktopSettingsSchema, quickListSchema, settingsViewSchema } from './quick-access';
 
 // Re-exported: the contract is where callers look for its input schemas and channel types.
@@ -82,7 +83,8 @@ export type RestoreResult = z.infer<typeof restoreResultSchema>;
 
 /** A damaged file moved aside at start-up (or later): what happened and where the copy is. */
 export const startupNoticeSchema = z.object({
-  file: z.enum(['settings', 'cache']),
+  /** rotation: a connection's rotation plans (main/core/rotation/plan-store.ts). */
+  file: z.enum(['settings', 'cache', 'rotation']),
   path: z.string(),
   movedTo: z.string(),
   reason: z.string(),
@@ -281,6 +283,34 @@ export const calls = {
   'settings.get': call(noInput, settingsViewSchema),
   'settings.set': call(desktopSettingsSchema.partial().strict(), settingsViewSchema),
   'values.add': call(tokenRef.extend({ value: tokenValueInput }).strict(), tokenViewSchema),
+
+  /**
+   * Rotation plans (common/rotation.ts), carried out by main. `rotation.create` names the page's
+   * connection; `rotation.act` chooses one (the Rotations view shows every connection's plans).
+   */
+  'rotation.create': call(rotationCreateSchema.extend(onConnection).strict(), rotationPlanSchema),
+  /** Creates the replacement (same description and modules; the name may change), stores its value, makes the plan. */
+  'rotation.rotate': call(
+    z.object({ oldId: tokenIdSchema, name: tokenNameSchema.optional(), retire: retireChoiceSchema, action: retireActionSchema.default({ kind: 'disable' }), ...onConnection }).strict(),
+    z.object({ token: tokenViewSchema, stored: z.boolean(), keychainError: z.string().optional(), plan: rotationPlanSchema }),
+  ),
+  'rotation.list': call(noInput, z.object({ plans: z.array(planViewSchema) })),
+  'rotation.act': call(
+    z
+      .object({
+        connectionId: z.string().min(1).max(100),
+        planId: z.string().min(1).max(100),
+        action: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('retireNow') }).strict(),
+          z.object({ kind: z.literal('cancel') }).strict(),
+          z.object({ kind: z.literal('extend'), byMs: z.number().int().min(60_000).max(PLAN_HORIZON_MS) }).strict(),
+        ]),
+      })
+      .strict(),
+    rotationPlanSchema,
+  ),
+  /** What plans did while the app was closed, each said once (taking them marks them said). */
+  'rotation.reports': call(noInput, z.object({ messages: z.array(z.string()) })),
 } as const;
 
 export const events = {
@@ -297,6 +327,8 @@ export const events = {
     level: z.enum(['info', 'success', 'warning', 'error']),
     message: z.string(),
   }),
+  /** A rotation plan changed in main (a look, a retirement, another window's action). */
+  'rotation.changed': z.object({ connectionId: z.string(), planId: z.string() }),
 } as const;
 
 export type CallInput<C extends Channel> = z.input<(typeof calls)[C]['input']>;
@@ -312,7 +344,7 @@ const eventsMatchTable: Same<keyof typeof events, EventName> = true;
 void callsMatchTable;
 void eventsMatchTable;
 // The calls that name their connection are exactly common/connection-calls.ts's list, plus
-// `quick.copy` (which picks a connection rather than naming the one the page shows).
+// `quick.copy` and `rotation.act` (which pick a connection rather than naming the one the page shows).
 type NamingConnection = { [C in Channel]: CallInput<C> extends { connectionId: string } ? C : never }[Channel];
-const connectionCallsMatch: Same<Exclude<NamingConnection, 'quick.copy'>, ConnectionCall> = true;
+const connectionCallsMatch: Same<Exclude<NamingConnection, 'quick.copy' | 'rotation.act'>, ConnectionCall> = true;
 void connectionCallsMatch;

@@ -13,7 +13,9 @@ import { startTrySandbox } from './core/try-sandbox';
 import { createKeytarSecretStore, keychainServiceFor } from './core/vault';
 import { createElectronClipboard } from './clipboard-electron';
 import { createElectronStore } from './store-electron';
-import { bindAppIpc } from './ipc';
+import { bindAppIpc, sendEvent } from './ipc';
+import { bindRotationEvents } from './core/rotation/host-events';
+import { showTrayNotice } from './tray';
 import { registerAppSchemeAsPrivileged, serveRenderer } from './protocol';
 import { closeToTrayOptions, startDesktopIntegration } from './desktop-integration';
 import { createMainWindow, focusWindow, keepInTrayOnClose, markQuitting } from './window';
@@ -56,6 +58,12 @@ export function startApp(): void {
     // Tray, global shortcut, Quick Access window, app menu, login item; the tray is rebuilt after every call that changes it.
     const dispatch = startDesktopIntegration({ services, preloadPath, trayIconPath: path.join(distDir, 'resources', 'tray.png'), openMain }, createDispatch(createHandlerTable(services)));
     bindAppIpc(dispatch);
+    // Rotation plans run here while the app is open or in the tray (and catch up at this start).
+    bindRotationEvents(services, {
+      broadcast: (event, payload) => BrowserWindow.getAllWindows().forEach((w) => sendEvent(w.webContents, event, payload)),
+      desktopNotice: (notice) => showTrayNotice(notice),
+    });
+    void services.rotation.start();
     open();
     app.on('activate', open);
   }).catch((error: unknown) => reportStartupFailure(error, dataDir()));
@@ -70,7 +78,7 @@ async function createServices(): Promise<CoreServices> {
   return createCoreServices({
     settingsStore: await createElectronStore(files.settings),
     cacheStore: await createElectronStore(files.cache),
-    openStore: (name) => createElectronStore({ cwd: files.cache.cwd, configName: name, onCorrupt: 'move-aside' }),
+    openStore: (name, validate) => createElectronStore({ cwd: files.cache.cwd, configName: name, onCorrupt: 'move-aside', ...(validate ? { validate } : {}) }),
     // Like the browser host: tests run under a service name of their own (TOKEN_DESK_KEYCHAIN_SERVICE).
     secretStore: createKeytarSecretStore(keychainServiceFor('desktop')),
     clipboard: createElectronClipboard(),

@@ -62,12 +62,14 @@ export function trayMenuModel(state: TrayState, actions: TrayActions): MenuItemC
 export interface TrayNotice {
   level: 'info' | 'success' | 'warning' | 'error';
   message: string;
+  /** Default: the app's name (a copy's error says it could not copy). */
+  title?: string;
 }
 
 /** An OS notification; where the desktop has none, the notice is logged instead (it never holds a value). */
 export function showTrayNotice(notice: TrayNotice): void {
   if (Notification.isSupported()) {
-    new Notification({ title: notice.level === 'error' ? 'Token Desk: could not copy' : 'Token Desk', body: notice.message, silent: notice.level !== 'error' }).show();
+    new Notification({ title: notice.title ?? (notice.level === 'error' ? 'Token Desk: could not copy' : 'Token Desk'), body: notice.message, silent: notice.level !== 'error' }).show();
   } else {
     console.info(`[token-desk] ${notice.level}: ${notice.message}`);
   }

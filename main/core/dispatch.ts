@@ -88,17 +88,23 @@ export function gateReply(channel: Channel, result: DeskResult<unknown>): DeskRe
   return { ok: true, value: maskReply(channel, checked.data) };
 }
 
+/** An event checked against its contract schema and masked; undefined (logged) when it does not match. */
+export function gateEvent<E extends EventName>(event: E, payload: EventPayload<E>): EventPayload<E> | undefined {
+  const checked = events[event].safeParse(payload);
+  if (!checked.success) {
+    console.error(`[token-desk] the event ${event} did not match the contract; not sent`);
+    return undefined;
+  }
+  return maskDeep(checked.data) as EventPayload<E>;
+}
+
 /** Events a handler pushes pass the same gate: their contract schema, then the masking. */
 function gateEvents(ctx: HandlerContext): HandlerContext {
   return {
     ...ctx,
     emit(event, payload) {
-      const checked = events[event].safeParse(payload);
-      if (!checked.success) {
-        console.error(`[token-desk] the event ${event} did not match the contract; not sent`);
-        return;
-      }
-      ctx.emit(event, maskDeep(checked.data) as typeof payload);
+      const gated = gateEvent(event, payload);
+      if (gated !== undefined) ctx.emit(event, gated);
     },
   };
 }

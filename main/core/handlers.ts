@@ -11,6 +11,7 @@ import { connectionHandlers } from './handlers/connections';
 import { createHandlers } from './handlers/create';
 import { prefsHandlers } from './handlers/prefs';
 import { quickHandlers } from './handlers/quick';
+import { rotationHandlers } from './handlers/rotation';
 import { sandboxHandlers } from './handlers/sandbox';
 import { settingsHandlers } from './handlers/settings';
 import { tokenHandlers } from './handlers/tokens';
@@ -35,5 +36,6 @@ export function createHandlerTable(services: CoreServices): HandlerTable {
     ...quickHandlers(services),
     ...accessLogHandlers(services),
     ...settingsHandlers(services),
+    ...rotationHandlers(services),
   });
 }

@@ -28,6 +28,11 @@ import { DesktopSettingsService } from './desktop-settings';
 import type { ActiveSession, Sessions } from './session';
 import { CLIPBOARD_CLEAR_MS } from '../../common/limits';
 import { notConnectedError } from '../../common/messages';
+import { PlanStore } from './rotation/plan-store';
+import { RotationRunner, type RunnerClock } from './rotation/runner';
+import type { PlanNotice } from './rotation/plan';
+import type { RotationPlan } from '../../common/rotation';
+import { removeCachedTokens, upsertCachedToken } from './tokens/snapshot';
 
 /** A running local Marketplace simulator ("Try the sandbox"). */
 export interface SandboxHandle {
@@ -48,7 +53,9 @@ export interface CoreServiceDeps {
    * Opens a further store beside the cache (the audit cache keeps its chunks in such stores).
    * Default: conf in the cache's folder; the Electron app passes electron-store.
    */
-  openStore?: (name: string) => Promise<KeyValueStore>;
+  openStore?: (name: string, validate?: (data: Record<string, unknown>) => string | undefined) => Promise<KeyValueStore>;
+  /** The rotation runner's clock (tests pass a fake one). */
+  rotationClock?: RunnerClock;
   /** Starts the in-process sandbox once per run; the host decides how. */
   startSandbox?: () => Promise<SandboxHandle>;
   /** Test hook: API client options (short timeouts, few retries). */
@@ -74,6 +81,10 @@ export interface CoreServices extends Sessions {
   desktopSettings: DesktopSettingsService;
   /** Every reveal and copy of a token value (never the value). */
   accessLog: AccessLog;
+  /** Rotation plans, carried out in main (rotation/runner.ts); the hosts call `start()`. */
+  rotation: RotationRunner;
+  /** The hosts listen here: a plan's desktop notice, and a plan that changed (pages refresh). */
+  rotationEvents: { onNotice(fn: (notice: PlanNotice, plan: RotationPlan) => void): void; onChanged(fn: (plan: RotationPlan) => void): void };
   /** An API client for any saved connection (credentials from the keychain). */
   clientFor(profile: ConnectionProfile): Promise<MarketplaceClient>;
   /** Starts (once) the sandbox and returns it; refuses where the host has none. */
@@ -86,10 +97,13 @@ export function createCoreServices(deps: CoreServiceDeps): CoreServices {
   const cache = new OfflineCache(deps.cacheStore);
   const clipboard = createClipboardService(deps.clipboard, { clearAfterMs: CLIPBOARD_CLEAR_MS });
   const links = new RotationLinks(deps.settingsStore);
-  const audit = new AuditCache({
-    openStore: deps.openStore ?? ((name) => createConfStore({ cwd: path.dirname(deps.cacheStore.path), configName: name, onCorrupt: 'move-aside' })),
-  });
-  const startupNotices = new StartupNotices({ settings: deps.settingsStore, cache: deps.cacheStore });
+  const openStore =
+    deps.openStore ??
+    ((name: string, validate?: (data: Record<string, unknown>) => string | undefined) =>
+      createConfStore({ cwd: path.dirname(deps.cacheStore.path), configName: name, onCorrupt: 'move-aside', ...(validate ? { validate } : {}) }));
+  const audit = new AuditCache({ openStore: (name) => openStore(name) });
+  const plans = new PlanStore((name, validate) => openStore(name, validate));
+  const startupNotices = new StartupNotices({ settings: deps.settingsStore, cache: deps.cacheStore, rotation: plans });
   const unsavedValues = new UnsavedValues();
   const desktopSettings = new DesktopSettingsService(deps.settingsStore);
   const accessLog = new AccessLog(deps.settingsStore);
@@ -130,6 +144,7 @@ export function createCoreServices(deps: CoreServiceDeps): CoreServices {
       cache.dropConnection(id);
       links.dropConnection(id);
       void audit.drop(id).catch(() => undefined);
+      void plans.drop(id).catch(() => undefined);
       unsavedValues.forgetConnection(id);
     },
   });
@@ -139,8 +154,29 @@ export function createCoreServices(deps: CoreServiceDeps): CoreServices {
     return makeClient(await baseUrlOf(profile), token);
   };
 
+  const noticeListeners = new Set<(notice: PlanNotice, plan: RotationPlan) => void>();
+  const changeListeners = new Set<(plan: RotationPlan) => void>();
+  const rotation = new RotationRunner({
+    store: plans,
+    connections: () => connections.list(),
+    clientFor,
+    ...(deps.rotationClock ? { clock: deps.rotationClock } : {}),
+    notify: (notice, plan) => noticeListeners.forEach((fn) => fn(notice, plan)),
+    changed: (plan) => changeListeners.forEach((fn) => fn(plan)),
+    tokenChanged: (connectionId, change) => {
+      try {
+        if ('token' in change) upsertCachedToken(cache, connectionId, change.token);
+        else removeCachedTokens(cache, connectionId, [change.deletedId]);
+      } catch {
+        // The cache is disposable: the next sync brings the change.
+      }
+    },
+  });
+
   return {
     settings: deps.settingsStore,
+    rotation,
+    rotationEvents: { onNotice: (fn) => void noticeListeners.add(fn), onChanged: (fn) => void changeListeners.add(fn) },
     vault,
     cache,
     clipboard,
@@ -162,6 +198,7 @@ export function createCoreServices(deps: CoreServiceDeps): CoreServices {
       // The clipboard's compare starts before any file is written: a slow flush must not
       // leave a copied value behind if the process is stopped meanwhile.
       const cleared = clipboard.dispose();
+      rotation.stop();
       unsavedValues.clear();
       try {
         await cache.flush(); // the token list is written after idle: do not lose the last one

@@ -16,6 +16,7 @@ import type { RawData, WebSocket } from 'ws';
 import { clientMessageSchema, resultFrames, WS_CLOSE, WS_PROTOCOL } from '../../common/web-protocol';
 import type { ServerMessage } from '../../common/web-protocol';
 import type { DeskResult } from '../../common/errors';
+import type { EventName, EventPayload } from '../../common/contract';
 import { INTERNAL_ERROR_DATA } from '../../common/messages';
 import type { Dispatch, HandlerContext } from '../core/dispatch';
 import { checkRequest, checkUpgrade, createSecret, hostNames, requestPath } from './auth';
@@ -38,6 +39,8 @@ export interface RunningWebHost {
   port: number;
   /** The page whose call is being handled right now (for clipboard work), if any. */
   requestingPage(): PageSender | undefined;
+  /** Sends an event (already gated) to every open page: work main does on its own, e.g. rotation plans. */
+  broadcast<E extends EventName>(event: E, payload: EventPayload<E>): void;
   close(): Promise<void>;
 }
 
@@ -167,6 +170,9 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     url: `${origin}/#${secret}`,
     port,
     requestingPage: () => requester.getStore(),
+    broadcast(event, payload) {
+      for (const ws of sockets) send(ws, { type: 'event', event, payload });
+    },
     async close() {
       for (const ws of sockets) ws.terminate();
       wss.close();

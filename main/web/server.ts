@@ -12,6 +12,8 @@ import { createConfStore } from '../core/store';
 import { startTrySandbox } from '../core/try-sandbox';
 import { createKeytarSecretStore, keychainServiceFor } from '../core/vault';
 import { startWebHost } from './host';
+import { gateEvent } from '../core/dispatch';
+import { bindRotationEvents } from '../core/rotation/host-events';
 import { createPageClipboard } from './page-clipboard';
 import { parseServerArgs, SERVER_USAGE } from './server-args';
 import type { PageSender } from './page-clipboard';
@@ -57,6 +59,15 @@ async function main(): Promise<void> {
     port: args.port,
   });
   requestingPage = host.requestingPage;
+  // Rotation plans run in this process while it is up; their notices go to every open page.
+  bindRotationEvents(services, {
+    broadcast: (event, payload) => host.broadcast(event, payload),
+    desktopNotice: ({ level, title, message }) => {
+      const payload = gateEvent('app.notice', { level, message: `${title.replace(/^Token Desk: /, '')}: ${message}` });
+      if (payload) host.broadcast('app.notice', payload);
+    },
+  });
+  void services.rotation.start();
 
   // The first line is machine-readable for tests and scripts; the rest is for people.
   console.log(`TOKEN_DESK_URL=${host.url}`);

@@ -26,7 +26,7 @@ import { loadViewContext, toView, type ViewServices } from '../tokens/views';
 type CreateChannels = 'tokens.create' | 'tokens.findRecent' | 'tokens.link';
 
 /** What creating needs: the session, the keychain (or memory when it refuses), the links, the cached list. */
-type CreateServices = ViewServices &
+export type CreateServices = ViewServices &
   Sessions & {
     vault: Pick<Vault, 'setTokenValue'>;
     unsavedValues: Pick<UnsavedValues, 'put'>;
@@ -60,27 +60,7 @@ export function createHandlers(services: CreateServices): { [C in CreateChannels
         throw withFormFields(error);
       }
 
-      const value = created.token ?? '';
-      let stored = false;
-      let keychainError: string | undefined;
-      if (!value) {
-        keychainError = 'The Marketplace did not return the new token’s value, so it could not be stored.';
-      } else {
-        try {
-          await services.vault.setTokenValue(profile.id, created.id, value);
-          stored = true;
-        } catch (error) {
-          keychainError = error instanceof Error && error.message ? error.message : 'The keychain refused to store the value.';
-          services.unsavedValues.put(profile.id, created.id, value);
-        }
-      }
-
-      if (input.rotatesId) services.links.add(profile.id, input.rotatesId, created.id);
-      addToCachedList(services, profile.id, created);
-
-      // The rotation link was just recorded, so the links index already names what it replaces.
-      const token = toView(created, { valueIds: new Set(stored ? [created.id] : []), ...services.links.index(profile.id) });
-      return keychainError !== undefined ? { token, value, stored, keychainError } : { token, value, stored };
+      return captureCreated(services, profile.id, created, input.rotatesId);
     },
 
     async 'tokens.findRecent'(input) {
@@ -105,6 +85,35 @@ export function createHandlers(services: CreateServices): { [C in CreateChannels
       return { ok: true as const };
     },
   };
+}
+
+/**
+ * After a create answered: the value into the keychain (or memory when the keychain refuses),
+ * the rotation link, the cached list. The one path every create takes (the wizard's and a
+ * rotation's, core/rotation/rotate.ts).
+ */
+export async function captureCreated(services: CreateServices, connectionId: string, created: ApiToken, rotatesId: string | undefined) {
+  const value = created.token ?? '';
+  let stored = false;
+  let keychainError: string | undefined;
+  if (!value) {
+    keychainError = 'The Marketplace did not return the new token’s value, so it could not be stored.';
+  } else {
+    try {
+      await services.vault.setTokenValue(connectionId, created.id, value);
+      stored = true;
+    } catch (error) {
+      keychainError = error instanceof Error && error.message ? error.message : 'The keychain refused to store the value.';
+      services.unsavedValues.put(connectionId, created.id, value);
+    }
+  }
+
+  if (rotatesId) services.links.add(connectionId, rotatesId, created.id);
+  addToCachedList(services, connectionId, created);
+
+  // The rotation link was just recorded, so the links index already names what it replaces.
+  const token = toView(created, { valueIds: new Set(stored ? [created.id] : []), ...services.links.index(connectionId) });
+  return keychainError !== undefined ? { token, value, stored, keychainError } : { token, value, stored };
 }
 
 /**

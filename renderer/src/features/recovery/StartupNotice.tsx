@@ -68,19 +68,30 @@ export function StartupNotice() {
   );
 }
 
+const NOTICE_TEXT = {
+  settings: {
+    title: 'Your settings file could not be read',
+    then: 'Token Desk started with empty settings: your saved connections, rotation links and table preferences are in that copy. Your tokens on the Marketplace are not affected.',
+  },
+  cache: {
+    title: 'The offline cache could not be read',
+    then: 'A rebuilt cache is filled again from the Marketplace as you work; until then there is no offline copy of your token list. Your connections and stored token values are not affected.',
+  },
+  rotation: {
+    title: 'A file of rotation plans could not be read',
+    then: 'The retirements planned in it will not happen on their own: check the old tokens of your recent rotations and plan them again. Your tokens on the Marketplace are not affected.',
+  },
+} as const;
+
 function NoticeText({ notice }: { notice: Notice }) {
-  const settings = notice.file === 'settings';
+  const text = NOTICE_TEXT[notice.file];
   return (
     <div className="startup-notice">
       <p>
-        <strong>{settings ? 'Your settings file could not be read' : 'The offline cache could not be read'}</strong> ({notice.reason}), so Token
+        <strong>{text.title}</strong> ({notice.reason}), so Token
         Desk moved it aside and started without it. Nothing was deleted: the damaged file is now <code className="value">{notice.movedTo}</code>.
       </p>
-      <p>
-        {settings
-          ? 'Token Desk started with empty settings: your saved connections, rotation links and table preferences are in that copy. Your tokens on the Marketplace are not affected.'
-          : 'A rebuilt cache is filled again from the Marketplace as you work; until then there is no offline copy of your token list. Your connections and stored token values are not affected.'}
-      </p>
+      <p>{text.then}</p>
     </div>
   );
 }

@@ -1,0 +1,196 @@
+/**
+ * Rotation plans: how and when Token Desk retires a token that was replaced. The shapes and the
+ * choices live here because main (which stores and carries out the plans) and the renderer
+ * (which makes them and shows them) must agree on every one; the wording of a plan's state is
+ * here too, so the table, the details page and the Rotations view say the same thing.
+ *
+ * Every time is an ISO-8601 instant in UTC and every duration is milliseconds of real time:
+ * a 24 h grace period is 24 hours even across a daylight-saving change, and a plan made in one
+ * time zone falls due at the same instant when the computer moves to another.
+ */
+import { z } from 'zod';
+import { tokenIdSchema } from './ids';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** The grace periods offered (Stripe's "roll key" choices), besides a date. */
+export const GRACE_CHOICES = [
+  { ms: HOUR, label: '1 hour' },
+  { ms: DAY, label: '24 hours' },
+  { ms: 3 * DAY, label: '3 days' },
+  { ms: 7 * DAY, label: '7 days' },
+] as const;
+/** How long the old token must have gone unused before a quiet-plan retires it. */
+export const QUIET_CHOICES = [
+  { ms: MINUTE, label: '1 minute' },
+  { ms: 15 * MINUTE, label: '15 minutes' },
+  { ms: HOUR, label: '1 hour' },
+  { ms: 6 * HOUR, label: '6 hours' },
+  { ms: DAY, label: '24 hours' },
+  { ms: 3 * DAY, label: '3 days' },
+] as const;
+/** How long a token stays Disabled before a delete-plan deletes it (so a mistake can be undone). */
+export const DELETE_AFTER_CHOICES = [
+  { ms: HOUR, label: '1 hour' },
+  { ms: DAY, label: '24 hours' },
+  { ms: 7 * DAY, label: '7 days' },
+  { ms: 30 * DAY, label: '30 days' },
+] as const;
+/** Extend: the choices the Rotations view offers. */
+export const EXTEND_CHOICES = [
+  { ms: HOUR, label: '1 hour' },
+  { ms: DAY, label: '24 hours' },
+  { ms: 7 * DAY, label: '7 days' },
+] as const;
+
+/** A plan's longest reach: nothing is scheduled further out than a year. */
+export const PLAN_HORIZON_MS = 366 * DAY;
+const durationMs = z.number().int().min(MINUTE).max(PLAN_HORIZON_MS);
+const isoInstant = z.iso.datetime({ offset: true });
+
+/** When to retire, as the user chose it (main turns a grace period into an instant). */
+export const retireChoiceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('now') }).strict(),
+  z.object({ kind: z.literal('grace'), graceMs: durationMs }).strict(),
+  z.object({ kind: z.literal('date'), at: isoInstant }).strict(),
+  z
+    .object({
+      kind: z.literal('quiet'),
+      quietMs: durationMs,
+      /** The latest moment: a grace period from now. */
+      deadlineMs: durationMs,
+      /** At the deadline, retire even if the token is still in use (else ask). */
+      regardless: z.boolean().default(false),
+    })
+    .strict(),
+]);
+export type RetireChoice = z.input<typeof retireChoiceSchema>;
+
+export const retireActionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('disable') }).strict(),
+  z.object({ kind: z.literal('delete'), afterDisabledMs: durationMs }).strict(),
+]);
+export type RetireAction = z.infer<typeof retireActionSchema>;
+
+/** When, as stored: instants only. */
+export const retireWhenSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('at'), at: z.string() }),
+  z.object({ kind: z.literal('quiet'), quietMs: z.number(), deadline: z.string(), regardless: z.boolean() }),
+]);
+export type RetireWhen = z.infer<typeof retireWhenSchema>;
+
+/**
+ * waiting: for its time (or for the token to go quiet); acting: a disable or delete was sent and
+ * its outcome is not known yet (kept on disk, so a crash or a lost answer is re-checked, never
+ * repeated blindly); disabled: a delete-plan's token is Disabled, waiting to be deleted; asking:
+ * at the deadline the token was still in use, the user decides; then done, cancelled or failed.
+ */
+export const PLAN_STAGES = ['waiting', 'acting', 'disabled', 'asking', 'done', 'cancelled', 'failed'] as const;
+export type PlanStage = (typeof PLAN_STAGES)[number];
+export const PENDING_STAGES: readonly PlanStage[] = ['waiting', 'acting', 'disabled', 'asking'];
+export const isPending = (stage: PlanStage) => PENDING_STAGES.includes(stage);
+
+export const planEventSchema = z.object({ at: z.string(), text: z.string() });
+export type PlanEvent = z.infer<typeof planEventSchema>;
+
+export const rotationPlanSchema = z.object({
+  id: z.string().min(1),
+  connectionId: z.string().min(1),
+  oldId: tokenIdSchema,
+  newId: tokenIdSchema,
+  /** The old token's name when the plan was made (for messages once it is gone). */
+  oldName: z.string(),
+  createdAt: z.string(),
+  when: retireWhenSchema,
+  action: retireActionSchema,
+  stage: z.enum(PLAN_STAGES),
+  /** Which call `acting` is about. */
+  step: z.enum(['disable', 'delete']).optional(),
+  /** When the runner looks at the plan next (null: it waits for the user, or it is over). */
+  nextAt: z.string().nullable(),
+  /** Failed attempts in a row (retries back off). */
+  attempts: z.number().int().min(0),
+  /** The old token's Last access as last seen, and when it was looked at. */
+  lastAccessAt: z.string().nullable(),
+  checkedAt: z.string().nullable(),
+  /** The old token's revision as last seen: a change means someone else edited it. */
+  revision: z.number().int().optional(),
+  disabledAt: z.string().optional(),
+  /** A retire-now asked for: the next look acts whatever the timing. */
+  force: z.boolean().optional(),
+  /** Notices already given (e.g. `hour-before:disable`), so none is given twice. */
+  notified: z.array(z.string()),
+  /** What happened while the app was closed, until the page has shown it once. */
+  report: z.string().optional(),
+  /** How it ended, in one sentence. */
+  outcome: z.string().optional(),
+  history: z.array(planEventSchema),
+});
+export type RotationPlan = z.infer<typeof rotationPlanSchema>;
+
+/** The plan as the renderer sees it: with its connection's name, for the Rotations view. */
+export const planViewSchema = rotationPlanSchema.extend({ connectionName: z.string() });
+export type PlanView = z.infer<typeof planViewSchema>;
+
+/** A duration in words: "6 h", "3 d", "4 min", "less than a minute". */
+export function durationText(ms: number): string {
+  if (ms < MINUTE) return 'less than a minute';
+  if (ms < HOUR) return `${Math.round(ms / MINUTE)} min`;
+  if (ms < 2 * DAY) return `${Math.round(ms / HOUR)} h`;
+  return `${Math.round(ms / DAY)} d`;
+}
+
+/** "still used 4 min ago" / "not used for 3 h" / "never used", from the last look. */
+export function lastUseText(plan: Pick<RotationPlan, 'lastAccessAt' | 'checkedAt'>, nowMs: number): string | undefined {
+  if (!plan.checkedAt) return undefined;
+  if (!plan.lastAccessAt) return 'never used';
+  const ago = nowMs - Date.parse(plan.lastAccessAt);
+  return ago < HOUR ? `still used ${durationText(Math.max(ago, 0))} ago` : `last used ${durationText(ago)} ago`;
+}
+
+/** The old row's short line: "retiring in 23 h", "when quiet for 6 h", "retired", … */
+export function planSummary(plan: RotationPlan, nowMs: number): string {
+  const verb = plan.action.kind === 'delete' ? 'deleting' : 'disabling';
+  switch (plan.stage) {
+    case 'waiting':
+      if (plan.when.kind === 'at') {
+        const left = Date.parse(plan.when.at) - nowMs;
+        return left <= 0 ? `${verb} now` : `retiring in ${durationText(left)}`;
+      }
+      return `retiring when quiet for ${durationText(plan.when.quietMs)}`;
+    case 'acting':
+      return `${verb} now`;
+    case 'disabled': {
+      const left = Date.parse(plan.disabledAt ?? plan.createdAt) + (plan.action.kind === 'delete' ? plan.action.afterDisabledMs : 0) - nowMs;
+      return left <= 0 ? 'deleting now' : `disabled · deleting in ${durationText(left)}`;
+    }
+    case 'asking':
+      return 'still in use at its deadline: decide';
+    case 'done':
+      return 'retired';
+    case 'cancelled':
+      return 'rotation cancelled';
+    case 'failed':
+      return 'retirement failed';
+  }
+}
+
+/** The plan in one sentence, for its details: what will happen and when. */
+export function planDescription(plan: RotationPlan): string {
+  const action = plan.action.kind === 'delete' ? `disable it, then delete it after ${durationText(plan.action.afterDisabledMs)} disabled` : 'disable it';
+  if (plan.when.kind === 'at') return `At ${plan.when.at}: ${action}.`;
+  const atDeadline = plan.when.regardless ? `${action} anyway` : 'ask you';
+  return `Once it has not been used for ${durationText(plan.when.quietMs)}: ${action}. At ${plan.when.deadline} at the latest; still in use then, Token Desk will ${atDeadline}.`;
+}
+
+export const rotationCreateSchema = z
+  .object({
+    oldId: tokenIdSchema,
+    newId: tokenIdSchema,
+    oldName: z.string().max(300),
+    retire: retireChoiceSchema,
+    action: retireActionSchema.default({ kind: 'disable' }),
+  })
+  .strict();
