@@ -7,6 +7,7 @@ import { net, protocol } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { APP_HOST, APP_SCHEME, contentSecurityPolicy } from './security';
+import { decodePath, fileForPath } from './web/static';
 
 export function registerAppSchemeAsPrivileged(): void {
   protocol.registerSchemesAsPrivileged([
@@ -19,7 +20,10 @@ export function serveRenderer(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
-    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    // An extensionless path is an address of the app (a reload on /tokens/TKN-…): its page answers.
+    const decoded = decodePath(url.pathname);
+    if (decoded === undefined) return new Response('Bad request', { status: 400 });
+    const relative = fileForPath(decoded);
     const file = path.resolve(root, `.${relative}`);
     // Refuse path traversal out of the renderer folder.
     if (file !== root && !file.startsWith(root + path.sep)) return new Response('Not found', { status: 404 });

@@ -5,6 +5,7 @@
  */
 import { app, BrowserWindow, dialog, nativeTheme, shell } from 'electron';
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+import { wireHistoryNavigation } from './history-navigation';
 import { APP_ORIGIN, isAllowedExternalUrl, isAppUrl } from './security';
 
 export const RENDERER_URL = `${APP_ORIGIN}/index.html`;
@@ -67,6 +68,7 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
   const window = new BrowserWindow(mainWindowOptions(preloadPath));
   lockDownSession(window.webContents.session);
   lockDownNavigation(window.webContents);
+  wireHistoryNavigation(window);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(RENDERER_URL);
   return window;

@@ -76,8 +76,8 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     const verdict = checkRequest(req, names);
     if (!verdict.ok) return reply(res, verdict.status, verdict.reason);
     if (req.method !== 'GET' && req.method !== 'HEAD') return reply(res, 405, 'Method not allowed');
-    // /quick is the Quick Access view: the same page, which picks its view from the path.
-    void serveStatic(res, path === '/quick' ? '/' : path, dirs, verdict.origin);
+    // Every address of the app (/quick, /tokens/TKN-…) is the same page, which picks its view from the path.
+    void serveStatic(res, path, dirs, verdict.origin);
   };
 
   const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {

@@ -43,6 +43,18 @@ export function decodePath(urlPath: string): string | undefined {
   }
 }
 
+/**
+ * The file a (decoded) request path is answered with: an extensionless path (`/tokens/TKN-…`,
+ * `/quick`, or a mistyped one) is an address of the app, answered by its page, which shows the
+ * view or its own "not found"; so a deep link or a reload lands in the app rather than on a bare
+ * 404. A path naming a file, or stepping up with `..`, keeps its name (missing or outside: 404).
+ */
+export function fileForPath(decodedPath: string): string {
+  const segments = decodedPath.split('/');
+  const names = segments.at(-1)!.includes('.') || segments.some((s) => s === '..' || s === '.');
+  return names ? decodedPath : '/index.html';
+}
+
 /** A build output named by its content hash (Vite: assets/<name>-<hash>.<ext>). */
 export function isHashedAsset(urlPath: string): boolean {
   return /^\/assets\/[\w.-]+-[\w-]{8,}\.(js|css|png|svg|woff2)$/.test(urlPath);
@@ -60,11 +72,12 @@ export async function serveStatic(
   if (urlPath === BRIDGE_SCRIPT_PATH) {
     file = dirs.bridgeScript;
   } else {
-    const relative = urlPath === '/' ? '/index.html' : decodePath(urlPath);
-    if (relative === undefined) {
+    const decoded = decodePath(urlPath);
+    if (decoded === undefined) {
       res.writeHead(400, headers).end('Bad request');
       return;
     }
+    const relative = fileForPath(decoded);
     const root = path.resolve(dirs.renderer);
     file = path.resolve(root, `.${relative}`);
     if (!file.startsWith(root + path.sep)) {

@@ -1,43 +1,21 @@
 import { useEffect } from 'react';
-import { AboutPanel } from './features/about/AboutPanel';
-import { AccessLogPage } from './features/access-log/AccessLogPage';
-import { AuditLogPage } from './features/audit/AuditLogPage';
 import { ConnectionSwitcher } from './features/connections/ConnectionSwitcher';
-import { ManageConnections } from './features/connections/ManageConnections';
-import { Home } from './features/home/Home';
-import { SettingsPage } from './features/settings/SettingsPage';
 import { useAppCommands } from './features/desktop/use-app-commands';
 import { useConnectionsStore } from './features/connections/connections-store';
 import { useTokensStore } from './features/tokens/store/tokens-store';
-import { useShellStore } from './shell/shell-store';
-import type { View } from './shell/shell-store';
+import { Link } from './shell/Link';
 import { Notices } from './shell/Notices';
+import { startRouter, useRouter } from './shell/router';
+import { NAV_ITEMS, viewOf } from './shell/views';
 import { AddTokenWizard } from './features/wizard/AddTokenWizard';
 import { StartupNotice } from './features/recovery/StartupNotice';
 
-const navItems: { view: View; label: string }[] = [
-  { view: 'home', label: 'API tokens' },
-  { view: 'audit', label: 'Audit log' },
-  { view: 'access', label: 'Access log' },
-  { view: 'connections', label: 'Connections' },
-  { view: 'settings', label: 'Settings' },
-  { view: 'about', label: 'About' },
-];
-
-function CurrentView({ view }: { view: View }) {
-  if (view === 'audit') return <AuditLogPage />;
-  if (view === 'access') return <AccessLogPage />;
-  if (view === 'settings') return <SettingsPage />;
-  if (view === 'about') return <AboutPanel />;
-  if (view === 'connections') return <ManageConnections />;
-  return <Home />;
-}
-
 export function App() {
-  const { view, setView } = useShellStore();
+  const match = useRouter((s) => s.match);
   const restore = useConnectionsStore((s) => s.restore);
   const offlineMessage = useConnectionsStore((s) => s.offlineMessage);
   useAppCommands();
+  useEffect(startRouter, []);
 
   useEffect(() => {
     void restore();
@@ -61,30 +39,29 @@ export function App() {
       </header>
       <nav className="sidenav" aria-label="Main">
         <ul>
-          {navItems.map((item) => (
-            <li key={item.view}>
-              <button
-                type="button"
-                className={view === item.view ? 'nav-item active' : 'nav-item'}
-                aria-current={view === item.view ? 'page' : undefined}
-                onClick={() => setView(item.view)}
-              >
-                {item.label}
-              </button>
-            </li>
-          ))}
+          {NAV_ITEMS.map((item) => {
+            const current = (item.routes as readonly string[]).includes(match.name);
+            return (
+              <li key={item.path}>
+                {/* A link even on its own page: "API tokens" leaves a token's details for the list. */}
+                <Link to={item.path} className={current ? 'nav-item active' : 'nav-item'} aria-current={current ? 'page' : undefined}>
+                  {item.label}
+                </Link>
+              </li>
+            );
+          })}
         </ul>
       </nav>
       <main className="content">
         {/* Every view in one frame: the one page width, so pages line up (ui/base.css). */}
         <div className="page-frame">
           {/* On the tokens view the page says it itself, with the date of the data it shows. */}
-          {offlineMessage && view !== 'home' && (
+          {offlineMessage && match.name !== 'tokens' && match.name !== 'token' && (
             <p role="status" className="banner banner-warning">
               Offline: {offlineMessage}
             </p>
           )}
-          <CurrentView view={view} />
+          {viewOf(match)}
         </div>
       </main>
       <Notices />

@@ -127,12 +127,12 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(host.url);
     // CSS selectors only: a role query would switch on Chromium's accessibility tree for the whole run.
-    await page.waitForSelector('nav button.nav-item');
+    await page.waitForSelector('nav a.nav-item');
     await page.waitForTimeout(500); // let the start-up calls settle
     openOfflineMs = await page.evaluate(
       () =>
         new Promise<number>((resolve) => {
-          const nav = [...document.querySelectorAll('nav button')].find((b) => b.textContent === 'Audit log') as HTMLButtonElement;
+          const nav = [...document.querySelectorAll('nav a')].find((b) => b.textContent === 'Audit log') as HTMLAnchorElement;
           const start = performance.now();
           const done = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
           const found = () => document.querySelector('.audit-body [role="row"]');

@@ -52,7 +52,7 @@ test('audit log and trail: search, filter, open a token, a disable appears in th
   await expect(t.grid()).toBeVisible();
 
   // The Audit log: every record of the account, newest first.
-  await nav(page).getByRole('button', { name: 'Audit log' }).click();
+  await nav(page).getByRole('link', { name: 'Audit log' }).click();
   await expect(page.getByRole('heading', { name: 'Audit log', level: 1 })).toBeVisible();
   await expect(logTable(page)).toHaveAttribute('aria-label', /of (6\d\d|[7-9]\d\d) records/);
   await expect(logRows(page).first()).toBeVisible();
@@ -110,7 +110,7 @@ test('audit log and trail: search, filter, open a token, a disable appears in th
   await sandbox.stop();
   sandbox = undefined;
   await page.reload();
-  await nav(page).getByRole('button', { name: 'Audit log' }).click();
+  await nav(page).getByRole('link', { name: 'Audit log' }).click();
   await expect(page.locator('.audit-log').getByRole('status').filter({ hasText: /^Offline — showing data from/ })).toBeVisible({ timeout: 30_000 });
   await expect(logRows(page).first()).toBeVisible();
   await page.getByRole('searchbox', { name: 'Search' }).fill(tokenId);

@@ -65,7 +65,7 @@ test('add a connection, land back in it after a restart, add a second, switch, r
   await expect(page.getByRole('button', { name: /Switch connection/ })).toContainText('Stark (sandbox)');
 
   // A second connection (an Operations account), then switch between them.
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Connections' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Connections' }).click();
   await page.getByRole('button', { name: 'Add connection' }).click();
   const second = await fillConnection(page, { name: 'Ops desk', token: account('Operations').adminToken });
   await second.getByRole('button', { name: 'Add connection' }).click();
@@ -177,7 +177,7 @@ test('a credential rejected at launch asks for a new token and keeps everything 
   await expect(page.getByRole('button', { name: /Switch connection/ })).toContainText('Stark via disposable');
 
   // Rename keeps the connection and its secret.
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Connections' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Connections' }).click();
   await page.getByRole('listitem', { name: 'Stark via disposable' }).getByRole('button', { name: 'Rename' }).click();
   await page.getByRole('form', { name: /Rename/ }).getByLabel('Display name').fill('Stark production');
   await page.getByRole('form', { name: /Rename/ }).getByRole('button', { name: 'Save' }).click();

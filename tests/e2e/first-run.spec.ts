@@ -66,14 +66,14 @@ test('Try the sandbox without a Secret Service, then token changes and the Audit
     await expect(t.row(created.id)).toHaveCount(0);
 
     // The Audit log, right after: it opens and lists the changes to that token.
-    await nav(page).getByRole('button', { name: 'Audit log' }).click();
+    await nav(page).getByRole('link', { name: 'Audit log' }).click();
     await expect(page.getByRole('heading', { name: 'Audit log', level: 1 })).toBeVisible();
     const log = page.getByRole('table', { name: /^Audit log, newest first/ });
     await expect(log.getByRole('row').filter({ hasText: created.id }).first()).toBeVisible();
     expect(await log.getByRole('row').filter({ hasText: created.id }).count()).toBeGreaterThanOrEqual(5);
 
     // The Connections page says where the sandbox's secrets are.
-    await nav(page).getByRole('button', { name: 'Connections' }).click();
+    await nav(page).getByRole('link', { name: 'Connections' }).click();
     await expect(page.getByText(/The sandbox keeps its admin token and token values in memory only, never in your keychain/)).toBeVisible();
   } finally {
     await app.stop();

@@ -89,7 +89,7 @@ test('Quick Access copies a stored value; the access log lists the copy and a re
 
   // A reveal from the page (the details' Show uses this call), then the Access log lists both.
   expect((await invoke(page, 'values.reveal', { id: other.id, connectionId })).ok).toBe(true);
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Access log' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Access log' }).click();
   const log = page.getByRole('table', { name: 'Value access log, newest first' });
   await expect(log.getByRole('row')).toHaveCount(3);
   await expect(log.getByRole('row').nth(1)).toContainText('Revealed');
@@ -106,7 +106,7 @@ test('Quick Access copies a stored value; the access log lists the copy and a re
 
   // A copy from the token table (its row's Copy, or the row's "⋯" menu where the grid is narrow) is logged as the app window's.
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await nav.getByRole('button', { name: 'API tokens' }).click();
+  await nav.getByRole('link', { name: 'API tokens' }).click();
   await page.reload(); // the values were added behind the page's back (values.add above): load the list again
   const row = await tokensUi(page).showOnly(other.id);
   const rowCopy = row.getByRole('button', { name: 'Copy value of Reporting export' });
@@ -118,14 +118,14 @@ test('Quick Access copies a stored value; the access log lists the copy and a re
   }
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(other.value);
   await page.evaluate(() => navigator.clipboard.writeText(''));
-  await nav.getByRole('button', { name: 'Access log' }).click();
+  await nav.getByRole('link', { name: 'Access log' }).click();
   await expect(log.getByRole('row')).toHaveCount(4);
   await expect(log.getByRole('row').nth(1)).toContainText('Copied');
   await expect(log.getByRole('row').nth(1)).toContainText('Reporting export');
   await expect(log.getByRole('row').nth(1)).toContainText('Token Desk window');
 
   // Settings: the browser's clipboard limit, the clear delay saved and applied.
-  await nav.getByRole('button', { name: 'Settings' }).click();
+  await nav.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByTestId('secret-clipboard')).toHaveText(/A browser cannot mark the clipboard as secret/);
   await expect(page.getByText('A browser cannot register global shortcuts')).toBeVisible();
   await page.getByLabel('Clear a copied value after').selectOption({ label: '10 s' });

@@ -41,9 +41,9 @@ test('the About panel shows the version read through the real bridge', async () 
   const page = await newPage();
   await page.goto(host.url);
   // The bridge takes the secret off the address bar at once.
-  await expect(page).toHaveURL(`${host.origin}/`);
+  await expect(page).toHaveURL(`${host.origin}/tokens`);
   await expect(page.getByRole('heading', { name: 'Connect to the Marketplace' })).toBeVisible();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'About' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'About' }).click();
   await expect(page.getByTestId('app-version')).toHaveText(pkg.version);
   await expect(page.getByText('Browser host')).toBeVisible();
 });
@@ -52,11 +52,11 @@ test('the secret travels in the fragment: no cookie, gone from the address bar, 
   const page = await newPage();
   const context = page.context();
   await page.goto(host.url);
-  await expect(page).toHaveURL(`${host.origin}/`);
+  await expect(page).toHaveURL(`${host.origin}/tokens`);
   await expect(page.getByRole('heading', { name: 'Connect to the Marketplace' })).toBeVisible();
   expect(await context.cookies()).toEqual([]);
   await page.reload();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'About' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'About' }).click();
   await expect(page.getByTestId('app-version')).toHaveText(pkg.version);
 });
 

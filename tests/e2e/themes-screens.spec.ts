@@ -241,7 +241,7 @@ for (const scheme of ['light', 'dark'] as const) {
       ['Connections', /Connections/],
       ['About', /Token Desk|About/],
     ] as const) {
-      await nav.getByRole('button', { name: item, exact: true }).click();
+      await nav.getByRole('link', { name: item, exact: true }).click();
       await expect(page.getByRole('heading', { level: 1, name: heading }).first()).toBeVisible();
       if (item === 'Access log') await expect(page.locator('.access-table')).toContainText('Theme check');
       await checkScreen(page, scheme, item);

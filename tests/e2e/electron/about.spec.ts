@@ -8,7 +8,7 @@ import { expect, test } from '../support/host';
 
 test('the desktop app shows its version in the About panel', async ({ app }) => {
   await expect(app.getByRole('heading', { name: 'Connect to the Marketplace' })).toBeVisible();
-  await app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'About' }).click();
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'About' }).click();
   await expect(app.getByTestId('app-version')).toHaveText(pkg.version);
   await expect(app.getByText('Desktop app (Electron)')).toBeVisible();
 });

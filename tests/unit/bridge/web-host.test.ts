@@ -104,8 +104,23 @@ describe('requests the host cannot parse', () => {
   });
 
   it('a path outside the build or with a NUL is not served', async () => {
-    expect((await get(host.port, '/%2e%2e/%2e%2e/etc/passwd')).status).toBe(404);
+    // Encoded slashes survive URL parsing, so these reach the file lookup with their `..` intact.
+    expect((await get(host.port, '/..%2f..%2f..%2fetc%2fpasswd')).status).toBe(404);
+    expect((await get(host.port, '/assets/..%2f..%2fhosts')).status).toBe(404);
     expect((await get(host.port, '/index.html%00')).status).toBe(400);
+  });
+});
+
+describe('addresses of the app', () => {
+  it('answers an extensionless path with the page (with its bridge), a missing file with 404', async () => {
+    for (const target of ['/tokens/TKN-1234-5678', '/audit', '/no-such-page', '/quick']) {
+      const answer = await get(host.port, target);
+      expect(answer.status, target).toBe(200);
+      expect(answer.text, target).toContain('<div id="root">');
+      expect(answer.text, target).toContain('desk-bridge.js');
+    }
+    expect((await get(host.port, '/missing.js')).status).toBe(404);
+    expect((await get(host.port, '/assets/missing-0123abcd.js')).status).toBe(404);
   });
 });
 

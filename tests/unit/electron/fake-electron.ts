@@ -18,6 +18,14 @@ interface FakeSession {
 export class FakeWebContents extends EventEmitter {
   windowOpenHandler?: (details: { url: string }) => { action: 'deny' | 'allow' };
   sent: { channel: string; args: unknown[] }[] = [];
+  /** The page's history: entries and the current index, stepped like Electron's navigationHistory. */
+  history = { entries: ['app://token-desk/tokens'], index: 0 };
+  navigationHistory = {
+    canGoBack: () => this.history.index > 0,
+    canGoForward: () => this.history.index < this.history.entries.length - 1,
+    goBack: () => void (this.history.index > 0 && this.history.index--),
+    goForward: () => void (this.history.index < this.history.entries.length - 1 && this.history.index++),
+  };
   session: FakeSession = {
     setPermissionRequestHandler(h) {
       this.permissionRequestHandler = h;

@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { ConnectionSwitcher } from '../../../renderer/src/features/connections/ConnectionSwitcher';
 import { useConnectionsStore } from '../../../renderer/src/features/connections/connections-store';
 import { TokenActionsMenu } from '../../../renderer/src/features/tokens/TokenActionsMenu';
-import { useShellStore } from '../../../renderer/src/shell/shell-store';
+import { useRouter } from '../../../renderer/src/shell/router';
 import { resetAll } from './render-page';
 
 const OTHER = { ...CONNECTION, id: 'c2', name: 'Production', account: { ...CONNECTION.account, id: 'ACC-3333-4444', name: 'Wayne Enterprises' } };
@@ -14,7 +14,7 @@ const OTHER = { ...CONNECTION, id: 'c2', name: 'Production', account: { ...CONNE
 beforeEach(() => {
   resetAll();
   useConnectionsStore.setState({ connections: [CONNECTION, OTHER], activeId: CONNECTION.id, phase: 'ready' });
-  useShellStore.setState({ view: 'home' });
+  useRouter.getState().navigate('/tokens', { replace: true });
 });
 afterEach(resetAll);
 
@@ -90,6 +90,6 @@ describe('the connection switcher', () => {
     expect(fakeDesk.calls.filter((c) => c.channel === 'connections.switch')).toEqual([{ channel: 'connections.switch', input: { id: OTHER.id } }]);
     await user.click(screen.getByRole('button', { name: /Switch connection/ }));
     await user.click(within(await screen.findByRole('menu')).getByRole('menuitem', { name: 'Manage connections…' }));
-    await waitFor(() => expect(useShellStore.getState().view).toBe('connections'));
+    await waitFor(() => expect(useRouter.getState().match.name).toBe('connections'));
   });
 });

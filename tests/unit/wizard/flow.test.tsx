@@ -116,7 +116,7 @@ describe('a lost answer: look before trying again', () => {
 
     await t.user.click(button('View TKN-5555-6666'));
     expect(t.bridge.getState().open).toBe(false);
-    expect(t.tokensUi.getState().selectedTokenId).toBe('TKN-5555-6666');
+    expect(window.location.pathname).toBe('/tokens/TKN-5555-6666');
   });
 
   it('says it is safe to try again when nothing was found; Try again sends a second create', async () => {

@@ -13,6 +13,7 @@ import { errorMessage } from '../../error-message';
 import { offlineText } from '../../offline-text';
 import { useConnectionsStore } from '../connections/connections-store';
 import { useShellStore } from '../../shell/shell-store';
+import { go } from '../../shell/router';
 import { useTokensStore } from '../tokens/store/tokens-store';
 import { useTokensUiStore } from '../tokens/store/tokens-ui-store';
 import { Button } from '../../ui/Button';
@@ -52,7 +53,7 @@ export function AuditLogPage() {
       <section className="panel">
         <h1>Audit log</h1>
         <p>{NOT_CONNECTED_MESSAGE} The audit log shows the events of the connected account.</p>
-        <Button variant="primary" onClick={() => useShellStore.getState().setView('home')}>
+        <Button variant="primary" onClick={() => go('tokens')}>
           Go to Connect
         </Button>
       </section>
@@ -138,7 +139,6 @@ export async function openToken(id: string): Promise<void> {
       // Offline the token page shows the saved list: open it there rather than refuse.
       if (isUnreachable(error)) {
         useTokensUiStore.getState().openDetails(id, 'audit');
-        useShellStore.getState().setView('home');
         return;
       }
       const gone = DeskError.is(error) && error.code === 'not_found';
@@ -147,5 +147,4 @@ export async function openToken(id: string): Promise<void> {
     }
   }
   useTokensUiStore.getState().openDetails(id, 'audit');
-  useShellStore.getState().setView('home');
 }

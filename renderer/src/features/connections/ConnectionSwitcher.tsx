@@ -1,13 +1,13 @@
 /** The active connection in the header (always visible, with its account type) and a menu to switch. */
 import { errorMessage } from '../../error-message';
 import { useShellStore } from '../../shell/shell-store';
+import { go } from '../../shell/router';
 import { Menu, type MenuEntry } from '../../ui/Menu';
 import { AccountBadges } from './AccountBadge';
 import { useConnectionsStore } from './connections-store';
 
 export function ConnectionSwitcher() {
   const { connections, activeId, switchTo } = useConnectionsStore();
-  const setView = useShellStore((s) => s.setView);
   const pushNotice = useShellStore((s) => s.pushNotice);
   const active = connections.find((c) => c.id === activeId);
   if (!active) return null;
@@ -30,7 +30,7 @@ export function ConnectionSwitcher() {
     ),
     onSelect: () => void choose(c.id),
   }));
-  items.push({ key: 'manage', separated: true, label: 'Manage connections…', onSelect: () => setView('connections') });
+  items.push({ key: 'manage', separated: true, label: 'Manage connections…', onSelect: () => go('connections') });
 
   return (
     <div className="switcher">

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTokensStore } from './store/tokens-store';
 import { useTokensUiStore } from './store/tokens-ui-store';
 import type { DetailsTab } from './store/tokens-ui-store';
@@ -24,24 +24,51 @@ const TABS: { key: DetailsTab; label: string }[] = [
 /** A token's details in place of the table; Back (or Escape) returns to the row. */
 export function TokenDetails({ id }: { id: string }) {
   const token = useTokensStore((s) => s.tokens.find((t) => t.id === id));
+  const listReady = useTokensStore((s) => s.phase === 'ready' || s.phase === 'error');
   const tab = useTokensUiStore((s) => s.detailsTab);
   const setTab = useTokensUiStore((s) => s.setDetailsTab);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  /** The fresh read of this token came back empty (deleted, another account's, never existed). */
+  const [missing, setMissing] = useState(false);
 
   useEffect(() => {
-    headingRef.current?.focus();
-    void useTokensStore.getState().refreshToken(id);
+    setMissing(false);
+    let current = true;
+    void useTokensStore
+      .getState()
+      .refreshToken(id)
+      .then((fresh) => current && setMissing(!fresh));
+    return () => {
+      current = false;
+    };
   }, [id]);
+
+  const found = token !== undefined;
+  // The heading takes the focus when the details open and again once a deep-linked token arrives.
+  useEffect(() => headingRef.current?.focus(), [id, found]);
 
   function back() {
     useTokensUiStore.getState().backToList(id);
   }
 
   if (!token) {
+    const known = missing && listReady;
     return (
-      <section className="token-details">
-        <Button onClick={back}>← Back to API tokens</Button>
-        <p>This token is no longer in the list.</p>
+      <section className="token-details" aria-labelledby="token-details-title">
+        <h1 id="token-details-title" tabIndex={-1} ref={headingRef}>
+          {known ? 'Token not found' : id}
+        </h1>
+        {known ? (
+          <p>
+            There is no token <code>{id}</code> among this connection&apos;s API tokens. It may have been deleted, or belong to another
+            connection.
+          </p>
+        ) : (
+          <p role="status">Loading {id}…</p>
+        )}
+        <Button variant={known ? 'primary' : 'secondary'} onClick={back}>
+          Back to API tokens
+        </Button>
       </section>
     );
   }

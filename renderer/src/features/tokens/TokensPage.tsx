@@ -1,11 +1,12 @@
 /**
  * The API tokens page: cached list at once, then a sync with progress; local filters, sort,
- * keyboard navigation, multi-select with bulk actions; details in place of the table.
+ * keyboard navigation, multi-select with bulk actions; a token's details (its address) in place of the table.
  * Mount it when a connection is active.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTokensStore } from './store/tokens-store';
 import { useTokensUiStore } from './store/tokens-ui-store';
+import { useRouter } from '../../shell/router';
 import { useWizardBridge } from '../wizard/wizard-bridge';
 import { Button } from '../../ui/Button';
 import { ProgressBar } from '../../ui/ProgressBar';
@@ -27,7 +28,8 @@ export interface TokensPageProps {
 }
 
 export function TokensPage({ connectionId }: TokensPageProps) {
-  const selectedTokenId = useTokensUiStore((s) => s.selectedTokenId);
+  // The address names the token whose details show (`/tokens/TKN-…`); the list otherwise.
+  const detailsId = useRouter((s) => (s.match.name === 'token' ? s.match.params.id : null));
   const phase = useTokensStore((s) => s.phase);
 
   useEffect(() => {
@@ -38,7 +40,7 @@ export function TokensPage({ connectionId }: TokensPageProps) {
 
   return (
     <div className="tokens-page">
-      {selectedTokenId ? <TokenDetails id={selectedTokenId} /> : <TokenListView phase={phase} />}
+      {detailsId ? <TokenDetails id={detailsId} /> : <TokenListView phase={phase} />}
       <TokenDialogs />
     </div>
   );

@@ -13,7 +13,6 @@
 import { useId, useMemo, useReducer, useState } from 'react';
 import type { TokenView } from '../../../../common/contract';
 import { desk } from '../../desk';
-import { useShellStore } from '../../shell/shell-store';
 import { useTokensUiStore } from '../tokens/store/tokens-ui-store';
 import { useWizardBridge } from './wizard-bridge';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -126,7 +125,6 @@ function WizardDialog({ mode, token }: { mode: 'create' | 'rotate'; token: Token
   };
 
   const viewToken = (id: string) => {
-    useShellStore.getState().setView('home');
     useTokensUiStore.getState().openDetails(id);
     finish();
   };

@@ -3,7 +3,7 @@ import { desk } from '../../../desk';
 import { errorMessage } from '../../../error-message';
 import { indexToken } from '../token-index';
 import type { GetTokens, SetTokens, TokenActions } from './state';
-import { useTokensUiStore } from './tokens-ui-store';
+import { openTokenId, useTokensUiStore } from './tokens-ui-store';
 
 export function tokenActions(set: SetTokens, get: GetTokens): TokenActions {
   return {
@@ -28,7 +28,7 @@ export function tokenActions(set: SetTokens, get: GetTokens): TokenActions {
       });
       const ui = useTokensUiStore.getState();
       if (ui.selection.has(id)) ui.toggleSelected(id);
-      if (ui.selectedTokenId === id) ui.closeDetails();
+      if (openTokenId() === id) ui.closeDetails();
     },
 
     async refreshToken(id) {

@@ -1,8 +1,11 @@
 /**
  * What the user is looking at in the token table: filters, sort, selection, the focused row
- * and which token's details are open. Filters and sort are saved through the prefs adapter.
+ * and the details' tab. Which token's details are open is the address (`/tokens/TKN-…`, see
+ * shell/routes.ts); the actions here go there. Filters and sort are saved through the prefs adapter.
  */
 import { create } from 'zustand';
+import { go, useRouter } from '../../../shell/router';
+import { pathTo } from '../../../shell/routes';
 import { DEFAULT_SORT, type SortKey, type SortState } from '../../../../../common/token-sort';
 import { DEFAULT_FILTERS } from '../filtering';
 import type { TokenFilters } from '../filtering';
@@ -22,8 +25,6 @@ interface TokensUiState {
   selection: ReadonlySet<string>;
   /** The row with the keyboard focus (roving tabindex). */
   focusedId: string | null;
-  /** The token whose details are open; null shows the table. */
-  selectedTokenId: string | null;
   detailsTab: DetailsTab;
   /** The open dialog, if any (one at a time). */
   dialog: TokenDialog | null;
@@ -41,9 +42,11 @@ interface TokensUiState {
   setSelection(ids: Iterable<string>): void;
   clearSelection(): void;
   setFocused(id: string | null): void;
+  /** Goes to the token's address, on the given tab (General by default). */
   openDetails(id: string, tab?: DetailsTab): void;
+  /** Leaves a token's details for the list in place of the current entry (the token is gone). */
   closeDetails(): void;
-  /** Close the details and have the table bring back the token's row, focused. */
+  /** Goes to the list, which brings back the token's row, focused. */
   backToList(id: string): void;
   /** The row to restore, cleared as it is read. */
   takeRowToRestore(): string | null;
@@ -60,7 +63,6 @@ export const useTokensUiStore = create<TokensUiState>((set, get) => ({
   sort: DEFAULT_SORT,
   selection: new Set(),
   focusedId: null,
-  selectedTokenId: null,
   detailsTab: 'general',
   dialog: null,
   rowToRestore: null,
@@ -79,9 +81,17 @@ export const useTokensUiStore = create<TokensUiState>((set, get) => ({
   setSelection: (ids) => set({ selection: new Set(ids) }),
   clearSelection: () => set({ selection: new Set() }),
   setFocused: (focusedId) => set({ focusedId }),
-  openDetails: (id, tab = 'general') => set({ selectedTokenId: id, focusedId: id, detailsTab: tab }),
-  closeDetails: () => set({ selectedTokenId: null }),
-  backToList: (id) => set({ selectedTokenId: null, focusedId: id, rowToRestore: id }),
+  openDetails: (id, tab = 'general') => {
+    set({ focusedId: id, detailsTab: tab });
+    go('token', { id });
+  },
+  closeDetails: () => {
+    if (openTokenId() !== null) useRouter.getState().navigate(pathTo('tokens'), { replace: true });
+  },
+  backToList: (id) => {
+    set({ focusedId: id, rowToRestore: id });
+    go('tokens');
+  },
   takeRowToRestore: () => {
     const id = get().rowToRestore;
     if (id !== null) set({ rowToRestore: null });
@@ -91,6 +101,21 @@ export const useTokensUiStore = create<TokensUiState>((set, get) => ({
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: null }),
 }));
+
+/** The token whose details the address names, or null. */
+export function openTokenId(): string | null {
+  const { match } = useRouter.getState();
+  return match.name === 'token' ? match.params.id : null;
+}
+
+// However the details are left for the list (a link, the sidebar, the history's Back), the table
+// brings back that token's row.
+useRouter.subscribe((state, prev) => {
+  if (prev.match.name === 'token' && state.match.name === 'tokens') {
+    const id = prev.match.params.id;
+    useTokensUiStore.setState({ focusedId: id, rowToRestore: id });
+  }
+});
 
 let touched = false;
 useTokensUiStore.subscribe((state, prev) => {

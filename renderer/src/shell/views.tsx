@@ -1,0 +1,52 @@
+/**
+ * What each route shows, and the sidebar's entries. A new view: its route in `routes.ts`, its
+ * component here (and a `NAV_ITEMS` entry if the sidebar lists it). The token list and a token's
+ * details are both the Home view (the connect screen until a connection is active; the token page
+ * reads which token from the address).
+ */
+import type { ReactNode } from 'react';
+import { AboutPanel } from '../features/about/AboutPanel';
+import { AccessLogPage } from '../features/access-log/AccessLogPage';
+import { AuditLogPage } from '../features/audit/AuditLogPage';
+import { ManageConnections } from '../features/connections/ManageConnections';
+import { Home } from '../features/home/Home';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { NotFound } from './NotFound';
+import { pathTo } from './routes';
+import type { Match, RouteName } from './routes';
+
+export function viewOf(match: Match): ReactNode {
+  switch (match.name) {
+    case 'tokens':
+    case 'token':
+      return <Home />;
+    case 'audit':
+      return <AuditLogPage />;
+    case 'accessLog':
+      return <AccessLogPage />;
+    case 'connections':
+      return <ManageConnections />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'about':
+      return <AboutPanel />;
+    case 'notFound':
+      return <NotFound path={match.path} />;
+  }
+}
+
+export interface NavItem {
+  label: string;
+  path: string;
+  /** The routes under this entry: it shows as current on each of them. */
+  routes: readonly RouteName[];
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { label: 'API tokens', path: pathTo('tokens'), routes: ['tokens', 'token'] },
+  { label: 'Audit log', path: pathTo('audit'), routes: ['audit'] },
+  { label: 'Access log', path: pathTo('accessLog'), routes: ['accessLog'] },
+  { label: 'Connections', path: pathTo('connections'), routes: ['connections'] },
+  { label: 'Settings', path: pathTo('settings'), routes: ['settings'] },
+  { label: 'About', path: pathTo('about'), routes: ['about'] },
+];
