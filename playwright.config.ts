@@ -21,6 +21,19 @@ const journeySpecs = fs
   .filter((f) => f.endsWith('.spec.ts') && /from '\.\/support\/host'/.test(fs.readFileSync(path.join(e2eDir, f), 'utf8')))
   .map((f) => `**/tests/e2e/${f}`);
 
+const browserLaunch = {
+  ...(chromiumPath ? { executablePath: chromiumPath } : {}),
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+};
+
 export default defineConfig<object, { hostKind: HostKind }>({
   testDir: 'tests/e2e',
   timeout: 60_000,
@@ -39,22 +52,20 @@ export default defineConfig<object, { hostKind: HostKind }>({
   projects: [
     {
       name: 'browser-host',
-      testIgnore: /electron\//,
+      testIgnore: [/electron\//, /visual\//],
+      use: { hostKind: 'browser' satisfies HostKind, browserName: 'chromium', launchOptions: browserLaunch },
+    },
+    {
+      // The screenshot suite (tests/e2e/visual): the browser host again, its Chromium limited to
+      // the fonts of fonts.conf so the committed pictures match on any Linux machine.
+      name: 'visual',
+      testMatch: /visual\/.*\.spec\.ts/,
+      // One picture per screen and theme, named by the spec; Linux only (visual-support.ts).
+      snapshotPathTemplate: '{testDir}/{testFileDir}/screenshots/{arg}{ext}',
       use: {
         hostKind: 'browser' satisfies HostKind,
         browserName: 'chromium',
-        launchOptions: {
-          ...(chromiumPath ? { executablePath: chromiumPath } : {}),
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
-        },
+        launchOptions: { ...browserLaunch, env: { ...process.env, FONTCONFIG_FILE: path.join(e2eDir, 'visual', 'fonts.conf') } },
       },
     },
     {

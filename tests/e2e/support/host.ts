@@ -26,7 +26,7 @@
  * electron project picks the spec up by that import.
  */
 import { _electron } from '@playwright/test';
-import type { Browser, ElectronApplication, Page } from '@playwright/test';
+import type { Browser, BrowserContextOptions, ElectronApplication, Page } from '@playwright/test';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -55,6 +55,8 @@ export interface OpenOptions {
   size?: { width: number; height: number };
   /** Browser host: grant clipboard-read/write to the page. The desktop app has its own clipboard. */
   clipboard?: boolean;
+  /** Browser host: more options for the page's context (locale, timezone…). */
+  context?: BrowserContextOptions;
 }
 
 export interface DeskApp {
@@ -89,6 +91,7 @@ async function openBrowserHost(browser: () => Promise<Browser>, service: string,
   const context = await (
     await browser()
   ).newContext({
+    ...options.context,
     ...(options.size ? { viewport: options.size } : {}),
     ...(options.clipboard ? { permissions: ['clipboard-read', 'clipboard-write'] } : {}),
   });

@@ -1,0 +1,173 @@
+/**
+ * Every screen at 1280 px, in the light and the dark theme: axe finds no WCAG 2.1 A/AA violation,
+ * and the screen looks as in its committed picture (visual-support.ts says how the pictures are
+ * made the same on every run). One journey per theme, from the first run to Quick Access; both
+ * journeys do the same things in the same order, so the seeded sandbox hands out the same ids.
+ *
+ * When a change alters a screen on purpose: `npx playwright test tests/e2e/visual --update-snapshots`,
+ * then look at every new picture before committing it (CONTRIBUTING.md).
+ */
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from '../support/host';
+import { recordKnownSecrets } from '../support/secrets-scan';
+import { tokensUi } from '../support/tokens-helpers';
+import { expectStep, readSummary, wizardDialog } from '../support/wizard-helpers';
+import { checkScreen, openFrozen } from './visual-support';
+
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+
+/** A sidebar entry, whether it is drawn as a link or a button. */
+const navItem = (page: Page, name: string) => nav(page).getByRole('link', { name, exact: true }).or(nav(page).getByRole('button', { name, exact: true }));
+
+/** The row's "⋯" menu button. */
+const rowMenuButton = (row: Locator) => row.getByRole('button', { name: /^(Actions for|More actions)/ });
+
+/** A row action, from the row's "⋯" menu when it has one, else its own button. */
+async function rowAction(page: Page, row: Locator, name: RegExp): Promise<void> {
+  if ((await rowMenuButton(row).count()) > 0) {
+    await rowMenuButton(row).click();
+    await page.getByRole('menu').getByRole('menuitem', { name }).click();
+  } else {
+    await row.getByRole('button', { name }).first().click();
+  }
+}
+
+// A step that cannot happen fails in seconds, not at the end of the journey's time.
+test.use({ actionTimeout: 15_000 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`every screen at 1280 px in the ${scheme} theme: no axe violation, same picture`, async ({ desk, hostKind }) => {
+    test.skip(hostKind !== 'browser', 'the pictures are of the browser host; the desktop app draws the same renderer');
+    test.setTimeout(240_000);
+    const app = await openFrozen(desk, scheme);
+    const page = app.page;
+    const t = tokensUi(page);
+    try {
+      // First run: no connection yet.
+      await expect(page.getByRole('button', { name: 'Try the sandbox' })).toBeVisible({ timeout: 30_000 });
+      await checkScreen(page, scheme, 'connect');
+
+      await page.getByRole('button', { name: 'Try the sandbox' }).click();
+      await expect(t.bodyRows().first()).toBeVisible();
+      await checkScreen(page, scheme, 'tokens');
+
+      await page.getByRole('button', { name: /Switch connection/ }).click();
+      await expect(page.getByRole('menu').first()).toBeVisible();
+      await checkScreen(page, scheme, 'connection menu');
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('menu')).toHaveCount(0);
+
+      // The first Active row that is not the connection's own token.
+      const first = t.bodyRows().filter({ hasText: 'Active' }).filter({ hasNotText: /Signs in/i }).first();
+      const id = (await first.locator('.token-id').textContent())!.trim();
+      const name = (await first.locator('.token-name').textContent())!.trim();
+      const row = t.row(id);
+      if ((await rowMenuButton(row).count()) > 0) {
+        await rowMenuButton(row).click();
+        await expect(page.getByRole('menu')).toBeVisible();
+        await checkScreen(page, scheme, 'row menu');
+        await page.keyboard.press('Escape');
+        await expect(page.getByRole('menu')).toHaveCount(0);
+      }
+
+      await rowAction(page, row, /^Edit/);
+      const edit = page.getByRole('dialog');
+      await expect(edit).toBeVisible();
+      await checkScreen(page, scheme, 'edit dialog');
+      await page.keyboard.press('Escape');
+      await expect(edit).toBeHidden();
+
+      await rowAction(page, row, /^Delete/);
+      const confirm = page.getByRole('dialog');
+      await expect(confirm).toBeVisible();
+      await checkScreen(page, scheme, 'delete confirmation');
+      await page.keyboard.press('Escape');
+      await expect(confirm).toBeHidden();
+
+      // A selection shows the bulk bar.
+      await row.getByRole('checkbox').check();
+      await expect(page.locator('.bulk-bar')).toBeVisible();
+      await checkScreen(page, scheme, 'tokens with selection');
+      await row.getByRole('checkbox').uncheck();
+
+      // Empty: a search that matches nothing.
+      await t.search().fill('no token is called this');
+      await expect(t.bodyRows()).toHaveCount(0);
+      await checkScreen(page, scheme, 'tokens no match');
+      await t.search().fill('');
+      await expect(t.bodyRows().first()).toBeVisible();
+
+      // Details, each tab.
+      await row.locator('.token-name').click();
+      await expect(t.detailsHeading()).toHaveText(name);
+      const tabs = page.getByRole('tablist').first().getByRole('tab');
+      const tabNames = (await tabs.allTextContents()).map((s) => s.trim());
+      expect(tabNames.length, 'the details have tabs').toBeGreaterThan(1);
+      for (const tab of tabNames) {
+        await tabs.filter({ hasText: tab }).first().click();
+        await expect(tabs.filter({ hasText: tab }).first()).toHaveAttribute('aria-selected', 'true');
+        await expect(page.getByRole('tabpanel').first()).toBeVisible();
+        await checkScreen(page, scheme, `details ${tab}`);
+      }
+      await t.back().first().click();
+      await expect(t.bodyRows().first()).toBeVisible();
+
+      // The wizard, every step; the new token's value is stored, so the Access log and Quick
+      // Access have a row.
+      await page.getByRole('button', { name: 'Add token' }).click();
+      const wizard = wizardDialog(page);
+      await expectStep(wizard, 'General');
+      await checkScreen(page, scheme, 'wizard general empty');
+      await wizard.getByLabel(/^Name/).fill('Visual check');
+      await wizard.getByLabel(/^Description/).fill('Made by the screenshot suite.');
+      await checkScreen(page, scheme, 'wizard general');
+      await wizard.getByRole('button', { name: 'Next' }).click();
+      await expectStep(wizard, 'Modules');
+      await wizard.getByRole('checkbox', { name: 'Billing', exact: true }).click();
+      await checkScreen(page, scheme, 'wizard modules');
+      await wizard.getByRole('button', { name: 'Next' }).click();
+      await expectStep(wizard, 'Overview');
+      await checkScreen(page, scheme, 'wizard overview');
+      await wizard.getByRole('button', { name: 'Add', exact: true }).click();
+      const created = await readSummary(wizard);
+      recordKnownSecrets([created.value]);
+      // The value is random (the sandbox draws it from crypto), and a secret never goes into a picture.
+      await checkScreen(page, scheme, 'wizard summary', { hide: ['.wizard-value'] });
+      await wizard.getByRole('button', { name: 'Close', exact: true }).click();
+      await expect(wizard).toBeHidden();
+
+      const newRow = t.row(created.id);
+      await rowAction(page, newRow, /^Copy( value)?/);
+      await expect(page.getByRole('menu')).toHaveCount(0);
+      await checkScreen(page, scheme, 'tokens after copy');
+
+      for (const [item, heading] of [
+        ['Audit log', /Audit log/],
+        ['Access log', /Access log|Value access/],
+        ['Settings', /Settings/],
+        ['Connections', /Connections/],
+        ['About', /Token Desk|About/],
+      ] as const) {
+        await navItem(page, item).click();
+        await expect(page.getByRole('heading', { level: 1, name: heading }).first()).toBeVisible();
+        if (item === 'Access log') await expect(page.getByText('Visual check').first()).toBeVisible();
+        if (item === 'About') {
+          await expect(page.getByTestId('app-version')).toBeVisible();
+          // The platform and runtime versions are those of the machine running the suite.
+          await checkScreen(page, scheme, item, { mask: [page.getByRole('definition').filter({ hasText: /Node |linux|darwin|win32/ })] });
+        } else {
+          await checkScreen(page, scheme, item);
+        }
+      }
+
+      // Quick Access: a page of its own in the browser host.
+      const url = new URL(page.url());
+      await page.goto(`${url.origin}/quick${url.hash}`);
+      await expect(page.getByRole('searchbox').or(page.getByRole('combobox')).first()).toBeVisible();
+      await expect(page.getByText('Visual check').first()).toBeVisible();
+      await checkScreen(page, scheme, 'quick access');
+    } finally {
+      await app.stop();
+    }
+  });
+}
