@@ -30,6 +30,7 @@ import { startSandbox } from '../../main/sandbox';
 import { startWebHost } from '../../main/web/host';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/browser';
 import { asPage } from '../support/connection-calls';
+import { watchLoad } from './support/measure';
 
 const { chromium } = createRequire(__filename)('@playwright/test') as typeof import('@playwright/test');
 
@@ -72,6 +73,7 @@ const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length -
 const round = (n: number) => Math.round(n * 10) / 10;
 
 async function main(): Promise<void> {
+  const load = watchLoad();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'token-desk-audit-bench-'));
   const sandbox = await startSandbox({ seed: 5, accounts: [{ type: 'Client', tokens: 500 }], auditRecordsPerAccount: RECORDS });
   const secrets = memorySecrets();
@@ -172,7 +174,7 @@ async function main(): Promise<void> {
   }
 
   const result = {
-    bench: 'audit',
+    bench: 'audit', load1m: load.end(),
     records: Number(full.total),
     fullSyncMs: Math.round(fullSyncMs),
     requests: { full: requestsFull, incremental: requestsIncremental },

@@ -31,6 +31,7 @@ import { createPageClipboard } from '../../main/web/page-clipboard';
 import type { PageSender } from '../../main/web/page-clipboard';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/browser';
 import { asPage } from '../support/connection-calls';
+import { watchLoad } from './support/measure';
 
 const { chromium } = createRequire(__filename)('@playwright/test') as typeof import('@playwright/test');
 
@@ -48,6 +49,7 @@ const quantile = (xs: number[], q: number) => {
 const stats = (xs: number[]) => ({ median: round(quantile(xs, 0.5)), p95: round(quantile(xs, 0.95)) });
 
 async function main(): Promise<void> {
+  const load = watchLoad();
   const service = `token-desk-bench-${process.pid}-${Date.now()}`;
   const secrets = createKeytarSecretStore(service);
   try {
@@ -187,7 +189,7 @@ async function main(): Promise<void> {
   }
 
   const result = {
-    bench: 'quick-copy',
+    bench: 'quick-copy', load1m: load.end(),
     storedValues: stored.length,
     connections: sandbox.accounts.length,
     openToInteractiveMs: stats(open),

@@ -3,6 +3,7 @@
  * Run: npm run bench (or node dist/bench/sandbox.bench.cjs after a build).
  */
 import { generateSampleData, startSandbox } from '../../main/sandbox';
+import { watchLoad } from './support/measure';
 
 const time = async <T>(fn: () => Promise<T> | T): Promise<[T, number]> => {
   const started = performance.now();
@@ -11,6 +12,7 @@ const time = async <T>(fn: () => Promise<T> | T): Promise<[T, number]> => {
 };
 
 async function main(): Promise<void> {
+  const load = watchLoad();
   const [, generate10k] = await time(() => generateSampleData({ seed: 1, accounts: [{ name: 'A', type: 'Client', tokens: 10_000 }] }));
   const [, generate100k] = await time(() => generateSampleData({ seed: 1, accounts: [{ name: 'A', type: 'Client', tokens: 100_000 }] }));
   const [sandbox, start100k] = await time(() => startSandbox({ seed: 1, tokensPerAccount: 33_333 }));
@@ -26,7 +28,7 @@ async function main(): Promise<void> {
   } finally {
     await sandbox.close();
   }
-  console.log(JSON.stringify({ bench: 'sandbox', generate10kMs: generate10k, generate100kWithAuditMs: generate100k, start100kMs: start100k, listPages: pages }, null, 2));
+  console.log(JSON.stringify({ bench: 'sandbox', load1m: load.end(), generate10kMs: generate10k, generate100kWithAuditMs: generate100k, start100kMs: start100k, listPages: pages }, null, 2));
 }
 
 main().catch((error: unknown) => {

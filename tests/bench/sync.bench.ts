@@ -7,7 +7,7 @@
  *
  * The sandbox runs in a worker thread so its CPU time does not compete with the client's on
  * one event loop (in the app the Marketplace is another machine). Options:
- *   --concurrency=6 (or SYNC_CONCURRENCY)  --tokens=10000  --latency=20  --runs=3
+ *   --concurrency=6 (or SYNC_CONCURRENCY)  --tokens=10000  --latency=20  --runs=5
  *   --seed=sample (default: the sandbox has ONE account, a Client, with N sample tokens; about
  *                 2% of them are Deleted and so not listed)
  *   --seed=api    (the same Client account with no sample tokens; N tokens created through the API)
@@ -20,6 +20,7 @@ import { isMainThread, workerData } from 'node:worker_threads';
 import { createMarketplaceClient } from '../../main/core/api/index';
 import { hasNextPage } from '../../main/core/api/pagination';
 import { median, serveSandbox, startSandboxWorker } from './support/sandbox-worker';
+import { watchLoad } from './support/measure';
 
 const PAGE_SIZE = 100;
 
@@ -38,7 +39,7 @@ function settings(): Settings {
     tokens: Number(arg('tokens') ?? 10_000),
     latencyMs: Number(arg('latency') ?? 20),
     concurrency: Number(arg('concurrency') ?? process.env.SYNC_CONCURRENCY ?? 6),
-    runs: Number(arg('runs') ?? 3),
+    runs: Number(arg('runs') ?? 5),
     seed: arg('seed') === 'api' ? 'api' : 'sample',
   };
 }
@@ -49,6 +50,7 @@ async function sandboxWorker(s: Settings): Promise<void> {
 }
 
 async function main(s: Settings): Promise<number> {
+  const load = watchLoad();
   const sandbox = await startSandboxWorker(__filename, s);
   try {
     const client = sandbox.accounts.find((a) => a.type === 'Client')!;
@@ -100,6 +102,8 @@ async function main(s: Settings): Promise<number> {
     const withinIdealFactor = +(concurrentMs / idealMs).toFixed(2);
     console.log(
       JSON.stringify({
+        bench: 'sync',
+        load1m: load.end(),
         tokens: expected,
         pages,
         latencyMs: s.latencyMs,

@@ -23,6 +23,7 @@ import { generateSampleData } from '../../main/sandbox/sample-data';
 import { MODULE_BY_ID } from '../../main/sandbox/modules-catalogue';
 import type { TokenView } from '../../common/contract';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, serveStatic } from './support/browser';
+import { watchLoad } from './support/measure';
 
 // Loaded at run time from node_modules: esbuild cannot bundle Playwright (optional bidi deps).
 const { chromium } = createRequire(__filename)('@playwright/test') as typeof import('@playwright/test');
@@ -154,6 +155,7 @@ function quantile(values: number[], q: number): number {
 const round = (n: number) => Math.round(n * 100) / 100;
 
 async function main() {
+  const load = watchLoad();
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     console.error('dist/renderer is missing: run `node scripts/build.mjs` first.');
     process.exit(2);
@@ -218,7 +220,7 @@ async function main() {
     const toFrame = samples.map((s) => s.toFrame);
     const toCommit = samples.map((s) => s.toCommit).filter((n) => Number.isFinite(n));
     const result = {
-      bench: 'token-table',
+      bench: 'token-table', load1m: load.end(),
       tokens: tokens.length,
       generateMs,
       chromium: browser.version(),

@@ -1,7 +1,9 @@
 /**
- * Measuring helpers of the scale benchmark (scale.bench.ts): rounding, quantiles, the event loop's
- * worst lag, and collecting this process's own garbage before a browser part.
+ * Measuring helpers of the benchmarks: rounding, quantiles, the event loop's worst lag and
+ * longest task, the machine's load, and collecting this process's own garbage before a browser part.
  */
+import os from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 export const round = (n: number) => Math.round(n * 10) / 10;
 /**
@@ -36,3 +38,31 @@ export async function worstLag<T>(work: () => Promise<T>): Promise<{ value: T; l
   }
 }
 
+
+/** The machine's 1-minute load average (how busy the 2 cores were: every CPU-bound figure stretches with it). */
+export const load1m = (): number => +os.loadavg()[0]!.toFixed(2);
+
+/**
+ * The 1-minute load when a bench starts; `end()` gives it with the load when it ends. Every bench
+ * prints both beside its figures, so a figure can be read against how busy the machine was.
+ */
+export function watchLoad(): { end(): { before: number; after: number } } {
+  const before = load1m();
+  return { end: () => ({ before, after: load1m() }) };
+}
+
+/**
+ * The longest this process's event loop was held while `work` ran (perf_hooks' event-loop delay
+ * histogram at 5 ms resolution, so the watching itself costs next to nothing): the longest an IPC
+ * reply or a WebSocket message would have waited in main.
+ */
+export async function longestTask<T>(work: () => Promise<T>): Promise<{ value: T; longestMs: number }> {
+  const histogram = monitorEventLoopDelay({ resolution: 5 });
+  histogram.enable();
+  try {
+    const value = await work();
+    return { value, longestMs: histogram.max / 1e6 };
+  } finally {
+    histogram.disable();
+  }
+}

@@ -26,8 +26,9 @@ function pageSetup({ packed, accountId, modules }: { packed: string; accountId: 
     'connections.restore': () => ({ state, status: 'ok' }),
     'connections.list': () => state,
     'tokens.cached': () => ({ tokens: [], packed, fetchedAt: now }),
-    // A refresh brings the list again (as a delta sync would) a while later.
-    'tokens.sync': () => new Promise((r) => setTimeout(() => r({ tokens: [], packed, fetchedAt: now }), 1000)),
+    // The refresh is held until the bench's own full sync (main's work, on the same cores) is
+    // done; then it brings the list with that sync's changes (released from the bench).
+    'tokens.sync': () => new Promise((r) => (w.__releaseSync = (after: string) => r({ tokens: [], packed: after, fetchedAt: now }))),
     'tokens.modules': () => ({ modules, source: 'api', partial: false }),
   };
   w.desk = {
@@ -38,7 +39,11 @@ function pageSetup({ packed, accountId, modules }: { packed: string; accountId: 
     },
     on: () => () => undefined,
   };
-  const bench: any = (w.__bench = { firstRows: null, firstRowsPaint: null, firstPaint: null, samples: [] as unknown[], sort: null as null | { toPaint: number; firstRow: string | null } });
+  const bench: any = (w.__bench = { firstRows: null, firstRowsPaint: null, firstPaint: null, samples: [] as unknown[], sort: null as null | { toPaint: number; firstRow: string | null }, longTasks: [] as Array<[number, number]> });
+  // The page's long tasks (start, duration): what held its thread past 50 ms, and when.
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) bench.longTasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
   // The first painted rows (a big list shows its first screen before the whole list is built) ...
   const observer = new MutationObserver(() => {
     if (bench.firstRows !== null || !document.querySelector('[role="row"][data-row-id]')) return;
@@ -77,12 +82,75 @@ function pageSetup({ packed, accountId, modules }: { packed: string; accountId: 
   );
 }
 
-export async function tableBench(packed: string, accountId: string, tokenCount: number, runs: number) {
+/** The typing of the keystroke figures: words typed and deleted again (the box is empty after each round). */
+const KEYS = [...'pipeline', ...Array<string>(8).fill('Backspace'), ...'nightly sync prod', ...Array<string>(17).fill('Backspace')];
+
+/** A refresh in the background: main's full sync (run by the bench on the same cores), then the list it brings. */
+export interface BackgroundSync {
+  sync(): Promise<unknown>;
+  /** The packed list the refresh answers with (the cached one with the sync's changes). */
+  packedAfter: string;
+}
+
+type Page = Awaited<ReturnType<Awaited<ReturnType<typeof chromium.launch>>['newPage']>>;
+
+/** Answers the page's held refresh with `packed` (once the page has asked). */
+async function releaseSync(page: Page, packed: string): Promise<void> {
+  await page.waitForFunction(() => typeof (window as any).__releaseSync === 'function', undefined, { timeout: 60_000 });
+  await page.evaluate((p) => (window as any).__releaseSync(p), packed);
+}
+
+/** Presses `key` and waits for its sample (keydown → rows painted). */
+async function press(page: Page, key: string, i: number, samplesBefore: number): Promise<void> {
+  await page.waitForTimeout((i * 7) % 17);
+  await page.keyboard.press(key);
+  await page.waitForFunction((n) => (window as any).__bench.samples.length >= n, samplesBefore + i + 1);
+}
+
+/**
+ * Typing while the refresh runs: whole rounds of KEYS until main's sync is done and its list has
+ * reached the page (and been built into rows), so both the sync's CPU and the reply's unpacking
+ * fall among the keystrokes. Returns the samples and the page's long tasks meanwhile.
+ */
+async function typeDuringSync(page: Page, background: BackgroundSync) {
+  const startedAt = (await page.evaluate(() => performance.now())) as number;
+  const before = (await page.evaluate(() => (window as any).__bench.samples.length)) as number;
+  let synced = false;
+  const sync = background.sync().then(() => (synced = true));
+  let released = false;
+  let afterRelease = 0;
+  let i = 0;
+  // At most 8 rounds: a sync that never ends must not keep the bench typing.
+  while (i < KEYS.length * 8) {
+    await press(page, KEYS[i % KEYS.length]!, i, before);
+    i++;
+    if (synced && !released) {
+      await releaseSync(page, background.packedAfter);
+      released = true;
+    }
+    if (released) afterRelease++;
+    if (released && afterRelease >= 10 && i % KEYS.length === 0) break;
+  }
+  await sync;
+  if (!released) await releaseSync(page, background.packedAfter);
+  return page.evaluate(
+    ({ from, t0 }) => {
+      const b = (window as any).__bench;
+      return {
+        samples: (b.samples as { toPaint: number }[]).slice(from).map((x) => x.toPaint),
+        longestTaskMs: Math.max(0, ...(b.longTasks as Array<[number, number]>).filter(([at]) => at >= t0).map(([, d]) => d)),
+      };
+    },
+    { from: before, t0: startedAt },
+  );
+}
+
+export async function tableBench(packed: string, accountId: string, tokenCount: number, runs: number, background?: BackgroundSync) {
   const server = await serveStatic(rendererDir);
   const port = (server.address() as AddressInfo).port;
   const modules = [...MODULE_BY_ID.values()].map((m) => ({ id: m.id, name: m.name, description: m.description }));
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
-  const out = { firstRenderMs: [] as number[], firstRowsFromReplyMs: [] as number[], fromReplyMs: [] as number[], fromLoadStartMs: [] as number[], keystrokeP95Ms: [] as number[], keystrokeMedianMs: [] as number[], sortMs: [] as number[], heapMB: [] as number[], rowCount: 0, errors: [] as string[] };
+  const out = { keystrokeDuringSyncP95Ms: [] as number[], pageLongestTaskDuringSyncMs: [] as number[], pageLongestTaskMs: [] as number[], firstRowsPaintMs: [] as number[], firstRenderMs: [] as number[], firstRowsFromReplyMs: [] as number[], fromReplyMs: [] as number[], fromLoadStartMs: [] as number[], keystrokeP95Ms: [] as number[], keystrokeMedianMs: [] as number[], sortMs: [] as number[], heapMB: [] as number[], rowCount: 0, errors: [] as string[] };
   try {
     for (let r = 0; r < runs; r++) {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -97,6 +165,15 @@ export async function tableBench(packed: string, accountId: string, tokenCount: 
       await page.goto(`http://127.0.0.1:${port}/index.html`);
       await page.waitForFunction(() => (window as any).__bench.firstPaint !== null, undefined, { timeout: 60_000 });
       if (profiler) fs.writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify((await profiler.send('Profiler.stop')).profile));
+      const search = page.getByRole('searchbox', { name: 'Search' });
+      await search.click();
+      if (background) {
+        const during = await typeDuringSync(page, background);
+        out.keystrokeDuringSyncP95Ms.push(quantile(during.samples, 0.95));
+        out.pageLongestTaskDuringSyncMs.push(during.longestTaskMs);
+      } else {
+        await releaseSync(page, packed);
+      }
       await page.waitForFunction(() => !document.body.textContent?.includes('Refreshing'), undefined, { timeout: 60_000 });
       await page.waitForTimeout(500);
       const first = await page.evaluate(() => {
@@ -104,14 +181,16 @@ export async function tableBench(packed: string, accountId: string, tokenCount: 
         const mark = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
         return { loadStart: mark('tokens:load-start'), reply: mark('tokens:reply'), data: mark('tokens:data'), firstPaint: b.firstPaint as number, firstRowsPaint: b.firstRowsPaint as number, rowCount: Number(document.querySelector('[role="grid"]')?.getAttribute('aria-rowcount') ?? 0) - 1 };
       });
+      // The longest task of the whole run so far: the launch (the list's unpacking) and the refresh.
+      out.pageLongestTaskMs.push((await page.evaluate(() => Math.max(0, ...((window as any).__bench.longTasks as Array<[number, number]>).map(([, d]) => d)))) as number);
+      out.firstRowsPaintMs.push(first.firstRowsPaint);
       out.rowCount = first.rowCount;
       out.firstRenderMs.push(first.firstPaint - first.data);
       out.firstRowsFromReplyMs.push(first.firstRowsPaint - first.reply);
       out.fromReplyMs.push(first.firstPaint - first.reply);
       out.fromLoadStartMs.push(first.firstPaint - first.loadStart);
 
-      const search = page.getByRole('searchbox', { name: 'Search' });
-      await search.click();
+      const typedBefore = (await page.evaluate(() => (window as any).__bench.samples.length)) as number;
       // BENCH_TRACE_KEYS=<file>: a Chrome trace (devtools.timeline) of the typing, with the per-key samples on stderr.
       const tracing = Boolean(process.env.BENCH_TRACE_KEYS) && r === 0;
       if (tracing) await browser.startTracing(page, { path: process.env.BENCH_TRACE_KEYS!, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
@@ -120,14 +199,9 @@ export async function tableBench(packed: string, accountId: string, tokenCount: 
         await keysProfiler.send('Profiler.enable');
         await keysProfiler.send('Profiler.start');
       }
-      const keys = [...'pipeline', ...Array(8).fill('Backspace'), ...'nightly sync prod', ...Array(17).fill('Backspace')];
-      for (let i = 0; i < keys.length; i++) {
-        await page.waitForTimeout((i * 7) % 17);
-        await page.keyboard.press(keys[i]!);
-        await page.waitForFunction((n) => (window as any).__bench.samples.length >= n, i + 1);
-      }
+      for (let i = 0; i < KEYS.length; i++) await press(page, KEYS[i]!, i, typedBefore);
       if (keysProfiler) fs.writeFileSync(process.env.BENCH_PROFILE_KEYS!, JSON.stringify((await keysProfiler.send('Profiler.stop')).profile));
-      const samples = (await page.evaluate(() => (window as any).__bench.samples)) as { key: string; toPaint: number }[];
+      const samples = ((await page.evaluate(() => (window as any).__bench.samples)) as { key: string; toPaint: number }[]).slice(typedBefore);
       if (tracing) {
         await browser.stopTracing();
         console.error(JSON.stringify(samples.map((x) => [x.key, Math.round(x.toPaint)])));
