@@ -112,12 +112,33 @@ function rowWriter(t: TokenTable, mask: (text: string) => string) {
   };
 }
 
+/** A table built a batch of tokens at a time (a page as it arrives), in the order given. */
+export interface TableBuilder {
+  add(tokens: readonly TableToken[]): void;
+  readonly table: TokenTable;
+}
+
+/**
+ * A table filled page by page: each page's tokens become rows as the page arrives, so a whole
+ * list never exists as objects at once and no pass over it is left for the end of a sync.
+ */
+export function tableBuilder(mask: (text: string) => string = (t) => t): TableBuilder {
+  const table = emptyTable();
+  const write = rowWriter(table, mask);
+  return {
+    table,
+    add(tokens) {
+      let row = table.id.length;
+      for (let i = 0; i < tokens.length; i++) write(row++, tokens[i]!);
+    },
+  };
+}
+
 /** Builds the table. `mask` is applied to free text (names, descriptions) on its way in. */
 export function toTable(tokens: readonly TableToken[], mask: (text: string) => string = (t) => t): TokenTable {
-  const t = emptyTable();
-  const write = rowWriter(t, mask);
-  for (let i = 0; i < tokens.length; i++) write(i, tokens[i]!);
-  return t;
+  const builder = tableBuilder(mask);
+  builder.add(tokens);
+  return builder.table;
 }
 
 /**

@@ -19,6 +19,7 @@
 import path from 'node:path';
 import type { ApiToken, Module } from '../../common/domain';
 import { maskTokenValues } from '../../common/token-value';
+import type { TokenTable } from '../../common/token-table';
 import type { KeyValueStore } from './store';
 import { TokenListCache, type TokenListState } from './token-list-cache';
 
@@ -122,6 +123,11 @@ export class OfflineCache {
     const keep = mark === undefined ? (this.tokenLists.get(connectionId)?.mark ?? null) : mark;
     const state = this.tokenLists.put(connectionId, items, fetchedAt ?? this.now().toISOString(), keep);
     return this.tokenSnapshot(state);
+  }
+
+  /** A full sync's list, as the table it built (fetched now, with the sync's mark). */
+  putTokenTable(connectionId: string, table: TokenTable, mark: string | null): void {
+    this.tokenLists.putTable(connectionId, table, this.now().toISOString(), mark);
   }
 
   /** A delta sync's changes to the cached list (fetched now, with the sync's mark). */

@@ -60,6 +60,31 @@ const isOlderTable = (table: unknown): boolean => {
 };
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Rows serialised per turn of the event loop: a whole column of 100,000 at once holds main too long on a busy machine. */
+const ROWS_PER_SLICE = 10_000;
+
+/**
+ * The table's JSON (`{"v":…,"accountRefs":[…],…}`, exactly what JSON.stringify gives) as pieces
+ * made one at a time, none larger than ROWS_PER_SLICE values of one column.
+ */
+function* jsonPieces(table: TokenTable): Generator<() => string> {
+  const keys = Object.keys(table) as Array<keyof TokenTable>;
+  for (let k = 0; k < keys.length; k++) {
+    const key = `${k > 0 ? ',' : '{'}${JSON.stringify(keys[k])}:`;
+    const value = table[keys[k]!] as unknown;
+    if (!Array.isArray(value) || value.length <= ROWS_PER_SLICE) {
+      yield () => `${key}${JSON.stringify(value)}`;
+      continue;
+    }
+    for (let from = 0; from < value.length; from += ROWS_PER_SLICE) {
+      const to = Math.min(value.length, from + ROWS_PER_SLICE);
+      // A slice's own brackets are cut off; the column's open with its first slice and close with its last.
+      yield () => `${from === 0 ? `${key}[` : ','}${JSON.stringify(value.slice(from, to)).slice(1, -1)}${to === value.length ? ']' : ''}`;
+    }
+  }
+  yield () => '}';
+}
+
 export class TokenListCache {
   private readonly entries = new Map<string, Entry | null>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -115,7 +140,11 @@ export class TokenListCache {
 
   /** Replaces the list in memory at once; the file follows off the hot path. */
   put(connectionId: string, tokens: readonly ApiToken[], fetchedAt: string, mark: string | null): TokenListState {
-    const table = toTable(tokens as readonly TableToken[], maskTokenValues);
+    return this.putTable(connectionId, toTable(tokens as readonly TableToken[], maskTokenValues), fetchedAt, mark);
+  }
+
+  /** `put` for a table built already (a full sync builds it as the pages arrive); its free text masked by its builder. */
+  putTable(connectionId: string, table: TokenTable, fetchedAt: string, mark: string | null): TokenListState {
     const valueIds = this.entries.get(connectionId)?.valueIds ?? [];
     const entry: Entry = { table, fetchedAt, mark, valueIds, items: null };
     this.entries.set(connectionId, entry);
@@ -281,16 +310,14 @@ export class TokenListCache {
       if (entry.tableJson !== undefined) put(entry.tableJson);
       else {
         const members: string[] = [];
-        const keys = Object.keys(table) as Array<keyof TokenTable>;
-        for (let k = 0; k < keys.length; k++) {
+        for (const piece of jsonPieces(table)) {
           const t0 = performance.now();
-          const member = `${k > 0 ? ',' : '{'}${JSON.stringify(keys[k])}:${JSON.stringify(table[keys[k]!])}`;
+          const text = piece();
           this.options.onWriteSlice?.(performance.now() - t0);
-          members.push(member);
-          put(member);
+          members.push(text);
+          put(text);
           await yieldToLoop();
         }
-        put('}');
         // Kept for packing (tokens.cached); joined only when it is asked for.
         if (entry.table === table && entry.tableJson === undefined) entry.tableJsonParts = members;
       }

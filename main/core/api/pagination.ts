@@ -19,15 +19,19 @@ export interface PageHooks {
   onRateLimited?: (retryAfterMs?: number) => void;
 }
 
+/**
+ * What checks one list item: a zod schema, or a compiled validator with the same answer shape
+ * (token-check.ts: the token list's items, on the sync's hot path).
+ */
+export interface ItemReader<T> {
+  safeParse(raw: unknown): { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> } };
+}
+
 /** Fetch one page at (offset, limit). */
 export type PageFetcher<T> = (offset: number, limit: number, signal?: AbortSignal, hooks?: PageHooks) => Promise<ListPage<T>>;
 
 /** Parse a list envelope into a ListPage, validating every item with `itemSchema`. */
-export function parseListEnvelope<S extends z.ZodType>(
-  body: unknown,
-  itemSchema: S,
-  requested: { offset: number; limit: number },
-): ListPage<z.output<S>> {
+export function parseListEnvelope<T>(body: unknown, itemSchema: ItemReader<T>, requested: { offset: number; limit: number }): ListPage<T> {
   const env = body as { $meta?: { pagination?: { offset?: unknown; limit?: unknown; total?: unknown } }; data?: unknown } | undefined;
   if (!env || typeof env !== 'object' || !Array.isArray(env.data)) {
     throw new DeskError({ code: 'server', message: 'The Marketplace sent a list in an unexpected format.' });
@@ -36,10 +40,10 @@ export function parseListEnvelope<S extends z.ZodType>(
     const parsed = itemSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const where = issue ? `${issue.path.join('.') || '(item)'}: ${issue.message}` : 'unknown';
+      const where = issue ? `${issue.path.map(String).join('.') || '(item)'}: ${issue.message}` : 'unknown';
       throw new DeskError({ code: 'server', message: `The Marketplace sent a list item Token Desk cannot read (item ${i}, ${where}).` });
     }
-    return parsed.data as z.output<S>;
+    return parsed.data;
   });
   const p = env.$meta?.pagination;
   const int = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined);
@@ -80,7 +84,7 @@ export async function* iteratePages<T>(fetchPage: PageFetcher<T>, opts: IterateO
   }
 }
 
-export interface FetchAllOptions extends CallOptions {
+export interface FetchAllOptions<T = unknown> extends CallOptions {
   /** Default 100 (the platform maximum). */
   pageSize?: number;
   /**
@@ -93,6 +97,12 @@ export interface FetchAllOptions extends CallOptions {
   onProgress?: (loaded: number, total: number) => void;
   /** Items, pages and time for the whole list; defaults NETWORK_LIMITS (limits.ts). */
   limits?: Partial<NetworkLimits>;
+  /**
+   * Each page's items, in list order, as soon as the pages before it are in (the call then
+   * resolves to []): a caller that turns the list into another form does it while the network
+   * is waited for, and the whole list is never held as objects.
+   */
+  into?: (items: T[]) => void;
 }
 
 /**
@@ -104,7 +114,7 @@ export interface FetchAllOptions extends CallOptions {
  * limits fails before another request, a list that keeps growing fails when it passes them, and
  * the whole read has a deadline.
  */
-export async function fetchAll<T>(fetchPage: PageFetcher<T>, opts: FetchAllOptions = {}): Promise<T[]> {
+export async function fetchAll<T>(fetchPage: PageFetcher<T>, opts: FetchAllOptions<T> = {}): Promise<T[]> {
   const limits = { ...NETWORK_LIMITS, ...opts.limits };
   const deadline = AbortSignal.timeout(limits.listDeadlineMs);
   const signal = opts.signal ? AbortSignal.any([opts.signal, deadline]) : deadline;
@@ -116,7 +126,7 @@ export async function fetchAll<T>(fetchPage: PageFetcher<T>, opts: FetchAllOptio
   }
 }
 
-async function fetchAllWithin<T>(fetchPage: PageFetcher<T>, opts: FetchAllOptions, limits: NetworkLimits): Promise<T[]> {
+async function fetchAllWithin<T>(fetchPage: PageFetcher<T>, opts: FetchAllOptions<T>, limits: NetworkLimits): Promise<T[]> {
   const pageSize = clampPageSize(opts.pageSize);
   const concurrency = Math.max(1, Math.floor(opts.concurrency ?? 6));
   const first = await fetchPage(0, pageSize, opts.signal);
@@ -124,22 +134,26 @@ async function fetchAllWithin<T>(fetchPage: PageFetcher<T>, opts: FetchAllOption
     if (count > limits.maxListItems) throw listTooLongError(`it sent more than ${limits.maxListItems.toLocaleString('en-US')} items`, limits.maxListItems);
   };
   tooMany(first.items.length);
+  const collected: T[] = [];
+  const take = opts.into ?? ((items: T[]) => void collected.push(...items));
 
   if (first.total < 0) {
     // No total from the server: we cannot plan pages, so walk them in sequence while they come
     // back full, up to the limits (a server that always fills its pages would never end).
-    const items: T[] = [...first.items];
-    opts.onProgress?.(items.length, items.length);
-    if (first.items.length === 0 || first.items.length < first.limit) return items;
+    let count = first.items.length;
+    take(first.items);
+    opts.onProgress?.(count, count);
+    if (first.items.length === 0 || first.items.length < first.limit) return collected;
     let pages = 1;
     for await (const page of iteratePages(fetchPage, { ...opts, pageSize, offset: first.offset + first.limit })) {
       pages++;
       if (pages > limits.maxListPages) throw listTooLongError(`it kept sending full pages past ${limits.maxListPages.toLocaleString('en-US')} pages`, limits.maxListPages);
-      items.push(...page.items);
-      tooMany(items.length);
-      opts.onProgress?.(items.length, page.total);
+      count += page.items.length;
+      tooMany(count);
+      take(page.items);
+      opts.onProgress?.(count, page.total);
     }
-    return items;
+    return collected;
   }
 
   if (first.total > limits.maxListItems) throw listTooLongError(`it reports ${first.total.toLocaleString('en-US')} items`, limits.maxListItems);
@@ -152,10 +166,20 @@ async function fetchAllWithin<T>(fetchPage: PageFetcher<T>, opts: FetchAllOption
   }
   const offsets: number[] = [];
   for (let o = step; o < first.total; o += step) offsets.push(o);
-  const pages: T[][] = new Array<T[]>(offsets.length);
+  // Pages that came in before one ahead of them wait here; each is handed on (and let go) in order.
+  const pages: Array<T[] | undefined> = new Array<T[] | undefined>(offsets.length);
+  let handedOn = 0;
+  const handOn = () => {
+    while (handedOn < pages.length && pages[handedOn] !== undefined) {
+      const items = pages[handedOn]!;
+      pages[handedOn++] = undefined;
+      take(items);
+    }
+  };
   let loaded = first.items.length;
+  take(first.items);
   opts.onProgress?.(loaded, first.total);
-  if (offsets.length === 0) return first.items;
+  if (offsets.length === 0) return collected;
 
   const inner = new AbortController();
   const signal = opts.signal ? AbortSignal.any([opts.signal, inner.signal]) : inner.signal;
@@ -173,9 +197,10 @@ async function fetchAllWithin<T>(fetchPage: PageFetcher<T>, opts: FetchAllOption
       try {
         const page = await fetchPage(offsets[index]!, step, signal, { onRateLimited: (ms) => window.rateLimited(ticket, ms) });
         window.release(true);
-        pages[index] = page.items;
         loaded += page.items.length;
         tooMany(loaded);
+        pages[index] = page.items;
+        handOn();
         opts.onProgress?.(loaded, first.total);
       } catch (error) {
         window.release(false);
@@ -193,7 +218,7 @@ async function fetchAllWithin<T>(fetchPage: PageFetcher<T>, opts: FetchAllOption
     if (opts.signal?.aborted) throw opts.signal.reason;
     throw failure.error;
   }
-  return first.items.concat(...pages);
+  return collected;
 }
 
 function clampPageSize(size: number | undefined): number {
@@ -209,12 +234,7 @@ function normaliseTotal<T>(page: ListPage<T>): ListPage<T> {
 /**
  * A PageFetcher for `GET path?<params>&<filter>`. `query.limit`/`offset` are overridden per page.
  */
-export function listFetcher<S extends z.ZodType>(
-  http: HttpClient,
-  path: string,
-  query: Omit<QueryParts, 'limit' | 'offset'>,
-  itemSchema: S,
-): PageFetcher<z.output<S>> {
+export function listFetcher<T>(http: HttpClient, path: string, query: Omit<QueryParts, 'limit' | 'offset'>, itemSchema: ItemReader<T>): PageFetcher<T> {
   return async (offset, limit, signal, hooks) => {
     const onRetry = (failure: DeskError, waitMs?: number) => {
       if (failure.code === 'rate_limited') hooks?.onRateLimited?.(waitMs);
@@ -235,7 +255,7 @@ export function fetchAllFrom<S extends z.ZodType>(
   path: string,
   query: Omit<QueryParts, 'limit' | 'offset'>,
   itemSchema: S,
-  opts: FetchAllOptions = {},
+  opts: FetchAllOptions<z.output<S>> = {},
 ): Promise<Array<z.output<S>>> {
   return fetchAll(listFetcher(http, path, query, itemSchema), opts);
 }

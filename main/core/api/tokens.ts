@@ -18,6 +18,7 @@ import { tokenIdSchema } from '../../../common/ids';
 import type { CallOptions, HttpClient } from './http';
 import { fetchAll, fetchPageOnce, listFetcher, type FetchAllOptions } from './pagination';
 import { idSegment, parseBody } from './parse';
+import { tokenListItem } from './token-check';
 import { buildQuery, ge, or, type QueryParts } from './rql';
 
 export const TOKENS_PATH = '/public/v1/accounts/api-tokens';
@@ -27,7 +28,8 @@ export type TokenListQuery = Omit<QueryParts, 'extra'>;
 
 export interface TokensApi {
   list(query?: TokenListQuery, opts?: CallOptions): Promise<ListPage<ApiToken>>;
-  listAll(query?: Omit<TokenListQuery, 'limit' | 'offset'>, opts?: FetchAllOptions): Promise<ApiToken[]>;
+  /** Every token; with `opts.into`, handed on page by page in order (and resolves to []). */
+  listAll(query?: Omit<TokenListQuery, 'limit' | 'offset'>, opts?: FetchAllOptions<ApiToken>): Promise<ApiToken[]>;
   /**
    * Every token created, updated or used at or after `since` (server time, ISO with ms): the
    * delta of a refresh (marketplace-api.md §5.1, §6: filtering on `audit.*` needs `select=audit`).
@@ -134,7 +136,7 @@ const sig = (opts?: CallOptions) => (opts?.signal ? { signal: opts.signal } : {}
 
 export function createTokensApi(http: HttpClient): TokensApi {
   const fetcher = (query: Omit<TokenListQuery, 'limit' | 'offset'>) =>
-    listFetcher(http, TOKENS_PATH, { ...query, select: withAudit(query.select) }, apiTokenSchema);
+    listFetcher(http, TOKENS_PATH, { ...query, select: withAudit(query.select) }, tokenListItem);
 
   const get = async (id: string, opts?: CallOptions) => {
     const res = await http.request({ method: 'GET', path: `${TOKENS_PATH}/${idSegment(id, 'token')}`, ...sig(opts) });

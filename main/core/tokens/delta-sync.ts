@@ -15,6 +15,9 @@
  * back twice is simply replaced.
  */
 import type { ApiToken } from '../../../common/domain';
+import type { TokenTable } from '../../../common/token-table';
+import { tableBuilder } from '../../../common/token-table-write';
+import { maskTokenValues } from '../../../common/token-value';
 import type { TokensApi } from '../api/tokens';
 import type { FetchAllOptions } from '../api/pagination';
 
@@ -28,8 +31,11 @@ export interface SyncBase {
 }
 
 export type SyncResult =
-  /** The whole list (first sync, or the delta could not be trusted). */
-  | { kind: 'full'; items: ApiToken[]; mark: string | null }
+  /**
+   * The whole list (first sync, or the delta could not be trusted), as the compact table
+   * (free text masked), built page by page as the pages arrive.
+   */
+  | { kind: 'full'; table: TokenTable; mark: string | null }
   /** What changed: tokens to write over (or add to) the list, ids to take out (`delta+ids`: found by an id listing). */
   | { kind: 'delta' | 'delta+ids'; changed: ApiToken[]; removed: string[]; mark: string | null };
 
@@ -48,13 +54,22 @@ function newestStamp(t: ApiToken): number {
   return best;
 }
 
-/** The next mark after a sync that saw `items` and took `durationMs`; never before `previous`. */
-export function nextMark(items: readonly ApiToken[], durationMs: number, previous: string | null): string | null {
-  let newest = Number.NEGATIVE_INFINITY;
+/** The newest server timestamp on any of `items`, or `since` when that is newer. */
+function newestOf(items: readonly ApiToken[], since = Number.NEGATIVE_INFINITY): number {
+  let newest = since;
   for (const t of items) {
     const s = newestStamp(t);
     if (s > newest) newest = s;
   }
+  return newest;
+}
+
+/** The next mark after a sync that saw `items` and took `durationMs`; never before `previous`. */
+export function nextMark(items: readonly ApiToken[], durationMs: number, previous: string | null): string | null {
+  return markAfter(newestOf(items), durationMs, previous);
+}
+
+function markAfter(newest: number, durationMs: number, previous: string | null): string | null {
   const prev = previous ? Date.parse(previous) : Number.NEGATIVE_INFINITY;
   const bound = Number.isFinite(newest) ? newest - Math.max(0, durationMs) - OVERLAP_MS : Number.NEGATIVE_INFINITY;
   const mark = Math.max(prev, bound);
@@ -64,8 +79,19 @@ export function nextMark(items: readonly ApiToken[], durationMs: number, previou
 export async function fullSync(api: TokensApi, options: SyncOptions = {}): Promise<Extract<SyncResult, { kind: 'full' }>> {
   const now = options.now ?? Date.now;
   const started = now();
-  const items = await api.listAll({}, options);
-  return { kind: 'full', items, mark: nextMark(items, now() - started, null) };
+  const builder = tableBuilder(maskTokenValues);
+  let newest = Number.NEGATIVE_INFINITY;
+  await api.listAll(
+    {},
+    {
+      ...options,
+      into: (page) => {
+        builder.add(page);
+        newest = newestOf(page, newest);
+      },
+    },
+  );
+  return { kind: 'full', table: builder.table, mark: markAfter(newest, now() - started, null) };
 }
 
 /** A delta from `base` when it has a mark, else (or when the delta cannot be trusted) a full sync. */

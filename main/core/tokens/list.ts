@@ -96,7 +96,7 @@ export async function syncTokens(services: ListServices, ctx: HandlerContext, op
     const list = await listFrom(services, profile.id, ctx, options.packed === true);
     return { ...list, offline: offlineStateOf(error) };
   }
-  if (result.kind === 'full') services.cache.putTokens(profile.id, result.items, undefined, result.mark);
+  if (result.kind === 'full') services.cache.putTokenTable(profile.id, result.table, result.mark);
   else services.cache.patchTokens(profile.id, result.changed, result.removed, result.mark);
   return listFrom(services, profile.id, ctx, options.packed === true);
 }

@@ -4,9 +4,10 @@
  */
 import type { ApiToken } from '../../../common/domain';
 import type { SyncResult } from '../../../main/core/tokens/delta-sync';
+import { fromTable } from '../../../common/token-table-read';
 
 export function applySync(items: readonly ApiToken[], result: SyncResult): ApiToken[] {
-  if (result.kind === 'full') return result.items;
+  if (result.kind === 'full') return fromTable(result.table) as ApiToken[];
   const gone = new Set(result.removed);
   const byId = new Map<string, ApiToken>();
   for (const t of items) if (!gone.has(t.id)) byId.set(t.id, t);

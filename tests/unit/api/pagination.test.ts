@@ -48,6 +48,26 @@ describe('fetchAll', () => {
     expect(progress.at(-1)).toEqual([n, n]);
   });
 
+  it.each([
+    [1000, true],
+    [250, false],
+  ])('with `into`: hands %i items on page by page, in list order, though pages finish out of order (total known: %s)', async (n, reportTotal) => {
+    const list = fakeList(n, { reportTotal });
+    const handed: number[][] = [];
+    const result = await fetchAll(list.fetchPage, { concurrency: 4, into: (items) => handed.push(items) });
+    expect(result).toEqual([]);
+    expect(handed.flat()).toEqual(range(n));
+    expect(handed.every((page) => page.length <= 100)).toBe(true);
+  });
+
+  it('with `into`: a page that fails stops the handing on (no page after the gap is handed)', async () => {
+    const list = fakeList(1000, { failAt: 300 });
+    const handed: number[] = [];
+    await expect(fetchAll(list.fetchPage, { concurrency: 4, into: (items) => handed.push(...items) })).rejects.toThrow('boom at 300');
+    expect(handed).toEqual(range(handed.length));
+    expect(handed.length).toBeLessThanOrEqual(300);
+  });
+
   it('keeps at most `concurrency` pages in flight', async () => {
     const list = fakeList(2000);
     await fetchAll(list.fetchPage, { concurrency: 3 });

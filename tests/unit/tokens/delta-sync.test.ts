@@ -5,12 +5,17 @@ import type { TokensApi } from '../../../main/core/api/tokens';
 import { OVERLAP_MS, nextMark, syncTokenList } from '../../../main/core/tokens/delta-sync';
 
 const tok = (n: number, at = '2026-01-01T00:00:00.000Z', over: Partial<ApiToken> = {}): ApiToken =>
-  ({ id: `TKN-0000-${String(n).padStart(4, '0')}`, name: `t${n}`, status: 'Active', lastAccessAt: null, audit: { created: { at, by: { id: 'USR-1', name: 'u' } } }, ...over }) as ApiToken;
+  ({ id: `TKN-0000-${String(n).padStart(4, '0')}`, name: `t${n}`, status: 'Active', lastAccessAt: null, account: { id: 'ACC-0000-0001' }, modules: [], audit: { created: { at, by: { id: 'USR-1', name: 'u' } } }, ...over }) as ApiToken;
 
 function api(script: { all?: ApiToken[]; changed?: ApiToken[]; count?: number; ids?: string[] }) {
   const calls: string[] = [];
   const fake = {
-    listAll: async () => (calls.push('listAll'), script.all ?? []),
+    // The full sync takes the pages as they come (`into`), as the real client hands them on.
+    listAll: async (_query: unknown, opts?: { into?: (items: ApiToken[]) => void }) => {
+      calls.push('listAll');
+      opts?.into?.(script.all ?? []);
+      return opts?.into ? [] : (script.all ?? []);
+    },
     listChangedSince: async (since: string) => (calls.push(`changed:${since}`), script.changed ?? []),
     count: async () => (calls.push('count'), script.count ?? 0),
     listIds: async () => (calls.push('ids'), script.ids ?? []),
@@ -35,6 +40,11 @@ describe('syncTokenList', () => {
     const r = await syncTokenList(fake, { ids: [tok(1).id], mark: null });
     expect(r.kind).toBe('full');
     expect(calls).toEqual(['listAll']);
+    // The list arrives as the table, built from the pages, with the mark from their stamps.
+    if (r.kind !== 'full') throw new Error('expected a full sync');
+    expect(r.table.id).toEqual([tok(1).id]);
+    expect(r.table.texts[r.table.name[0]!]).toBe('t1');
+    expect(r.mark).not.toBeNull();
   });
 
   it('with a mark: the changes merged by id (a token seen twice is replaced, not doubled) and the count', async () => {
