@@ -35,6 +35,31 @@ function rowsOf(list: TokenList, read?: ReadList): Rows {
   return { tokens, entries: indexUnpacked({ tokens, table }) };
 }
 
+/** Rows a refresh builds between two turns of the page's thread. */
+const ROWS_PER_SLICE = 5_000;
+
+/**
+ * A refresh's rows, built a slice at a time with the page's thread let go between slices: the
+ * list arrives while someone may be typing, and a key must not wait for 100,000 rows to be
+ * built. (The list on screen stays until the new one is whole.)
+ */
+async function rowsInSlices(list: TokenList): Promise<Rows> {
+  if (list.packed === undefined) return rowsOf(list);
+  const read = readPackedList(list.packed);
+  const n = tableSize(read.table);
+  if (n < PAINT_FIRST_ROWS) return rowsOf(list, read);
+  const tokens: TokenView[] = [];
+  const entries: IndexedToken[] = [];
+  for (let from = 0; from < n; from += ROWS_PER_SLICE) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const rows = Array.from({ length: Math.min(n, from + ROWS_PER_SLICE) - from }, (_, k) => from + k);
+    const views = viewsOf(read, rows);
+    for (const view of views) tokens.push(view);
+    for (const entry of indexUnpacked({ tokens: views, table: read.table }, rows)) entries.push(entry);
+  }
+  return { tokens, entries };
+}
+
 /**
  * At launch the refresh waits for the connection check (connections-store's restore): a rejected
  * credential must lead to the re-enter form, not to a failed refresh on the cached table.
@@ -147,7 +172,8 @@ export function listLoading(set: SetTokens, get: GetTokens): ListLoading & { for
         // Nothing changed since the list on screen (the usual refresh): keep it, with its search
         // text, sort orders and selection, instead of unpacking 100,000 rows again.
         if (list.packed !== undefined && list.packed === get().packed) return set(done);
-        const rows = rowsOf(list);
+        const rows = await rowsInSlices(list);
+        if (mine !== seq) return;
         markOnce('tokens:data');
         set({ ...rows, ...done, packed: list.packed });
       } catch (error) {
