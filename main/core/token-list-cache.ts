@@ -60,7 +60,7 @@ const isOlderTable = (table: unknown): boolean => {
 };
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Rows serialised per turn of the event loop: a whole column of 100,000 at once holds main too long on a busy machine. */
+/** Rows serialised per turn of the event loop: a whole column of a big list at once holds main too long on a busy machine. */
 const ROWS_PER_SLICE = 10_000;
 
 /**
@@ -122,7 +122,7 @@ export class TokenListCache {
     }
   }
 
-  /** The table as JSON, from the file's own text when it has it (saves re-serialising 100,000 rows). */
+  /** The table as JSON, from the file's own text when it has it (saves re-serialising every row). */
   tableJsonOf(state: TokenListState): string {
     const entry = state as Entry;
     if (entry.tableJson === undefined && entry.tableJsonParts) entry.tableJson = `${entry.tableJsonParts.join('')}}`;
@@ -153,7 +153,7 @@ export class TokenListCache {
   }
 
   /**
-   * Name and status of a few tokens, without building 100,000 objects (the tray and Quick Access
+   * Name and status of a few tokens, without building the list as objects (the tray and Quick Access
    * need them for the handful of tokens whose value is stored, after every change).
    */
   facts(state: TokenListState, ids: readonly string[]): Map<string, { name: string; status: string }> {
@@ -163,7 +163,7 @@ export class TokenListCache {
     const put = (id: string, row: number) => out.set(id, { name: table.texts[table.name[row]!]!, status: TOKEN_STATUSES[table.status[row]!] ?? 'Active' });
     if (ids.length === 0) return out;
     if (!entry.rowOfId && ids.length <= 64) {
-      // A few ids (the stored values, one copy): one pass over the ids is cheaper than an index of 100,000.
+      // A few ids (the stored values, one copy): one pass over the ids is cheaper than an index of every row.
       const rows = new Map<string, number>(ids.map((id) => [id, -1]));
       for (let row = 0; row < table.id.length; row++) if (rows.has(table.id[row]!)) rows.set(table.id[row]!, row);
       for (const [id, row] of rows) if (row >= 0) put(id, row);

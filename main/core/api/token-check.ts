@@ -1,6 +1,6 @@
 /**
  * The token list's items checked by a validator compiled once (Ajv), not walked by zod: a full
- * sync checks every token of 100,000, on main's event loop, and a compiled check is a fraction
+ * sync checks every token of a big list, on main's event loop, and a compiled check is a fraction
  * of zod's time and copies nothing (the parsed JSON is the token). It says what
  * common/domain.ts's apiTokenSchema says: the same required fields and types, unknown fields
  * kept, an absent `modules` read as none (tests/unit/api/token-check.test.ts holds the two

@@ -27,7 +27,7 @@ interface Rows {
   entries: IndexedToken[];
 }
 
-/** The list's rows: asked for packed (one string, not 100,000 objects through the bridge). `read`: the packed list already read. */
+/** The list's rows: asked for packed (one string, not an object per token through the bridge). `read`: the packed list already read. */
 function rowsOf(list: TokenList, read?: ReadList): Rows {
   if (list.packed === undefined) return { tokens: list.tokens, entries: indexTokens(list.tokens) };
   const { table } = (read ??= readPackedList(list.packed));
@@ -40,7 +40,7 @@ const ROWS_PER_SLICE = 5_000;
 
 /**
  * A refresh's rows, built a slice at a time with the page's thread let go between slices: the
- * list arrives while someone may be typing, and a key must not wait for 100,000 rows to be
+ * list arrives while someone may be typing, and a key must not wait for a whole big list to be
  * built. (The list on screen stays until the new one is whole.)
  */
 async function rowsInSlices(list: TokenList): Promise<Rows> {
@@ -161,7 +161,7 @@ export function listLoading(set: SetTokens, get: GetTokens): ListLoading & { for
       });
       try {
         if (!(await mayRefresh())) return;
-        // The refresh's reply is unpacked on this thread too (a few hundred ms at 100,000 rows):
+        // The refresh's reply is unpacked on this thread too (long for a big list):
         // let a big cached list paint first. A small one costs nothing to unpack, so no wait.
         if (!hadData && get().tokens.length >= PAINT_FIRST_ROWS) await afterNextPaint();
         if (mine !== seq) return;
@@ -170,7 +170,7 @@ export function listLoading(set: SetTokens, get: GetTokens): ListLoading & { for
         markOnce('tokens:reply');
         const done = { fetchedAt: list.fetchedAt, offline: list.offline ?? null, phase: 'ready', syncing: false, progress: null } as const;
         // Nothing changed since the list on screen (the usual refresh): keep it, with its search
-        // text, sort orders and selection, instead of unpacking 100,000 rows again.
+        // text, sort orders and selection, instead of unpacking every row again.
         if (list.packed !== undefined && list.packed === get().packed) return set(done);
         const rows = await rowsInSlices(list);
         if (mine !== seq) return;
