@@ -1,21 +1,18 @@
-/** The short notices main pushes (app.notice). Which view is open is the address (router.ts). */
+/**
+ * How the features show a short notice: a toast without an action, in the one store of toasts
+ * (ui/toast-store.ts; `toast()` there takes an action too, e.g. Undo). Which view is open is the
+ * address (router.ts).
+ */
 import { create } from 'zustand';
 import type { EventPayload } from '../../../common/contract';
-
-export interface Notice extends EventPayload<'app.notice'> {
-  id: number;
-}
+import { dismissToast, toast } from '../ui/toast-store';
 
 interface ShellState {
-  notices: Notice[];
   pushNotice(notice: EventPayload<'app.notice'>): void;
   dismissNotice(id: number): void;
 }
 
-let nextNoticeId = 1;
-
-export const useShellStore = create<ShellState>((set) => ({
-  notices: [],
-  pushNotice: (notice) => set((state) => ({ notices: [...state.notices.slice(-4), { ...notice, id: nextNoticeId++ }] })),
-  dismissNotice: (id) => set((state) => ({ notices: state.notices.filter((n) => n.id !== id) })),
+export const useShellStore = create<ShellState>(() => ({
+  pushNotice: (notice) => void toast(notice),
+  dismissNotice: dismissToast,
 }));

@@ -5,7 +5,7 @@ import { DEFAULT_SORT } from '../../../common/token-sort';
 import { DEFAULT_FILTERS } from '../../../renderer/src/features/tokens/filtering';
 import { useTokensStore } from '../../../renderer/src/features/tokens/store/tokens-store';
 import { useTokensUiStore } from '../../../renderer/src/features/tokens/store/tokens-ui-store';
-import { useShellStore } from '../../../renderer/src/shell/shell-store';
+import { useToastStore } from '../../../renderer/src/ui/toast-store';
 import { useRouter } from '../../../renderer/src/shell/router';
 import { useConnectionsStore } from '../../../renderer/src/features/connections/connections-store';
 import { showConnection } from '../../../renderer/src/desk';
@@ -17,7 +17,7 @@ export function resetAll() {
   useTokensStore.getState().reset();
   useTokensUiStore.setState({ filters: DEFAULT_FILTERS, sort: DEFAULT_SORT, selection: new Set(), focusedId: null, dialog: null });
   useRouter.getState().navigate('/tokens', { replace: true });
-  useShellStore.setState({ notices: [] });
+  useToastStore.setState({ toasts: [] });
   // The page's connection, named by its token, value and audit calls (tests that need none set the connections store).
   showConnection(CONNECTION.id);
 }

@@ -3,7 +3,7 @@ import { daysAgo, deferred, fakeDesk, makeToken, serveTokens } from './fake-desk
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useShellStore } from '../../../renderer/src/shell/shell-store';
+import { useToastStore } from '../../../renderer/src/ui/toast-store';
 import { renderPage, resetAll, rowIds, rowOf } from './render-page';
 
 const t1 = makeToken({ name: 'One' });
@@ -74,7 +74,7 @@ describe('multi-select and bulk actions', () => {
     expect(within(rowOf(t4.id)).getByText('Disabled')).toBeTruthy();
     // The failed one stays selected so it can be retried.
     expect(screen.getByText('1 selected')).toBeTruthy();
-    expect(useShellStore.getState().notices.at(-1)?.message).toBe('Disabled 2 of 3 tokens; 1 failed.');
+    expect(useToastStore.getState().toasts.at(-1)?.message).toBe('Disabled 2 of 3 tokens; 1 failed.');
   });
 
   it('bulk delete asks first, names the tokens, warns about recent use, then removes them', async () => {

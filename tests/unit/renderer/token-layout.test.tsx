@@ -5,7 +5,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { layoutFor } from '../../../renderer/src/features/tokens/grid/columns';
 import { TokenActionsMenu } from '../../../renderer/src/features/tokens/TokenActionsMenu';
-import { useShellStore } from '../../../renderer/src/shell/shell-store';
+import { useToastStore } from '../../../renderer/src/ui/toast-store';
 import { Notices } from '../../../renderer/src/shell/Notices';
 import { renderPage, resetAll, rowOf } from './render-page';
 
@@ -146,7 +146,7 @@ describe('the row actions menu', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Actions for Kept value' }));
     await user.click(within(await screen.findByRole('menu')).getByRole('menuitem', { name: 'Copy value of Kept value' }));
-    await waitFor(() => expect(useShellStore.getState().notices.map((n) => n.message)).toEqual(['Copied Kept value — clipboard clears in 30 s']));
+    await waitFor(() => expect(useToastStore.getState().toasts.map((n) => n.message)).toEqual(['Copied Kept value — clipboard clears in 30 s']));
     expect(fakeDesk.calls.filter((c) => c.channel === 'values.copy')).toEqual([{ channel: 'values.copy', input: { id: kept.id, connectionId: 'c1' } }]);
   });
 });

@@ -3,7 +3,7 @@ import { daysAgo, fakeDesk, FakeDeskError, makeToken, serveTokens } from './fake
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useShellStore } from '../../../renderer/src/shell/shell-store';
+import { useToastStore } from '../../../renderer/src/ui/toast-store';
 import { renderPage, resetAll, rowIds, rowOf } from './render-page';
 
 const MODULES = [
@@ -113,7 +113,7 @@ describe('delete', () => {
     expect(within(dialog).getByText(/This token was used 3 days ago — anything using it will stop working\./)).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Delete token' }));
     await waitFor(() => expect(rowIds()).toEqual([stale.id]));
-    expect(useShellStore.getState().notices.at(-1)?.message).toBe('Deleted “Editable”. Its stored value was removed from the keychain too.');
+    expect(useToastStore.getState().toasts.at(-1)?.message).toBe('Deleted “Editable”. Its stored value was removed from the keychain too.');
   });
 
   it('no recent-use warning for a token unused for 30+ days; a failure keeps the row and says why', async () => {
