@@ -28,8 +28,8 @@ export interface SandboxProcess {
 
 const root = path.resolve(__dirname, '..', '..', '..');
 
-export async function startSandboxProcess(args: string[]): Promise<SandboxProcess> {
-  const child = spawn(process.execPath, [path.join(root, 'dist/sandbox/cli.cjs'), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startSandboxProcess(args: string[], env?: NodeJS.ProcessEnv): Promise<SandboxProcess> {
+  const child = spawn(process.execPath, [path.join(root, 'dist/sandbox/cli.cjs'), ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));

@@ -31,16 +31,20 @@ const fixedClock = path.join(__dirname, '..', 'support', 'fixed-clock.cjs');
  */
 export const comparesPictures = process.platform === 'linux';
 
+/** The environment that stands a Node process's clock still at FIXED_NOW. */
+export const fixedClockEnv = (): NodeJS.ProcessEnv => ({
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${JSON.stringify(fixedClock)}`].filter(Boolean).join(' '),
+  TOKEN_DESK_E2E_NOW: FIXED_NOW,
+});
+
 /** A browser host on the fixed clock, in the given colour scheme, at 1280 px. */
-export async function openFrozen(desk: Desk, scheme: Scheme): Promise<DeskApp> {
+export async function openFrozen(desk: Desk, scheme: Scheme, options: { dataDir?: string } = {}): Promise<DeskApp> {
   const app = await desk.open({
+    ...options,
     size: VIEWPORT,
     clipboard: true,
     context: { locale: 'en-US', timezoneId: 'UTC', colorScheme: scheme, reducedMotion: 'reduce' },
-    env: {
-      NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${JSON.stringify(fixedClock)}`].filter(Boolean).join(' '),
-      TOKEN_DESK_E2E_NOW: FIXED_NOW,
-    },
+    env: fixedClockEnv(),
   });
   await app.page.clock.setFixedTime(new Date(FIXED_NOW));
   return app;
