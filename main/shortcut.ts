@@ -5,10 +5,12 @@
  * swallowed.
  */
 import { globalShortcut } from 'electron';
+import { formatAccelerator, keyPlatformOf } from '../common/shortcut';
 import type { ShortcutStatus } from './core/desktop-settings';
 
+/** Worded in the platform's notation (⌘⇧Space, Ctrl+Shift+Space), as Settings shows the shortcut. */
 export function failureMessage(accelerator: string): string {
-  return `${accelerator} could not be registered: another app may be using it, or this desktop does not allow global shortcuts (e.g. Wayland without the global-shortcuts portal). Choose another shortcut, or open Quick Access from the tray menu.`;
+  return `${formatAccelerator(accelerator, keyPlatformOf(process.platform))} could not be registered: another app may be using it, or this desktop does not allow global shortcuts (e.g. Wayland without the global-shortcuts portal). Choose another shortcut, or open Quick Access from the tray menu.`;
 }
 
 export function createQuickShortcut(open: () => void): { apply(accelerator: string): NonNullable<ShortcutStatus>; dispose(): void } {

@@ -130,9 +130,8 @@ test('Quick Access copies a stored value; the access log lists the copy and a re
   await expect(page.getByText('A browser cannot register global shortcuts')).toBeVisible();
   await page.getByLabel('Clear a copied value after').selectOption({ label: '10 s' });
   await expect(page.getByText('Clear delay saved.')).toBeVisible();
-  await page.getByLabel('Global shortcut').fill('Shift');
-  await page.getByRole('button', { name: 'Save shortcut' }).click();
-  await expect(page.getByText('Use one or more modifiers and a key')).toBeVisible();
+  // No shortcut field where no shortcut can work: the sentence above says why instead.
+  await expect(page.getByLabel('Global shortcut')).toHaveCount(0);
   await axeBothSchemes(page, '.desktop-view', 'settings');
   expect((await invoke(page, 'settings.get', {})).value.settings.clipboardClearMs).toBe(10_000);
   expect((await invoke(page, 'settings.set', { clipboardClearMs: 12_345 })).ok).toBe(false);

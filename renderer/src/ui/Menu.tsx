@@ -12,6 +12,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
+import { CheckIcon } from './icons';
 import './menu.css';
 
 export interface MenuEntry {
@@ -20,7 +21,7 @@ export interface MenuEntry {
   /** The item's accessible name where its label alone is ambiguous ("Disable" → "Disable Billing sync"). */
   name?: string;
   danger?: boolean;
-  /** Marks the item that stands for the current choice (aria-current). */
+  /** Marks the item that stands for the current choice (aria-current, and a check mark in a `checks` menu). */
   current?: boolean;
   /** Draws a separator line before the item. */
   separated?: boolean;
@@ -36,9 +37,11 @@ export interface MenuProps {
   button: { name: string; content: ReactNode; className: string; title?: string; tabIndex?: number };
   /** An extra class on the menu (its width, its items' padding). */
   className?: string;
+  /** A menu of choices: every item keeps a column for the check mark of the current one, so labels line up. */
+  checks?: boolean;
 }
 
-export function Menu({ label, items, button, className }: MenuProps) {
+export function Menu({ label, items, button, className, checks = false }: MenuProps) {
   const [open, setOpen] = useState(false);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
@@ -127,6 +130,7 @@ export function Menu({ label, items, button, className }: MenuProps) {
               }}
             >
               <button type="button" className={item.danger ? 'menu-item danger' : 'menu-item'} aria-label={item.name} aria-current={item.current ? 'true' : undefined}>
+                {checks && <span className="menu-check">{item.current && <CheckIcon />}</span>}
                 {item.label}
               </button>
             </DropdownMenu.Item>,

@@ -1,6 +1,7 @@
 /** Add a connection: name, environment and the admin's API token, verified before anything is saved. */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { useDeskForm } from '../../ui/use-desk-form';
 import { useConnectionsStore } from './connections-store';
@@ -8,7 +9,7 @@ import { FormError } from '../../ui/FormError';
 
 export const DEFAULT_ENVIRONMENT = 'https://api.platform.softwareone.com';
 
-export function ConnectionForm({ onDone, submitLabel = 'Connect' }: { onDone?: () => void; submitLabel?: string }) {
+export function ConnectionForm({ onDone, onCancel, submitLabel = 'Connect' }: { onDone?: () => void; onCancel?: () => void; submitLabel?: string }) {
   const add = useConnectionsStore((s) => s.add);
   const [name, setName] = useState('');
   const [baseUrl, setBaseUrl] = useState(DEFAULT_ENVIRONMENT);
@@ -51,16 +52,17 @@ export function ConnectionForm({ onDone, submitLabel = 'Connect' }: { onDone?: (
         spellCheck={false}
         required
         after={
-          <button type="button" className="btn btn-ghost" aria-pressed={showToken} onClick={() => setShowToken((v) => !v)}>
+          <Button variant="quiet" aria-pressed={showToken} onClick={() => setShowToken((v) => !v)}>
             {showToken ? 'Hide' : 'Show'}
-          </button>
+          </Button>
         }
       />
       <FormError message={errors.message} />
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
+        {onCancel && <Button onClick={onCancel}>Cancel</Button>}
+        <Button type="submit" variant="primary" disabled={busy}>
           {busy ? 'Checking the token…' : submitLabel}
-        </button>
+        </Button>
       </div>
     </form>
   );

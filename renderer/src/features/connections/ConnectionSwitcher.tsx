@@ -1,9 +1,13 @@
-/** The active connection in the header (always visible, with its account type) and a menu to switch. */
+/**
+ * The active connection in the header (always visible, named once, with its account type) and a
+ * menu to switch, the active connection checked.
+ */
 import { errorMessage } from '../../error-message';
 import { useShellStore } from '../../shell/shell-store';
 import { go } from '../../shell/router';
+import { ChevronDownIcon } from '../../ui/icons';
 import { Menu, type MenuEntry } from '../../ui/Menu';
-import { AccountBadges } from './AccountBadge';
+import { AccountBadges, connectionExtras } from './AccountBadge';
 import { useConnectionsStore } from './connections-store';
 
 export function ConnectionSwitcher() {
@@ -24,28 +28,35 @@ export function ConnectionSwitcher() {
     key: c.id,
     current: c.id === activeId,
     label: (
-      <>
-        <span>{c.name}</span> <span className="muted">{c.account.name}</span> <AccountBadges profile={c} />
-      </>
+      <span className="switcher-item">
+        <span className="switcher-item-name">{c.name}</span>
+        <span className="switcher-item-meta">
+          {connectionExtras(c).account && <span className="muted">{c.account.name}</span>}
+          <AccountBadges profile={c} />
+        </span>
+      </span>
     ),
     onSelect: () => void choose(c.id),
   }));
+  const extras = connectionExtras(active);
   items.push({ key: 'manage', separated: true, label: 'Manage connections…', onSelect: () => go('connections') });
 
   return (
     <div className="switcher">
       <Menu
         label="Connections"
+        checks
         className="switcher-menu"
         items={items}
         button={{
           className: 'switcher-button',
-          name: `Connection: ${active.name}, ${active.account.name} (${active.account.type}${active.sandbox ? ', sandbox' : ''}${active.secretsInMemory ? ', kept in memory' : ''}). Switch connection`,
+          name: `Connection: ${active.name}${extras.account ? `, ${extras.account}` : ''} (${active.account.type}${active.sandbox ? ', sandbox' : ''}${active.secretsInMemory ? ', kept in memory' : ''}). Switch connection`,
           content: (
             <>
               <span className="switcher-name">{active.name}</span>
-              <span className="switcher-account">{active.account.name}</span>
+              {extras.account && <span className="switcher-account">{extras.account}</span>}
               <AccountBadges profile={active} />
+              <ChevronDownIcon />
             </>
           ),
         }}

@@ -2,14 +2,20 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ConnectionProfile } from '../../../../common/contract';
+import { go } from '../../shell/router';
+import { Badge } from '../../ui/Badge';
+import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { EmptyState } from '../../ui/EmptyState';
 import { Field } from '../../ui/Field';
+import { FormError } from '../../ui/FormError';
+import { Page } from '../../ui/Page';
 import { useDeskForm } from '../../ui/use-desk-form';
 import { useConnectionsStore } from './connections-store';
 import { AccountBadges, IN_MEMORY_NOTE } from './AccountBadge';
 import { ConnectionForm } from './ConnectionForm';
 import { ReenterTokenForm } from './ReenterTokenForm';
-import { FormError } from '../../ui/FormError';
+import { TrySandboxButton } from './TrySandboxButton';
 
 type Editing = { id: string; what: 'rename' | 'token' } | undefined;
 
@@ -25,95 +31,122 @@ function RenameForm({ profile, onDone }: { profile: ConnectionProfile; onDone():
     <form className="form inline-form" onSubmit={onSubmit} aria-label={`Rename ${profile.name}`} noValidate>
       <Field label="Display name" value={name} onChange={(e) => setName(e.target.value)} error={fieldError('name') ?? errors.message} autoFocus />
       <div className="form-actions">
-        <button type="button" className="btn" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={busy}>
+        <Button onClick={onDone}>Cancel</Button>
+        <Button type="submit" variant="primary" disabled={busy}>
           Save
-        </button>
+        </Button>
       </div>
     </form>
   );
 }
 
-export function ManageConnections() {
-  const { connections, activeId, switchTo, remove } = useConnectionsStore();
-  const [editing, setEditing] = useState<Editing>();
-  const [removing, setRemoving] = useState<ConnectionProfile>();
-  const [adding, setAdding] = useState(false);
+function ConnectionItem({ profile, active, editing, onEdit }: { profile: ConnectionProfile; active: boolean; editing: Editing; onEdit(next: Editing): void }) {
+  const switchTo = useConnectionsStore((s) => s.switchTo);
+  const [removing, setRemoving] = useState(false);
+  const remove = useConnectionsStore((s) => s.remove);
   const removeForm = useDeskForm();
-
+  const c = profile;
   return (
-    <section className="panel" aria-labelledby="manage-title">
-      <h1 id="manage-title">Connections</h1>
-      <p className="muted">Each connection is one Marketplace account in one environment. Its API token stays in this computer&apos;s keychain.</p>
-      {connections.length === 0 && <p>No connections yet.</p>}
-      <ul className="connection-list" aria-label="Saved connections">
-        {connections.map((c) => (
-          <li key={c.id} className="connection-item" aria-label={c.name}>
-            <div className="connection-head">
-              <div>
-                <strong>{c.name}</strong> {c.id === activeId && <span className="badge badge-active">Active</span>} <AccountBadges profile={c} />
-                <div className="muted">
-                  {c.account.name} · {c.account.id} · {c.sandbox ? 'local sandbox' : c.baseUrl}
-                </div>
-                {c.secretsInMemory && <p className="muted">{IN_MEMORY_NOTE}</p>}
-              </div>
-              <div className="row-actions">
-                {c.id !== activeId && (
-                  <button type="button" className="btn" onClick={() => void switchTo(c.id)}>
-                    Switch to
-                  </button>
-                )}
-                <button type="button" className="btn" onClick={() => setEditing({ id: c.id, what: 'rename' })}>
-                  Rename
-                </button>
-                {!c.sandbox && (
-                  <button type="button" className="btn" onClick={() => setEditing({ id: c.id, what: 'token' })}>
-                    Re-enter token
-                  </button>
-                )}
-                <button type="button" className="btn btn-danger-outline" onClick={() => setRemoving(c)}>
-                  Remove
-                </button>
-              </div>
-            </div>
-            {editing?.id === c.id && editing.what === 'rename' && <RenameForm profile={c} onDone={() => setEditing(undefined)} />}
-            {editing?.id === c.id && editing.what === 'token' && <ReenterTokenForm id={c.id} onDone={() => setEditing(undefined)} onCancel={() => setEditing(undefined)} />}
-          </li>
-        ))}
-      </ul>
-      {adding ? (
-        <div className="subpanel">
-          <h2>Add a connection</h2>
-          <ConnectionForm submitLabel="Add connection" onDone={() => setAdding(false)} />
+    <li className="connection-item" aria-label={c.name}>
+      <div className="connection-head">
+        <div className="connection-facts">
+          <div className="connection-title">
+            <strong>{c.name}</strong>
+            {active && <Badge tone="success">Active</Badge>}
+            <AccountBadges profile={c} all />
+          </div>
+          <div className="muted">
+            {c.account.name} · {c.account.id} · {c.sandbox ? 'local sandbox' : c.baseUrl}
+          </div>
+          {c.secretsInMemory && <p className="muted small">{IN_MEMORY_NOTE}</p>}
         </div>
-      ) : (
-        <button type="button" className="btn btn-primary" onClick={() => setAdding(true)}>
-          Add connection
-        </button>
-      )}
+        <div className="row-actions">
+          {!active && <Button onClick={() => void switchTo(c.id)}>Switch to</Button>}
+          <Button variant="quiet" onClick={() => onEdit({ id: c.id, what: 'rename' })}>
+            Rename
+          </Button>
+          {!c.sandbox && (
+            <Button variant="quiet" onClick={() => onEdit({ id: c.id, what: 'token' })}>
+              Re-enter token
+            </Button>
+          )}
+          <Button variant="quiet" className="btn-danger-text" onClick={() => setRemoving(true)}>
+            Remove
+          </Button>
+        </div>
+      </div>
+      {editing?.id === c.id && editing.what === 'rename' && <RenameForm profile={c} onDone={() => onEdit(undefined)} />}
+      {editing?.id === c.id && editing.what === 'token' && <ReenterTokenForm id={c.id} onDone={() => onEdit(undefined)} onCancel={() => onEdit(undefined)} />}
       {removing && (
         <ConfirmDialog
-          title={`Remove "${removing.name}"?`}
+          title={`Remove "${c.name}"?`}
           confirmLabel="Remove connection"
           danger
           busy={removeForm.busy}
-          onCancel={() => setRemoving(undefined)}
-          onConfirm={() =>
-            void removeForm.submit(async () => {
-              await remove(removing.id);
-              setRemoving(undefined);
-            })
-          }
+          onCancel={() => setRemoving(false)}
+          onConfirm={() => void removeForm.submit(() => remove(c.id))}
         >
           <p>
-            Token Desk forgets this connection and deletes its API token and every token value it stored for {removing.account.name} from this
+            Token Desk forgets this connection and deletes its API token and every token value it stored for {c.account.name} from this
             computer&apos;s keychain. The tokens themselves stay in the Marketplace.
           </p>
           <FormError message={removeForm.errors.message} />
         </ConfirmDialog>
       )}
-    </section>
+    </li>
+  );
+}
+
+export function ManageConnections() {
+  const { connections, activeId } = useConnectionsStore();
+  const [editing, setEditing] = useState<Editing>();
+  const [adding, setAdding] = useState(false);
+  const empty = connections.length === 0;
+
+  return (
+    <Page
+      titleId="manage-title"
+      title="Connections"
+      subtitle="Each connection is one Marketplace account in one environment. Its API token stays in this computer's keychain."
+      actions={
+        !empty &&
+        !adding && (
+          <Button variant="primary" onClick={() => setAdding(true)}>
+            Add connection
+          </Button>
+        )
+      }
+    >
+      {empty && !adding && (
+        <EmptyState
+          title="No connections yet"
+          action={
+            <>
+              <Button variant="primary" onClick={() => setAdding(true)}>
+                Add connection
+              </Button>
+              <TrySandboxButton onStarted={() => go('tokens')} />
+            </>
+          }
+        >
+          Add one with an API token of an account administrator, or try the sandbox: sample data that runs inside Token Desk, with no account needed.
+        </EmptyState>
+      )}
+      {!empty && (
+        <ul className="connection-list" aria-label="Saved connections">
+          {connections.map((c) => (
+            <ConnectionItem key={c.id} profile={c} active={c.id === activeId} editing={editing} onEdit={setEditing} />
+          ))}
+        </ul>
+      )}
+      {adding && (
+        <section className="panel" aria-labelledby="add-connection-title">
+          <h2 id="add-connection-title" className="section-title">
+            Add a connection
+          </h2>
+          <ConnectionForm submitLabel="Add connection" onDone={() => setAdding(false)} onCancel={() => setAdding(false)} />
+        </section>
+      )}
+    </Page>
   );
 }

@@ -1,6 +1,7 @@
 /** Replace the saved admin token of a connection (verified against the same account first). */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { useDeskForm } from '../../ui/use-desk-form';
 import { useConnectionsStore } from './connections-store';
@@ -22,14 +23,10 @@ export function ReenterTokenForm({ id, onDone, onCancel }: { id: string; onDone?
       <Field label="New API token" name="token" type="password" value={token} onChange={(e) => setToken(e.target.value)} error={fieldError('token')} autoComplete="off" spellCheck={false} autoFocus />
       <FormError message={errors.message} />
       <div className="form-actions">
-        {onCancel && (
-          <button type="button" className="btn" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-        <button type="submit" className="btn btn-primary" disabled={busy}>
+        {onCancel && <Button onClick={onCancel}>Cancel</Button>}
+        <Button type="submit" variant="primary" disabled={busy}>
           {busy ? 'Checking…' : 'Save token'}
-        </button>
+        </Button>
       </div>
     </form>
   );

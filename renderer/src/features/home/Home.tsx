@@ -3,6 +3,7 @@ import { useConnectionsStore } from '../connections/connections-store';
 import { ConnectScreen } from '../connect/ConnectScreen';
 import { ReenterTokenForm } from '../connections/ReenterTokenForm';
 import { TokensPage } from '../tokens/TokensPage';
+import { Page } from '../../ui/Page';
 
 export function Home() {
   const { phase, needsToken, startupError } = useConnectionsStore();
@@ -20,11 +21,14 @@ export function Home() {
   }
   if (needsToken && active) {
     return (
-      <section className="panel" aria-labelledby="reenter-title">
-        <h1 id="reenter-title">Re-enter the API token of “{active.name}”</h1>
-        <p role="alert">{needsToken.message}</p>
-        <ReenterTokenForm id={active.id} />
-      </section>
+      <Page titleId="reenter-title" title={`Re-enter the API token of “${active.name}”`}>
+        <div className="panel">
+          <p role="alert" className="reenter-reason">
+            {needsToken.message}
+          </p>
+          <ReenterTokenForm id={active.id} />
+        </div>
+      </Page>
     );
   }
   if (!active) {

@@ -1,6 +1,6 @@
 /**
  * Quick Access: type to find any stored token value across all connections, arrows to choose,
- * Enter to copy (main copies; the page never holds the value), Esc to close. In the desktop app
+ * Enter to copy (main copies; the page never holds the value), Esc to clear the search, then to close. In the desktop app
  * it runs in a small frameless window that closes after a copy (main shows the OS notification);
  * in the browser host it stays and says what happened in the page.
  */
@@ -36,6 +36,14 @@ export function QuickAccess() {
       },
       (e: unknown) => setError(errorMessage(e, 'Could not read the stored token values.')),
     );
+  }, []);
+
+  // The search box has the focus whenever Quick Access comes to the front: on open (autoFocus)
+  // and when the shortcut brings back a window that was already open.
+  useEffect(() => {
+    const focusSearch = () => inputRef.current?.focus();
+    window.addEventListener('focus', focusSearch);
+    return () => window.removeEventListener('focus', focusSearch);
   }, []);
 
   const rows = useMemo(() => filterQuickRows(list ? quickRows(list) : [], query), [list, query]);
@@ -96,8 +104,10 @@ export function QuickAccess() {
         aria-activedescendant={selected ? optionId(selected) : undefined}
         aria-autocomplete="list"
         placeholder="Token name, id or connection"
+        // Never disabled while the list loads: a disabled box cannot take the focus, and what is
+        // typed early filters the list as soon as it arrives.
         autoFocus
-        disabled={!list}
+        aria-busy={!list && !error}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);
@@ -111,7 +121,7 @@ export function QuickAccess() {
           {error}
         </p>
       )}
-      {list && list.groups.length === 0 && <p className="muted">No token values are stored on this computer yet. A value is stored when you add a token in Token Desk, or with “Add value”.</p>}
+      {list && list.groups.length === 0 && <p className="muted">No token values are stored on this computer yet. A value is stored when you add a token in Token Desk, or with “Add value” on a token’s details.</p>}
       {list && list.groups.length > 0 && rows.length === 0 && <p className="muted">No stored value matches “{query}”.</p>}
       <ul id="quick-list" role="listbox" aria-label="Stored token values" className="quick-list" hidden={rows.length === 0}>
         {rows.map((row) => {
@@ -147,7 +157,8 @@ export function QuickAccess() {
         {notice && <p className="notice notice-success">{notice}</p>}
       </div>
       {browser && <p className="muted quick-hint">A browser cannot mark the clipboard as secret: clipboard history and managers may keep this copy. The desktop app marks it.</p>}
-      <p className="muted quick-hint">↑ ↓ choose · Enter copy · Esc {browser ? 'clear' : 'close'}</p>
+      {/* Once the host is known, so the hint never changes under the user's eyes. */}
+      {(list || error) && <p className="muted quick-hint">{quickKeysHint(browser)}</p>}
       {confirming && (
         <ConfirmDialog title={`${confirming.name} is disabled`} confirmLabel="Copy anyway" role="alertdialog" onConfirm={() => void copy(confirming)} onCancel={() => setConfirming(null)}>
           This token is disabled: its value will not authenticate until the token is enabled again. Copy it anyway?
@@ -155,6 +166,11 @@ export function QuickAccess() {
       )}
     </main>
   );
+}
+
+/** What the keys do, in one wording: Esc clears the search, and where Quick Access is a window of its own, a second Esc closes it. */
+export function quickKeysHint(browser: boolean): string {
+  return `↑ ↓ choose · Enter copy · Esc clear${browser ? '' : ', then close'}`;
 }
 
 function optionId(row: QuickRow): string {

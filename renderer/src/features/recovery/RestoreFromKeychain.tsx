@@ -8,6 +8,7 @@ import type { FormEvent } from 'react';
 import { DEFAULT_BASE_URL } from '../../../../common/base-url';
 import type { ConnectionProfile, RecoverableConnection } from '../../../../common/contract';
 import { desk } from '../../desk';
+import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { useDeskForm } from '../../ui/use-desk-form';
 import { FormError } from '../../ui/FormError';
@@ -72,9 +73,9 @@ function RestoreOne({ connection, onRestored }: { connection: RecoverableConnect
       />
       <FormError message={errors.message} />
       <div className="form-actions">
-        <button type="submit" className="btn" disabled={busy}>
+        <Button type="submit" disabled={busy}>
           {busy ? 'Checking…' : `Restore ${connection.adminTokenId}`}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import type { RecoverableConnection, StartupNotice as Notice } from '../../../../common/contract';
 import { useConnectionsStore } from '../connections/connections-store';
 import { desk } from '../../desk';
+import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { RestoreFromKeychain } from './RestoreFromKeychain';
 
@@ -55,9 +56,9 @@ export function StartupNotice() {
       closeLabel="Close"
       wide
       footer={
-        <button type="button" className="btn btn-primary" onClick={close}>
+        <Button variant="primary" onClick={close}>
           {restoredAny ? 'Done' : 'Close'}
-        </button>
+        </Button>
       }
     >
       {loaded.notices.map((notice) => (
