@@ -21,6 +21,7 @@ import { plainText } from './plain-text';
 import { iconUploadSchema, tokenDescriptionSchema, tokenModuleIdsSchema, tokenNameSchema } from './token-fields';
 import { TOKEN_VALUE_MAX, TOKEN_VALUE_MESSAGES } from './token-value';
 import { PLAN_HORIZON_MS, planViewSchema, retireActionSchema, retireChoiceSchema, rotationCreateSchema, rotationPlanSchema } from './rotation';
+import { fingerprintSchema, LEAK_TEXT_MAX, leakCheckResultSchema, leakFindingSchema, leakReportInputSchema, leakReportSchema, leakScanInputSchema, leakScanResultSchema, scanCountsSchema } from './leaks';
 import { accessEntrySchema, accessLogQuerySchema, desktopSettingsSchema, quickListSchema, settingsViewSchema } from './quick-access';
 
 // Re-exported: the contract is where callers look for its input schemas and channel types.
@@ -311,6 +312,27 @@ export const calls = {
   ),
   /** What plans did while the app was closed, each said once (taking them marks them said). */
   'rotation.reports': call(noInput, z.object({ messages: z.array(z.string()) })),
+
+  /**
+   * Check for leaked tokens (common/leaks.ts): every value in pasted text or in folders, whose it
+   * is, and one-click answers. Findings carry fingerprints and masked forms only; main keeps the
+   * values in memory for `verify` and `disable` until `forget`.
+   */
+  'leaks.check': call(z.object({ text: z.string().max(LEAK_TEXT_MAX, 'That text is too long to check at once: split it.') }).strict(), leakCheckResultSchema),
+  /** Runs until the scan ends or is cancelled; progress as `leaks.progress`. */
+  'leaks.scan': call(leakScanInputSchema, leakScanResultSchema),
+  'leaks.cancel': call(noInput, z.object({ ok: z.literal(true) })),
+  /** The desktop app's native folder picker; the browser host has none (the page asks for a path). */
+  'leaks.pickFolders': call(noInput, z.object({ folders: z.array(z.string()) })),
+  /** One call with the found value to the token's own GET: live, disabled or unknown. */
+  'leaks.verify': call(z.object({ fingerprint: fingerprintSchema }).strict(), leakFindingSchema),
+  /** Disables the token in the connected account that holds it. */
+  'leaks.disable': call(
+    z.object({ fingerprint: fingerprintSchema }).strict(),
+    z.object({ finding: leakFindingSchema, token: tokenViewSchema, connectionId: z.string() }),
+  ),
+  'leaks.report': call(leakReportInputSchema, leakReportSchema),
+  'leaks.forget': call(noInput, z.object({ ok: z.literal(true) })),
 } as const;
 
 export const events = {
@@ -320,6 +342,8 @@ export const events = {
   'audit.progress': z.object({ loaded: z.number().int(), total: z.number().int() }),
   /** Progress of a bulk action, one entry per finished token. */
   'tokens.bulkProgress': z.object({ done: z.number().int(), total: z.number().int(), id: z.string(), ok: z.boolean(), message: z.string().optional() }),
+  /** Progress of a folder scan (leaks.scan): files and bytes read, values found. */
+  'leaks.progress': scanCountsSchema,
   /** The application menu or the tray asked the page for something (desktop app only). */
   'app.command': z.object({ command: z.enum(APP_COMMANDS) }),
   /** A short message for the user (e.g. "Copied — clipboard clears in 30 s"). */

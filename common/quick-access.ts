@@ -31,6 +31,8 @@ export const desktopSettingsSchema = z.object({
   copyNotifications: z.boolean(),
   startAtLogin: z.boolean(),
   closeToTray: z.boolean(),
+  /** The leak scan skips files larger than this (logs and dumps that size are rarely config). */
+  leakScanMaxFileMb: z.number().int().min(1).max(1024),
 });
 export type DesktopSettings = z.infer<typeof desktopSettingsSchema>;
 
@@ -40,6 +42,7 @@ export const DEFAULT_DESKTOP_SETTINGS: DesktopSettings = {
   copyNotifications: true,
   startAtLogin: false,
   closeToTray: true,
+  leakScanMaxFileMb: 5,
 };
 
 export const settingsViewSchema = z.object({

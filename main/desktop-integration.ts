@@ -67,6 +67,7 @@ export function startDesktopIntegration(deps: DesktopIntegrationDeps, dispatch: 
     open: () => void deps.openMain(),
     quickAccess: () => quick.open(),
     settings: () => command('settings'),
+    leaks: () => command('leaks'),
     copy: (connectionId, tokenId) => void copyFromTray(services, connectionId, tokenId, showTrayNotice),
     quit: () => app.quit(),
   });

@@ -16,6 +16,7 @@ import { createElectronStore } from './store-electron';
 import { bindAppIpc, sendEvent } from './ipc';
 import { bindRotationEvents } from './core/rotation/host-events';
 import { showTrayNotice } from './tray';
+import { pickFolders } from './folder-picker';
 import { registerAppSchemeAsPrivileged, serveRenderer } from './protocol';
 import { closeToTrayOptions, startDesktopIntegration } from './desktop-integration';
 import { createMainWindow, focusWindow, keepInTrayOnClose, markQuitting } from './window';
@@ -83,6 +84,7 @@ async function createServices(): Promise<CoreServices> {
     secretStore: createKeytarSecretStore(keychainServiceFor('desktop')),
     clipboard: createElectronClipboard(),
     startSandbox: startTrySandbox,
+    pickFolders,
   });
 }
 

@@ -19,6 +19,8 @@ export interface TrayActions {
   open(): void;
   quickAccess(): void;
   settings(): void;
+  /** Opens the leak check ("Check for leaked tokens"). */
+  leaks(): void;
   copy(connectionId: string, tokenId: string): void;
   quit(): void;
 }
@@ -54,6 +56,7 @@ export function trayMenuModel(state: TrayState, actions: TrayActions): MenuItemC
     ...(recentItems.length > 0 ? [{ label: 'Recently copied', enabled: false }, ...recentItems, { type: 'separator' as const }] : []),
     ...connectionMenus,
     { type: 'separator' },
+    { label: 'Check for leaked tokens…', click: () => actions.leaks() },
     { label: 'Settings…', click: () => actions.settings() },
     { label: 'Quit Token Desk', click: () => actions.quit() },
   ];

@@ -35,6 +35,9 @@ const targets = {
   preload: node('preload/index.ts', 'preload/index.cjs', { platform: 'browser', target: 'chrome120', external: ['electron'] }),
   bridge: node('preload/web.ts', 'web/desk-bridge.js', { platform: 'browser', format: 'iife', target: 'chrome120', external: [] }),
   web: node('main/web/server.ts', 'web/server.cjs'),
+  // The leak scan's worker sits beside each bundle that starts it (main/core/leaks/scanner.ts).
+  leaksWorker: node('main/core/leaks/worker.ts', 'main/leaks-worker.cjs'),
+  leaksWorkerWeb: node('main/core/leaks/worker.ts', 'web/leaks-worker.cjs'),
   sandbox: node('main/sandbox/cli.ts', 'sandbox/cli.cjs'),
 };
 

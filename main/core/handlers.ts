@@ -9,6 +9,7 @@ import { appHandlers } from './handlers/app';
 import { auditHandlers } from './handlers/audit';
 import { connectionHandlers } from './handlers/connections';
 import { createHandlers } from './handlers/create';
+import { leakHandlers } from './handlers/leaks';
 import { prefsHandlers } from './handlers/prefs';
 import { quickHandlers } from './handlers/quick';
 import { rotationHandlers } from './handlers/rotation';
@@ -37,5 +38,6 @@ export function createHandlerTable(services: CoreServices): HandlerTable {
     ...accessLogHandlers(services),
     ...settingsHandlers(services),
     ...rotationHandlers(services),
+    ...leakHandlers(services),
   });
 }

@@ -33,6 +33,7 @@ import { RotationRunner, type RunnerClock } from './rotation/runner';
 import type { PlanNotice } from './rotation/plan';
 import type { RotationPlan } from '../../common/rotation';
 import { removeCachedTokens, upsertCachedToken } from './tokens/snapshot';
+import { LeakChecker } from './leaks/service';
 
 /** A running local Marketplace simulator ("Try the sandbox"). */
 export interface SandboxHandle {
@@ -58,6 +59,10 @@ export interface CoreServiceDeps {
   rotationClock?: RunnerClock;
   /** Starts the in-process sandbox once per run; the host decides how. */
   startSandbox?: () => Promise<SandboxHandle>;
+  /** The host's native folder picker (Electron's dialog); the browser host has none. */
+  pickFolders?: () => Promise<string[]>;
+  /** Where the leak scan's worker bundle is; default: beside the running bundle (scripts/build.mjs puts it there). */
+  leaksWorkerPath?: string;
   /** Test hook: API client options (short timeouts, few retries). */
   clientOptions?: { timeoutMs?: number; retry?: { maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number }; limits?: Partial<NetworkLimits> };
 }
@@ -85,6 +90,9 @@ export interface CoreServices extends Sessions {
   rotation: RotationRunner;
   /** The hosts listen here: a plan's desktop notice, and a plan that changed (pages refresh). */
   rotationEvents: { onNotice(fn: (notice: PlanNotice, plan: RotationPlan) => void): void; onChanged(fn: (plan: RotationPlan) => void): void };
+  /** The leak check: found values in memory only, the folder scan in a worker. */
+  leaks: LeakChecker;
+  pickFolders?: () => Promise<string[]>;
   /** An API client for any saved connection (credentials from the keychain). */
   clientFor(profile: ConnectionProfile): Promise<MarketplaceClient>;
   /** Starts (once) the sandbox and returns it; refuses where the host has none. */
@@ -173,7 +181,7 @@ export function createCoreServices(deps: CoreServiceDeps): CoreServices {
     },
   });
 
-  return {
+  const core: Omit<CoreServices, 'leaks'> = {
     settings: deps.settingsStore,
     rotation,
     rotationEvents: { onNotice: (fn) => void noticeListeners.add(fn), onChanged: (fn) => void changeListeners.add(fn) },
@@ -194,7 +202,9 @@ export function createCoreServices(deps: CoreServiceDeps): CoreServices {
       if (!profile) throw notConnectedError();
       return { profile, client: await clientFor(profile) };
     },
+    pickFolders: deps.pickFolders,
     dispose: async () => {
+      leaks.forget();
       // The clipboard's compare starts before any file is written: a slow flush must not
       // leave a copied value behind if the process is stopped meanwhile.
       const cleared = clipboard.dispose();
@@ -207,4 +217,7 @@ export function createCoreServices(deps: CoreServiceDeps): CoreServices {
       }
     },
   };
+  // The checker uses the services it sits beside (sessions, cache, vault) to identify and disable.
+  const leaks = new LeakChecker(core, deps.leaksWorkerPath ?? path.join(__dirname, 'leaks-worker.cjs'));
+  return { ...core, leaks };
 }

@@ -55,6 +55,11 @@ export class FakeBrowserWindow extends EventEmitter {
   static instances: FakeBrowserWindow[] = [];
   /** Set by createFakeElectron: the fake app's 'browser-window-created'. */
   static onCreated: (window: FakeBrowserWindow) => void = () => undefined;
+  /** The window a test says has focus (dialogs attach to it). */
+  static focused: FakeBrowserWindow | null = null;
+  static getFocusedWindow() {
+    return FakeBrowserWindow.focused;
+  }
   webContents = new FakeWebContents();
   loadedUrl?: string;
   minimized = false;
@@ -105,6 +110,8 @@ export function createFakeElectron() {
   const clipboardState = { text: '', writes: [] as FakeClipboardItem[][] };
   const shortcutState = { taken: new Set<string>(), registered: new Map<string, () => void>() };
   const notificationState = { shown: [] as unknown[] };
+  /** What the native folder picker answers (empty: the user cancelled). */
+  const pickState = { folders: [] as string[] };
   const fakeClipboardText = () => clipboardState.text;
   const fakeClipboardWrite = (items: FakeClipboardItem[]) => {
     clipboardState.writes.push(items);
@@ -142,6 +149,7 @@ export function createFakeElectron() {
   FakeBrowserWindow.onCreated = (window) => app.emit('browser-window-created', { preventDefault: () => undefined }, window);
   return {
     clipboardState,
+    pickState,
     shortcutState,
     notificationState,
     app,
@@ -155,6 +163,8 @@ export function createFakeElectron() {
     dialog: {
       showErrorBox: vi.fn(),
       showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })),
+      /** The native folder picker (the leak check): answers what a test sets in `pickedFolders`. */
+      showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: pickState.folders.length === 0, filePaths: [...pickState.folders] })),
     },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     net: { fetch: vi.fn() },

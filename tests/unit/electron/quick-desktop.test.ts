@@ -14,7 +14,7 @@ beforeEach(() => {
   vi.resetModules();
 });
 
-const actions = () => ({ open: vi.fn(), quickAccess: vi.fn(), settings: vi.fn(), copy: vi.fn(), quit: vi.fn() });
+const actions = () => ({ open: vi.fn(), quickAccess: vi.fn(), settings: vi.fn(), leaks: vi.fn(), copy: vi.fn(), quit: vi.fn() });
 const list: QuickList = {
   groups: [
     { connectionId: 'prod', connectionName: 'Production', accountType: 'Client', environment: 'api.platform.softwareone.com', active: true, tokens: [
@@ -44,6 +44,7 @@ describe('tray menu model', () => {
       'Copy CI (Production)',
       'Production · Client · api.platform.softwareone.com',
       'Try it · Vendor · Sandbox',
+      'Check for leaked tokens…',
       'Settings…',
       'Quit Token Desk',
     ]);
@@ -66,7 +67,7 @@ describe('tray menu model', () => {
     const menu = trayMenuModel({ shortcut: '', list: many }, actions());
     expect(labels(menu).filter((l) => l?.startsWith('Copy '))).toHaveLength(5);
     expect(menu.find((i) => i.label === 'Quick Access…')!.accelerator).toBeUndefined();
-    expect(labels(trayMenuModel({ shortcut: '', list: { groups: [], recent: [] } }, actions()))).toEqual(['Open Token Desk', 'Quick Access…', 'No stored token values yet', 'Settings…', 'Quit Token Desk']);
+    expect(labels(trayMenuModel({ shortcut: '', list: { groups: [], recent: [] } }, actions()))).toEqual(['Open Token Desk', 'Quick Access…', 'No stored token values yet', 'Check for leaked tokens…', 'Settings…', 'Quit Token Desk']);
   });
 });
 

@@ -1,0 +1,8 @@
+/**
+ * The leak scan's worker entry (bundled on its own as leaks-worker.cjs by scripts/build.mjs):
+ * the scan blocks this thread, never main's event loop. Cancel is main terminating the worker.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { scanFolders, type ScanRequest } from './scan-tree';
+
+scanFolders(workerData as ScanRequest, (message) => parentPort!.postMessage(message));
