@@ -10,6 +10,9 @@ import { NAV_ITEMS, viewOf } from './shell/views';
 import { AddTokenWizard } from './features/wizard/AddTokenWizard';
 import { StartupNotice } from './features/recovery/StartupNotice';
 
+/** Routes whose page has an offline banner of its own (with the date of the data it shows): one banner per view. */
+const WORDS_OFFLINE_ITSELF: ReadonlySet<string> = new Set(['tokens', 'token', 'audit']);
+
 export function App() {
   const match = useRouter((s) => s.match);
   const restore = useConnectionsStore((s) => s.restore);
@@ -55,8 +58,8 @@ export function App() {
       <main className="content">
         {/* Every view in one frame: the one page width, so pages line up (ui/base.css). */}
         <div className="page-frame">
-          {/* On the tokens view the page says it itself, with the date of the data it shows. */}
-          {offlineMessage && match.name !== 'tokens' && match.name !== 'token' && (
+          {/* The token list, a token's details and the audit log say it themselves. */}
+          {offlineMessage && !WORDS_OFFLINE_ITSELF.has(match.name) && (
             <p role="status" className="banner banner-warning">
               Offline: {offlineMessage}
             </p>

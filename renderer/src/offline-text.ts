@@ -14,10 +14,12 @@ const CAUSE: Record<OfflineState['reason'], string> = {
 
 /**
  * `savedAt` is when the data shown was saved; `hasSaved` says data is shown even without that
- * time (audit records kept from a token's trail before the account log was first refreshed).
+ * time (audit records kept from a token's trail before the account log was first refreshed):
+ * then no date is claimed, since those records may come from this very run. A view shows this
+ * sentence once, in its one offline banner, and adds no second line repeating it.
  */
 export function offlineText(state: OfflineState, savedAt: string | null, hasSaved = savedAt !== null): string {
   if (savedAt) return `Offline — showing data from ${formatDateTime(savedAt)} because ${CAUSE[state.reason]}.`;
-  if (hasSaved) return `Offline — showing data from an earlier session because ${CAUSE[state.reason]}.`;
+  if (hasSaved) return `Offline — showing what is saved on this computer because ${CAUSE[state.reason]}.`;
   return `Offline — at ${formatDateTime(state.since)} ${CAUSE[state.reason]}, and nothing is saved on this computer yet.`;
 }

@@ -22,8 +22,9 @@ describe('offlineText', () => {
     expect(offlineText(offline, savedAt)).not.toContain(human(offline.since));
   });
 
-  it('data shown without a saved time: an earlier session', () => {
-    expect(offlineText(timeout, null, true)).toBe('Offline — showing data from an earlier session because the Marketplace did not answer in time.');
+  it('data shown without a saved time: what is saved, claiming no date or session', () => {
+    expect(offlineText(timeout, null, true)).toBe('Offline — showing what is saved on this computer because the Marketplace did not answer in time.');
+    expect(offlineText(timeout, null, true)).not.toMatch(/session/);
   });
 
   it('nothing saved: says so once, with when the Marketplace was found out of reach', () => {

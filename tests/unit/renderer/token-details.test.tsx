@@ -162,12 +162,18 @@ describe('token details', () => {
     await openDetails(user, 'Stored', stored.id);
     await user.click(screen.getByRole('tab', { name: 'Audit trail' }));
     const table = await screen.findByRole('table');
-    const firstSummary = () => within(table).getAllByRole('row')[1]!.textContent;
-    expect(firstSummary()).toContain('Change 60');
+    const firstRow = within(table).getAllByRole('row')[1]!;
+    // Each event once: its sentence; the summary and the event code are not repeated beside it.
+    expect(firstRow.textContent).toContain('Details 60');
+    expect(firstRow.textContent).not.toContain('Change 60');
+    expect(firstRow.textContent).not.toContain('platform.accounts.apiToken.updated');
+    expect(within(firstRow).getByText('Details 60').closest('td')!.getAttribute('title')).toBe('platform.accounts.apiToken.updated');
+    // An id never breaks at its hyphens.
+    expect((within(firstRow).getByText('USR-0000-0008') as HTMLElement).style.whiteSpace).toBe('nowrap');
     expect(within(table).getAllByRole('row')).toHaveLength(51);
     await user.click(screen.getByRole('button', { name: 'Load older records (50 shown)' }));
     await waitFor(() => expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(61));
-    expect(within(screen.getByRole('table')).getAllByRole('row')[60]!.textContent).toContain('Change 1');
+    expect(within(screen.getByRole('table')).getAllByRole('row')[60]!.textContent).toContain('Details 1');
     expect(screen.queryByRole('button', { name: /Load older records/ })).toBeNull();
     expect(screen.getByText(/^Offline — showing data from .+ because the Marketplace did not answer in time\.$/)).toBeTruthy();
   });
@@ -183,8 +189,10 @@ describe('token details', () => {
     await user.click(screen.getByRole('tab', { name: 'Audit trail' }));
     const alert = await screen.findByRole('alert');
     const since = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date('2026-01-02T11:30:00.000Z'));
-    expect(alert.textContent).toContain(`Could not load the audit trail. Offline — at ${since} the Marketplace could not be reached, and nothing is saved on this computer yet.`);
+    expect(alert.textContent).toContain(`Offline — at ${since} the Marketplace could not be reached, and nothing is saved on this computer yet.`);
     expect(screen.queryByText(/showing data from/)).toBeNull();
+    // One sentence says nothing is saved: no second line repeats it.
+    expect(screen.getAllByText(/saved on this computer/)).toHaveLength(1);
     online = true;
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByRole('table')).toBeTruthy();

@@ -76,7 +76,10 @@ const AuditRow = memo(function AuditRow({ position, entry: e, multiAccount, onOp
         {formatDateTime(e.timestamp)}
       </span>
       <span role="cell">
-        <span className={`audit-action audit-action-${action}`}>{action}</span>
+        {/* The event code on hover; the row says the event once, in its details. */}
+        <span className={`audit-action audit-action-${action}`} title={e.event}>
+          {action}
+        </span>
       </span>
       <span role="cell" className="audit-token">
         <button type="button" className="link" onClick={() => onOpen(e.token.id)} aria-label={`Open ${e.token.name} (${e.token.id})`}>

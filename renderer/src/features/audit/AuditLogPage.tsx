@@ -113,7 +113,8 @@ export function AuditLogPage() {
         {phase === 'ready' ? `${count} of ${entries.length} audit records` : ''}
       </p>
       {phase === 'loading' ? <p role="status">Loading the audit log…</p> : null}
-      {phase === 'ready' && entries.length === 0 && !syncing ? <p className="muted">No audit records {offline ? 'are saved on this computer yet' : 'for this account yet'}.</p> : null}
+      {/* Offline, the banner already says nothing is saved. */}
+      {phase === 'ready' && entries.length === 0 && !syncing && !offline ? <p className="muted">No audit records for this account yet.</p> : null}
       {phase === 'ready' && entries.length > 0 && count === 0 ? (
         <p className="muted">
           No audit records match these filters.{' '}

@@ -10,6 +10,7 @@ import { useTokensStore } from '../store/tokens-store';
 import { Button } from '../../../ui/Button';
 import { formatDateTime } from '../../../ui/format';
 import { useAuditStore } from '../audit-store';
+import { IdText } from '../../audit/IdText';
 
 export function AuditTab({ id }: { id: string }) {
   const { items, hasMore, loading, error, offline, refreshError, fetchedAt, tokenId } = useAuditStore();
@@ -49,7 +50,7 @@ export function AuditTab({ id }: { id: string }) {
     <div className="audit">
       {unreachable ? (
         <div className="banner banner-error" role="alert">
-          <span>Could not load the audit trail. {offlineText(offline, null)}</span>
+          <span>{offlineText(offline, null)}</span>
           <Button size="small" onClick={() => void useAuditStore.getState().load(id)}>
             Retry
           </Button>
@@ -79,27 +80,28 @@ export function AuditTab({ id }: { id: string }) {
           <thead>
             <tr>
               <th scope="col">Time</th>
-              <th scope="col">Actor</th>
               <th scope="col">Event</th>
-              <th scope="col">Summary</th>
-              <th scope="col">Details</th>
+              <th scope="col">Actor</th>
             </tr>
           </thead>
           <tbody>
             {items.map((r) => (
               <tr key={r.id}>
-                <td>
+                <td className="audit-time">
                   <time dateTime={r.timestamp}>{formatDateTime(r.timestamp)}</time>
+                </td>
+                {/* Each event once: its sentence (else its summary), the event code on hover. */}
+                <td title={r.event || undefined}>
+                  <IdText text={r.details || r.summary || r.event || '—'} />
                 </td>
                 <td>
                   {r.actor.name || r.actor.id || '—'}
-                  {r.actor.id && r.actor.name ? <div className="muted">{r.actor.id}</div> : null}
+                  {r.actor.id && r.actor.name ? (
+                    <div className="muted">
+                      <IdText text={r.actor.id} />
+                    </div>
+                  ) : null}
                 </td>
-                <td>
-                  <code>{r.event || '—'}</code>
-                </td>
-                <td>{r.summary || '—'}</td>
-                <td>{r.details}</td>
               </tr>
             ))}
           </tbody>
