@@ -96,6 +96,9 @@ export const accessLogQuerySchema = z
     connectionId: connectionIdSchema.optional(),
     action: z.enum(['reveal', 'copy']).optional(),
     text: plainText(z.string().max(200)).optional(),
+    /** Inclusive bounds on the entry's time (the page sends a local day's first and last instant). */
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
     limit: z.number().int().min(1).max(5000).default(500),
   })
   .strict();

@@ -28,6 +28,9 @@ export interface AccessQuery {
   action?: AccessEntry['action'];
   /** Matched against token name, token id and connection name, case-insensitively. */
   text?: string;
+  /** Inclusive time bounds, ISO. */
+  from?: string;
+  to?: string;
   limit?: number;
 }
 
@@ -57,11 +60,16 @@ export class AccessLog {
 
   list(query: AccessQuery = {}): AccessEntry[] {
     const text = query.text?.trim().toLowerCase();
+    // Compared as instants: the bounds may carry an offset, the entries are UTC.
+    const from = query.from ? Date.parse(query.from) : -Infinity;
+    const to = query.to ? Date.parse(query.to) : Infinity;
     const matches = this.all().filter(
       (e) =>
         (!query.tokenId || e.tokenId === query.tokenId) &&
         (!query.connectionId || e.connectionId === query.connectionId) &&
         (!query.action || e.action === query.action) &&
+        (from === -Infinity || Date.parse(e.at) >= from) &&
+        (to === Infinity || Date.parse(e.at) <= to) &&
         (!text || `${e.tokenName}\n${e.tokenId}\n${e.connectionName}`.toLowerCase().includes(text)),
     );
     return matches.slice(0, query.limit ?? matches.length);

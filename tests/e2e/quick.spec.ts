@@ -5,6 +5,7 @@
  * cannot mark the clipboard as secret and saves the clear delay; axe on the new screens in light
  * and dark.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/page-errors';
 import { startSandbox } from '../../main/sandbox';
@@ -102,6 +103,33 @@ test('Quick Access copies a stored value; the access log lists the copy and a re
   await page.getByRole('combobox', { name: 'Action' }).selectOption('copy');
   await expect(log.getByRole('row')).toHaveCount(2);
   await expect(page.locator('.access-table')).not.toContainText('idt:');
+
+  // A date range: today keeps the copy, a range starting tomorrow matches nothing.
+  const day = (offset: number) => page.evaluate((n) => {
+    const d = new Date();
+    d.setDate(d.getDate() + n);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  }, offset);
+  await page.getByLabel('From').fill(await day(0));
+  await page.getByLabel('To').fill(await day(0));
+  await expect(log.getByRole('row')).toHaveCount(2);
+  await page.getByLabel('To').fill('');
+  await page.getByLabel('From').fill(await day(1));
+  await expect(page.getByText('No reveal or copy matches these filters.')).toBeVisible();
+  await page.getByLabel('From').fill('');
+  await expect(log.getByRole('row')).toHaveCount(2);
+
+  // Export: the filtered rows as CSV (the audit log's one CSV rule), never a value.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^token-desk-access-log-values-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = readFileSync((await download.path())!, 'utf8');
+  const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  expect(lines[0]).toBe('Time (UTC),Action,Token ID,Token name,Connection,From');
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toContain('Copied');
+  expect(lines[1]).toContain('Quick pipeline deploy');
+  expect(csv).not.toContain('idt:');
+  await expect(page.getByText(/^Exported 1 record of the access log to token-desk-access-log-/)).toBeVisible();
   await axeBothSchemes(page, '.desktop-view', 'access log');
 
   // A copy from the token table (its row's Copy, or the row's "⋯" menu where the grid is narrow) is logged as the app window's.

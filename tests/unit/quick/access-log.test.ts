@@ -5,7 +5,7 @@ import { ACCESS_LOG_MAX } from '../../../common/quick-access';
 import type { AccessEntry } from '../../../common/quick-access';
 import { AccessLog } from '../../../main/core/access-log';
 import { createDispatch } from '../../../main/core/dispatch';
-import type { HandlerContext } from '../../../main/core/dispatch';
+import type { HandlerContext, HandlerTable } from '../../../main/core/dispatch';
 import { createHandlerTable } from '../../../main/core/handlers';
 import { quickCopyOf, quickList } from '../../../main/core/quick/list';
 import { createCoreServices } from '../../../main/core/services';
@@ -49,6 +49,25 @@ describe('AccessLog', () => {
     expect(log.list({ tokenId: 'TKN-0000-0002' })).toHaveLength(1);
     expect(log.list({ text: 'TOKEN 2' })).toHaveLength(1);
     expect(log.list({ limit: 2 })).toHaveLength(2);
+  });
+
+  it('filters by a date range, both bounds inclusive, whatever offset the bounds carry', () => {
+    const store = new MemoryStore();
+    store.set('access.log', [entry(3), entry(2), entry(1)]);
+    const log = new AccessLog(store);
+    const at = (i: number) => entry(i).at;
+    expect(log.list({ from: at(2) }).map((e) => e.tokenName)).toEqual(['token 3', 'token 2']);
+    expect(log.list({ to: at(2) }).map((e) => e.tokenName)).toEqual(['token 2', 'token 1']);
+    expect(log.list({ from: at(2), to: at(2) }).map((e) => e.tokenName)).toEqual(['token 2']);
+    // 01:00:02 at +01:00 is 00:00:02 UTC: entry 2.
+    expect(log.list({ from: '2026-01-01T01:00:02+01:00', to: '2026-01-01T01:00:02+01:00' })).toHaveLength(1);
+    expect(log.list({ from: at(3), to: at(1) })).toEqual([]);
+  });
+
+  it('the bridge refuses a date bound that is no ISO time, in words', async () => {
+    const dispatch = createDispatch({ 'accessLog.list': async () => ({ entries: [] }) } as unknown as HandlerTable);
+    const result = await dispatch('accessLog.list', { from: 'yesterday' }, { host: 'browser', emit: () => undefined });
+    expect(result).toMatchObject({ ok: false, error: { code: 'validation', message: 'From date is not valid.' } });
   });
 });
 

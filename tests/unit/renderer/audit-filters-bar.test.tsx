@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { EMPTY_AUDIT_FILTERS } from '../../../common/audit-log';
-import { AuditFiltersBar, dayBound, dayOf } from '../../../renderer/src/features/audit/AuditFiltersBar';
+import { AuditFiltersBar } from '../../../renderer/src/features/audit/AuditFiltersBar';
+import { dayBound, dayOf } from '../../../renderer/src/features/audit/day-range';
 import { useAuditLogStore } from '../../../renderer/src/features/audit/audit-log-store';
 
 afterEach(() => {

@@ -1,6 +1,7 @@
 /** A table of value access entries (the Access log view and a token's details). */
 import { ACCESS_SOURCE_LABELS } from '../../../../common/quick-access';
 import type { AccessEntry } from '../../../../common/quick-access';
+import { formatDateTime } from '../../ui/format';
 import '../desktop/desktop.css';
 
 export function AccessLogList({ entries, label, showToken = true }: { entries: AccessEntry[]; label: string; showToken?: boolean }) {
@@ -19,13 +20,13 @@ export function AccessLogList({ entries, label, showToken = true }: { entries: A
       <tbody>
         {entries.map((e, i) => (
           <tr key={`${e.at}-${i}`}>
-            <td>
-              <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time>
+            <td className="access-time">
+              <time dateTime={e.at}>{formatDateTime(e.at)}</time>
             </td>
             <td>{e.action === 'copy' ? 'Copied' : 'Revealed'}</td>
             {showToken && (
               <td>
-                {e.tokenName} <span className="muted">{e.tokenId}</span>
+                {e.tokenName} <span className="muted access-id">{e.tokenId}</span>
               </td>
             )}
             <td>{e.connectionName}</td>
