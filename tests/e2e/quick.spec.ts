@@ -110,13 +110,13 @@ test('Quick Access copies a stored value; the access log lists the copy and a re
     d.setDate(d.getDate() + n);
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   }, offset);
-  await page.getByLabel('From').fill(await day(0));
-  await page.getByLabel('To').fill(await day(0));
+  await page.getByLabel('From', { exact: true }).fill(await day(0));
+  await page.getByLabel('To', { exact: true }).fill(await day(0));
   await expect(log.getByRole('row')).toHaveCount(2);
-  await page.getByLabel('To').fill('');
-  await page.getByLabel('From').fill(await day(1));
+  await page.getByLabel('To', { exact: true }).fill('');
+  await page.getByLabel('From', { exact: true }).fill(await day(1));
   await expect(page.getByText('No reveal or copy matches these filters.')).toBeVisible();
-  await page.getByLabel('From').fill('');
+  await page.getByLabel('From', { exact: true }).fill('');
   await expect(log.getByRole('row')).toHaveCount(2);
 
   // Export: the filtered rows as CSV (the audit log's one CSV rule), never a value.
