@@ -139,7 +139,15 @@ for (const scheme of ['light', 'dark'] as const) {
       const newRow = t.row(created.id);
       await rowAction(page, newRow, /^Copy( value)?/);
       await expect(page.getByRole('menu')).toHaveCount(0);
+      // The toast leaves after its time, which stops while the pointer is on it: held there for
+      // the picture, then dismissed so no later screen depends on how fast the machine is.
+      const toast = page.locator('.toasts .toast').first();
+      await expect(toast).toBeVisible();
+      await toast.hover();
       await checkScreen(page, scheme, 'tokens after copy');
+      await toast.getByRole('button', { name: /^Dismiss/ }).click();
+      await expect(page.locator('.toasts .toast')).toHaveCount(0);
+      await page.mouse.move(0, 0);
 
       for (const [item, heading] of [
         ['Audit log', /Audit log/],
