@@ -18,6 +18,7 @@ export const ROUTES = {
   token: '/tokens/:id',
   audit: '/audit',
   accessLog: '/access-log',
+  leaks: '/leaks',
   connections: '/connections',
   settings: '/settings',
   about: '/about',

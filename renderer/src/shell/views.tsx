@@ -10,6 +10,7 @@ import { AccessLogPage } from '../features/access-log/AccessLogPage';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { ManageConnections } from '../features/connections/ManageConnections';
 import { Home } from '../features/home/Home';
+import { LeaksPage } from '../features/leaks/LeaksPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { NotFound } from './NotFound';
 import { pathTo } from './routes';
@@ -24,6 +25,8 @@ export function viewOf(match: Match): ReactNode {
       return <AuditLogPage />;
     case 'accessLog':
       return <AccessLogPage />;
+    case 'leaks':
+      return <LeaksPage />;
     case 'connections':
       return <ManageConnections />;
     case 'settings':
@@ -46,6 +49,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'API tokens', path: pathTo('tokens'), routes: ['tokens', 'token'] },
   { label: 'Audit log', path: pathTo('audit'), routes: ['audit'] },
   { label: 'Access log', path: pathTo('accessLog'), routes: ['accessLog'] },
+  { label: 'Leak check', path: pathTo('leaks'), routes: ['leaks'] },
   { label: 'Connections', path: pathTo('connections'), routes: ['connections'] },
   { label: 'Settings', path: pathTo('settings'), routes: ['settings'] },
   { label: 'About', path: pathTo('about'), routes: ['about'] },

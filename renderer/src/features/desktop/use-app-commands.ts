@@ -11,6 +11,7 @@ export function useAppCommands(): void {
       desk.on('app.command', ({ command }) => {
         if (command === 'settings') go('settings');
         else if (command === 'accessLog') go('accessLog');
+        else if (command === 'leaks') go('leaks');
         else if (command === 'addToken') openWizard({ mode: 'create' });
         else {
           go('tokens');

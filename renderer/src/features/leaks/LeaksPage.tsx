@@ -1,0 +1,210 @@
+/**
+ * "Check for leaked tokens": paste text or drop files, or scan folders (in main, off its event
+ * loop). Every finding says which token it is, whose, how it stands, and offers verify and
+ * Disable now. The page only ever holds masked values and fingerprints.
+ */
+import { useEffect, useState } from 'react';
+import type { LeakFinding, LeakScanResult, ScanCountsView } from '../../../../common/leaks';
+import { desk } from '../../desk';
+import { errorMessage } from '../../error-message';
+import { Button } from '../../ui/Button';
+import { Page } from '../../ui/Page';
+import { ProgressBar } from '../../ui/ProgressBar';
+import { toast } from '../../ui/toast-store';
+import { saveCsv } from '../audit/save-csv';
+import { useTokensStore } from '../tokens/store/tokens-store';
+import { useConnectionsStore } from '../connections/connections-store';
+import { FindingGroups } from './FindingGroups';
+import type { FindingActions } from './FindingCard';
+import './leaks.css';
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+export function LeaksPage() {
+  const [text, setText] = useState('');
+  const [textFindings, setTextFindings] = useState<LeakFinding[] | null>(null);
+  const [folderInput, setFolderInput] = useState('');
+  const [scan, setScan] = useState<LeakScanResult | null>(null);
+  const [progress, setProgress] = useState<ScanCountsView | null>(null);
+  const [scanning, setScanning] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [electron, setElectron] = useState(false);
+  const activeId = useConnectionsStore((s) => s.activeId);
+
+  useEffect(() => {
+    void desk.call('app.info', {}).then((info) => setElectron(info.hostKind === 'electron'), () => undefined);
+    const off = desk.on('leaks.progress', setProgress);
+    // Leaving the page drops the found values from main's memory.
+    return () => {
+      off();
+      void desk.call('leaks.forget', {}).catch(() => undefined);
+    };
+  }, []);
+
+  const check = async (input: string) => {
+    setError(null);
+    try {
+      setTextFindings((await desk.call('leaks.check', { text: input })).findings);
+    } catch (e) {
+      setError(errorMessage(e, 'Could not check the text.'));
+    }
+  };
+
+  const runScan = async (folders: string[], rescan = false) => {
+    if (folders.length === 0) return;
+    setError(null);
+    setScanning(true);
+    setProgress(null);
+    try {
+      setScan(await desk.call('leaks.scan', { folders, rescan }));
+    } catch (e) {
+      setError(errorMessage(e, 'Could not scan the folder.'));
+    } finally {
+      setScanning(false);
+    }
+  };
+
+  const replace = (next: LeakFinding) => {
+    const swap = (list: LeakFinding[]) => list.map((f) => (f.fingerprint === next.fingerprint ? next : f));
+    setTextFindings((l) => (l ? swap(l) : l));
+    setScan((s) => (s ? { ...s, findings: swap(s.findings) } : s));
+  };
+
+  const actions: FindingActions = {
+    async verify(f) {
+      try {
+        replace(await desk.call('leaks.verify', { fingerprint: f.fingerprint }));
+      } catch (e) {
+        toast({ level: 'error', message: errorMessage(e, 'Could not check the value.') });
+      }
+    },
+    async disable(f) {
+      try {
+        const { finding, token, connectionId } = await desk.call('leaks.disable', { fingerprint: f.fingerprint });
+        replace(finding);
+        // The token table shows the active connection's tokens: it shows the change at once.
+        if (connectionId === activeId) useTokensStore.getState().applyToken(token);
+        toast({ level: 'success', message: `${token.name} (${token.id}) is disabled.` });
+      } catch (e) {
+        toast({ level: 'error', message: errorMessage(e, 'Could not disable the token.') });
+      }
+    },
+  };
+
+  const report = async (format: 'markdown' | 'csv', scope: 'text' | 'scan') => {
+    try {
+      const { text: body, fileName } = await desk.call('leaks.report', { format, scope });
+      if (format === 'csv') saveCsv(fileName, body);
+      else {
+        await navigator.clipboard.writeText(body);
+        toast({ level: 'success', message: 'Report copied (fingerprints only, no values).' });
+      }
+    } catch (e) {
+      toast({ level: 'error', message: errorMessage(e, 'Could not make the report.') });
+    }
+  };
+
+  const onDrop = async (event: React.DragEvent) => {
+    event.preventDefault();
+    const files = [...event.dataTransfer.files];
+    const texts = await Promise.all(files.map((f) => f.text()));
+    setText(texts.join('\n'));
+    await check(texts.join('\n'));
+  };
+
+  const pick = async () => {
+    try {
+      const { folders } = await desk.call('leaks.pickFolders', {});
+      await runScan(folders);
+    } catch (e) {
+      setError(errorMessage(e, 'Could not open the folder picker.'));
+    }
+  };
+
+  const typedFolders = folderInput.split('\n').map((f) => f.trim()).filter(Boolean);
+
+  return (
+    <Page title="Check for leaked tokens" subtitle="Find Marketplace token values in text or folders, see whose they are, and shut them in one click. Values never leave main; reports carry fingerprints only." className="leaks-page">
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+      <section className="panel" aria-labelledby="leaks-text-title" onDragOver={(e) => e.preventDefault()} onDrop={(e) => void onDrop(e)}>
+        <h2 id="leaks-text-title">Paste text or drop files</h2>
+        <div className="field">
+          <label htmlFor="leaks-text">Text to check (a log, a message, a config file)</label>
+          <textarea id="leaks-text" rows={6} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
+        </div>
+        <div className="leak-actions">
+          <Button variant="primary" disabled={!text.trim()} onClick={() => void check(text)}>
+            Check text
+          </Button>
+          {textFindings && textFindings.length > 0 && (
+            <>
+              <Button onClick={() => void report('markdown', 'text')}>Copy report</Button>
+              <Button onClick={() => void report('csv', 'text')}>Save report (CSV)</Button>
+            </>
+          )}
+        </div>
+        {textFindings && (textFindings.length === 0 ? <p role="status">No token values found.</p> : <FindingGroups findings={textFindings} actions={actions} />)}
+      </section>
+
+      <section className="panel" aria-labelledby="leaks-scan-title">
+        <h2 id="leaks-scan-title">Scan folders</h2>
+        <p className="muted">Skips .git internals, node_modules, binary files and large files (Settings); never follows links out of the folder; reads, never writes.</p>
+        <div className="field">
+          <label htmlFor="leaks-folders">Folder paths (one a line)</label>
+          <textarea id="leaks-folders" rows={2} value={folderInput} onChange={(e) => setFolderInput(e.target.value)} spellCheck={false} />
+        </div>
+        <div className="leak-actions">
+          {electron && (
+            <Button disabled={scanning} onClick={() => void pick()}>
+              Choose folders…
+            </Button>
+          )}
+          <Button variant="primary" disabled={scanning || typedFolders.length === 0} onClick={() => void runScan(typedFolders)}>
+            Scan
+          </Button>
+          {scanning && <Button onClick={() => void desk.call('leaks.cancel', {})}>Cancel</Button>}
+          {scan && scan.findings.length > 0 && !scanning && (
+            <>
+              <Button onClick={() => void report('markdown', 'scan')}>Copy report</Button>
+              <Button onClick={() => void report('csv', 'scan')}>Save report (CSV)</Button>
+            </>
+          )}
+        </div>
+        {scanning && (
+          <div className="leak-progress">
+            <ProgressBar label="Scanning" />
+            <p role="status">{progress ? `${progress.files} files, ${mb(progress.bytes)} read, ${progress.found} found` : 'Starting…'}</p>
+          </div>
+        )}
+        {scan && !scanning && (
+          <>
+            <p role="status">
+              {scan.cancelled ? 'Scan cancelled: ' : 'Scan finished: '}
+              {scan.counts.files} files, {mb(scan.counts.bytes)} read, {scan.findings.length} tokens found.
+            </p>
+            {scan.folderErrors.map((f) => (
+              <p key={f.folder} role="alert" className="form-error">
+                {f.message}
+              </p>
+            ))}
+            <ul className="leak-rescan">
+              {scan.folders.map((folder) => (
+                <li key={folder}>
+                  <code>{folder}</code>{' '}
+                  <Button size="small" onClick={() => void runScan([folder], true)}>
+                    Re-scan
+                  </Button>
+                </li>
+              ))}
+            </ul>
+            <FindingGroups findings={scan.findings} actions={actions} />
+          </>
+        )}
+      </section>
+    </Page>
+  );
+}
