@@ -174,8 +174,18 @@ export const createResultSchema = z.object({
   keychainError: z.string().optional(),
 });
 
+/**
+ * How one token of a bulk action ended, beyond `ok`: `unchanged` (ok, it already was in the
+ * state asked for, or already gone), `skipped` (not ok, left alone on purpose: the connection
+ * signs in with it). Absent: changed when ok, failed when not.
+ */
+export const bulkOutcomeSchema = z.enum(['unchanged', 'skipped']);
+export type BulkOutcome = z.infer<typeof bulkOutcomeSchema>;
+
 export const bulkResultSchema = z.object({
-  results: z.array(z.object({ id: z.string(), ok: z.boolean(), message: z.string().optional(), token: tokenViewSchema.optional() })),
+  results: z.array(
+    z.object({ id: z.string(), ok: z.boolean(), outcome: bulkOutcomeSchema.optional(), message: z.string().optional(), token: tokenViewSchema.optional() }),
+  ),
 });
 
 export const modulesResultSchema = z.object({
@@ -341,7 +351,14 @@ export const events = {
   /** Progress of the account log's first, whole sync (audit.syncAccount). */
   'audit.progress': z.object({ loaded: z.number().int(), total: z.number().int() }),
   /** Progress of a bulk action, one entry per finished token. */
-  'tokens.bulkProgress': z.object({ done: z.number().int(), total: z.number().int(), id: z.string(), ok: z.boolean(), message: z.string().optional() }),
+  'tokens.bulkProgress': z.object({
+    done: z.number().int(),
+    total: z.number().int(),
+    id: z.string(),
+    ok: z.boolean(),
+    outcome: bulkOutcomeSchema.optional(),
+    message: z.string().optional(),
+  }),
   /** Progress of a folder scan (leaks.scan): files and bytes read, values found. */
   'leaks.progress': scanCountsSchema,
   /** The application menu or the tray asked the page for something (desktop app only). */

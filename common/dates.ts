@@ -7,6 +7,32 @@
 
 export const DAY_MS = 86_400_000;
 
+export type RelativeUnit = 'year' | 'month' | 'week' | 'day' | 'hour' | 'minute' | 'second';
+
+/** Largest first: a time is told in the largest unit it spans at least once. */
+const RELATIVE_UNITS: readonly [RelativeUnit, number][] = [
+  ['year', 365 * DAY_MS],
+  ['month', 30 * DAY_MS],
+  ['week', 7 * DAY_MS],
+  ['day', DAY_MS],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/**
+ * How far `ms` is from `now`, as a rounded count of one unit (negative: in the past), for
+ * "3 days ago" / "in 2 hours". Under a minute is 0 seconds ("now"). The one rule for relative
+ * times: every view that says "… ago" words it from this.
+ */
+export function relativeParts(ms: number, now: number): { value: number; unit: RelativeUnit } {
+  const diff = ms - now;
+  const abs = Math.abs(diff);
+  for (const [unit, size] of RELATIVE_UNITS) {
+    if (abs >= size) return { value: Math.round(diff / size), unit };
+  }
+  return { value: 0, unit: 'second' };
+}
+
 /** The API's shape, with or without milliseconds. The parts are range-checked apart. */
 const UTC_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d\d\d)?Z$/;
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -6,6 +6,7 @@
 import type { IconUpload, TokenView } from '../../../common/contract';
 import type { ApiToken, UpdateTokenInput } from '../../../common/domain';
 import { DeskError } from '../../../common/errors';
+import { isOwnToken, ownTokenRefusal } from '../../../common/own-token';
 import type { OfflineCache } from '../cache';
 import type { ActiveSession, Sessions } from '../session';
 import type { Vault } from '../vault';
@@ -31,11 +32,8 @@ export type LifecycleServices = ViewServices &
  * the account in the middle of the action (every later call answers 401), so refuse it here.
  */
 export function refuseSelfLockout(session: ActiveSession, tokenId: string, action: 'disable' | 'delete'): void {
-  if (tokenId !== session.profile.adminTokenId) return;
-  throw new DeskError({
-    code: 'validation',
-    message: `${tokenId} is the API token the connection "${session.profile.name}" signs in with. To ${action} it, use another connection (or another administrator's token); otherwise Token Desk would lock itself out.`,
-  });
+  if (!isOwnToken(tokenId, session.profile)) return;
+  throw new DeskError({ code: 'validation', message: ownTokenRefusal(tokenId, session.profile.name, action) });
 }
 
 /** The API's "no" for one token, reworded; a vanished token also leaves the cache. */
@@ -56,8 +54,8 @@ async function settle(services: LifecycleServices, connectionId: string, token: 
   return viewOf(services, connectionId, token);
 }
 
-export async function getToken(services: LifecycleServices, id: string): Promise<TokenView> {
-  const { profile, client } = await services.session();
+export async function getToken(services: LifecycleServices, id: string, session?: ActiveSession): Promise<TokenView> {
+  const { profile, client } = session ?? (await services.session());
   let token: ApiToken;
   try {
     token = await client.tokens.get(id);
@@ -121,6 +119,8 @@ export async function updateToken(services: LifecycleServices, input: EditInput)
 export interface DeleteOutcome {
   id: string;
   valueRemoved: boolean;
+  /** Set when the Marketplace no longer had it (someone deleted it first): nothing was changed there. */
+  alreadyGone?: true;
   /** Set when the token is gone but its stored value could not be removed. */
   keychainError?: string;
 }
@@ -135,20 +135,23 @@ export interface DeleteOutcome {
 export async function deleteToken(services: LifecycleServices, id: string, session?: ActiveSession): Promise<DeleteOutcome> {
   const s = session ?? (await services.session());
   refuseSelfLockout(s, id, 'delete');
+  let alreadyGone = false;
   try {
     await s.client.tokens.delete(id);
   } catch (error) {
     if (!(DeskError.is(error) && error.code === 'not_found')) throw explain(services, s.profile.id, id, 'delete', error);
     await confirmGone(s, id);
+    alreadyGone = true;
   }
   removeCachedTokens(services.cache, s.profile.id, [id]);
   services.unsavedValues.forget(s.profile.id, id);
+  const gone = alreadyGone ? { alreadyGone: true as const } : {};
   try {
-    return { id, valueRemoved: await services.vault.deleteTokenValue(s.profile.id, id) };
+    return { id, valueRemoved: await services.vault.deleteTokenValue(s.profile.id, id), ...gone };
   } catch (error) {
     // The token is deleted in the Marketplace; a dead value left in the keychain is harmless
     // but the user should know, so the caller raises a warning.
-    return { id, valueRemoved: false, keychainError: DeskError.is(error) ? error.message : 'The keychain could not be updated.' };
+    return { id, valueRemoved: false, ...gone, keychainError: DeskError.is(error) ? error.message : 'The keychain could not be updated.' };
   }
 }
 

@@ -9,7 +9,7 @@
  * clipping. React still bubbles the portal's events through the component tree, so the menu's
  * keys are kept from whatever holds the button (the grid must not move its focused row).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { CheckIcon } from './icons';
@@ -25,6 +25,12 @@ export interface MenuEntry {
   current?: boolean;
   /** Draws a separator line before the item. */
   separated?: boolean;
+  /**
+   * Shown but not offered, with why (drawn under the label and read as the item's description).
+   * The item keeps its place in the arrow-key order, so keyboard and screen-reader users meet
+   * the reason too; choosing it does nothing and leaves the menu open.
+   */
+  disabledReason?: string;
   /** Runs once the menu has closed and focus is back on the button. */
   onSelect(): void;
 }
@@ -43,6 +49,7 @@ export interface MenuProps {
 
 export function Menu({ label, items, button, className, checks = false }: MenuProps) {
   const [open, setOpen] = useState(false);
+  const menuId = useId();
   const triggerRef = useRef<HTMLButtonElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
   /** Which end of the menu takes focus when the arrow keys open it. */
@@ -125,13 +132,26 @@ export function Menu({ label, items, button, className, checks = false }: MenuPr
             <DropdownMenu.Item
               key={item.key}
               asChild
-              onSelect={() => {
-                pending.current = item.onSelect;
+              onSelect={(event) => {
+                if (item.disabledReason !== undefined) event.preventDefault();
+                else pending.current = item.onSelect;
               }}
             >
-              <button type="button" className={item.danger ? 'menu-item danger' : 'menu-item'} aria-label={item.name} aria-current={item.current ? 'true' : undefined}>
+              <button
+                type="button"
+                className={['menu-item', item.danger ? 'danger' : '', item.disabledReason !== undefined ? 'is-disabled' : ''].filter(Boolean).join(' ')}
+                aria-label={item.name}
+                aria-current={item.current ? 'true' : undefined}
+                aria-disabled={item.disabledReason !== undefined ? true : undefined}
+                aria-describedby={item.disabledReason !== undefined ? `${menuId}-${item.key}-why` : undefined}
+              >
                 {checks && <span className="menu-check">{item.current && <CheckIcon />}</span>}
                 {item.label}
+                {item.disabledReason !== undefined ? (
+                  <span id={`${menuId}-${item.key}-why`} className="menu-item-reason">
+                    {item.disabledReason}
+                  </span>
+                ) : null}
               </button>
             </DropdownMenu.Item>,
           ])}

@@ -1,12 +1,17 @@
 import { formatFull, formatRelative } from './format';
 
-/** "3 days ago" with the exact local time on hover; `never` text when there is no date. */
+/**
+ * A time as the tables show it: relative ("3 days ago"), with the exact local time on hover
+ * (title) and for screen readers (read after the relative time; a title alone is not reliably
+ * announced). `never` is the text when there is no date.
+ */
 export function RelativeTime({ iso, never = 'Never', now }: { iso: string | null | undefined; never?: string; now?: number }) {
-  if (!iso) return <span className="muted">{never}</span>;
-  const exact = formatFull(iso);
+  const exact = iso ? formatFull(iso) : '';
+  if (!iso || !exact) return <span className="muted">{never}</span>;
   return (
     <time dateTime={iso} title={exact}>
       {formatRelative(iso, now)}
+      <span className="visually-hidden">, {exact}</span>
     </time>
   );
 }

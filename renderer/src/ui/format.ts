@@ -2,7 +2,7 @@
  * Dates in the user's locale, from the API's ISO times (read by common/dates.ts). Formatters are
  * built once: Intl constructors are expensive.
  */
-import { DAY_MS, parseIso } from '../../../common/dates';
+import { DAY_MS, parseIso, relativeParts } from '../../../common/dates';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
@@ -44,25 +44,12 @@ export const formatFull = memoByIso((iso) => {
   return d ? full.format(d) : '';
 });
 
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['year', 365 * DAY_MS],
-  ['month', 30 * DAY_MS],
-  ['week', 7 * DAY_MS],
-  ['day', DAY_MS],
-  ['hour', 3_600_000],
-  ['minute', 60_000],
-];
-
-/** "3 days ago", "in 2 hours", "now". */
+/** "3 days ago", "in 2 hours", "now" (the unit is chosen by common/dates.ts). */
 export function formatRelative(iso: string | null | undefined, now: number = Date.now()): string {
   const d = toDate(iso);
   if (!d) return '';
-  const diff = d.getTime() - now;
-  const abs = Math.abs(diff);
-  for (const [unit, ms] of UNITS) {
-    if (abs >= ms) return relative.format(Math.round(diff / ms), unit);
-  }
-  return relative.format(0, 'second');
+  const { value, unit } = relativeParts(d.getTime(), now);
+  return relative.format(value, unit);
 }
 
 export function daysSince(iso: string | null | undefined, now: number = Date.now()): number | null {

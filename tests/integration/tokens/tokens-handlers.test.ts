@@ -6,6 +6,7 @@
  *   dbus-run-session -- sh -c 'echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null; npx vitest run --project integration tests/integration/tokens'
  */
 import { describe, expect, it } from 'vitest';
+import { OWN_TOKEN_SKIPPED } from '../../../common/own-token';
 import { CONFLICT_MESSAGE } from '../../../main/core/tokens/lifecycle';
 import { DEFAULT_MODULE_IDS } from '../../../main/core/tokens/modules-source';
 import { requireSecretService } from '../vault/secret-service';
@@ -163,7 +164,9 @@ describe.skipIf(!available)('token handlers: real dispatch, sandbox, keychain an
     const { results } = await h.call('tokens.bulk', { action: 'disable', ids });
     expect(results.map((r) => r.id)).toEqual(ids);
     expect(results.map((r) => r.ok)).toEqual([true, false, true, true]);
-    expect(results[1]!.message).toMatch(/signs in with/);
+    // The token the connection signs in with is left alone, and said to be.
+    expect(results.map((r) => r.outcome)).toEqual([undefined, 'skipped', undefined, undefined]);
+    expect(results[1]!.message).toBe(OWN_TOKEN_SKIPPED);
     for (const r of results.filter((x) => x.ok)) expect(r.token?.status).toBe('Disabled');
     for (const id of three) expect((await other.tokens.get(id)).status).toBe('Disabled');
 
@@ -172,6 +175,27 @@ describe.skipIf(!available)('token handlers: real dispatch, sandbox, keychain an
     expect(progress.every((p) => p.total === 4)).toBe(true);
     expect(progress.map((p) => p.id).sort()).toEqual([...ids].sort());
     expect(progress.find((p) => p.id === adminTokenId)?.ok).toBe(false);
+
+    // Again: all three already are Disabled. Each is counted as such, and none is written again.
+    const before = (await other.tokens.get(three[0]!)).audit?.updated?.at;
+    const again = await h.call('tokens.bulk', { action: 'disable', ids: three });
+    expect(again.results.map((r) => [r.ok, r.outcome])).toEqual(three.map(() => [true, 'unchanged']));
+    expect(again.results.every((r) => r.token?.status === 'Disabled')).toBe(true);
+    expect((await other.tokens.get(three[0]!)).audit?.updated?.at).toBe(before);
+  });
+
+  it('tokens.bulk delete: a token someone deleted first counts as already gone, not as deleted', async () => {
+    const a = await other.tokens.create({ name: 'Bulk gone first', moduleIds: ['MOD-1756'] });
+    const b = await other.tokens.create({ name: 'Bulk delete me', moduleIds: ['MOD-1756'] });
+    secrets.add(a.token!);
+    secrets.add(b.token!);
+    await h.call('tokens.sync');
+    await other.tokens.delete(a.id);
+    const { results } = await h.call('tokens.bulk', { action: 'delete', ids: [a.id, b.id] });
+    expect(results.map((r) => [r.id, r.ok, r.outcome])).toEqual([
+      [a.id, true, 'unchanged'],
+      [b.id, true, undefined],
+    ]);
   });
 
   it('audit.token: newest first, paged, whole trail cached', async () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exactIsoMs, formatIso, parseIso } from '../../../common/dates';
+import { DAY_MS, exactIsoMs, formatIso, parseIso, relativeParts } from '../../../common/dates';
 
 const anyDate = fc.date({ min: new Date('0001-01-01T00:00:00.000Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true });
 
@@ -62,5 +62,16 @@ describe('exactIsoMs and formatIso', () => {
       expect(exactIsoMs(text)).toBeUndefined();
     }
     expect(exactIsoMs('2024-02-29T00:00:00.000Z')).toBe(Date.UTC(2024, 1, 29));
+  });
+});
+
+describe('relativeParts: the one rule for "… ago"', () => {
+  const now = Date.UTC(2026, 11, 3, 12, 0, 0);
+  it('tells a time in the largest unit it spans, rounded; under a minute is now', () => {
+    expect(relativeParts(now - 30_000, now)).toEqual({ value: 0, unit: 'second' });
+    expect(relativeParts(now - 125_000, now)).toEqual({ value: -2, unit: 'minute' });
+    expect(relativeParts(now - 3 * DAY_MS, now)).toEqual({ value: -3, unit: 'day' });
+    expect(relativeParts(now - 10 * 30 * DAY_MS, now)).toEqual({ value: -10, unit: 'month' });
+    expect(relativeParts(now + 2 * 3_600_000, now)).toEqual({ value: 2, unit: 'hour' });
   });
 });

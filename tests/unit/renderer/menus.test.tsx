@@ -29,10 +29,10 @@ const menus = [
   },
   {
     name: 'a row’s ⋯ menu',
-    show: () => render(<TokenActionsMenu token={makeToken({ name: 'Robot', status: 'Active' })} />),
+    show: () => render(<TokenActionsMenu token={makeToken({ name: 'Robot', status: 'Active' })} own={false} />),
     button: () => screen.getByRole('button', { name: 'Actions for Robot' }),
     menuName: 'Actions for Robot',
-    items: ['Disable', 'Edit', 'Rotate', 'Delete'],
+    items: ['Open details', 'Disable', 'Edit', 'Rotate', 'Delete'],
   },
 ];
 

@@ -1,5 +1,6 @@
 /** Shared setup for the token page tests (import fake-desk first in the test file). */
 import { cleanup, render, screen, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import { TokensPage } from '../../../renderer/src/features/tokens/TokensPage';
 import { DEFAULT_SORT } from '../../../common/token-sort';
 import { DEFAULT_FILTERS } from '../../../renderer/src/features/tokens/filtering';
@@ -47,4 +48,18 @@ export function rowOf(id: string): HTMLElement {
   const row = bodyRows().find((r) => r.getAttribute('data-row-id') === id);
   if (!row) throw new Error(`no row for ${id}`);
   return row;
+}
+
+/** A row's "⋯" menu, opened (the row's actions other than Copy value live there at every width). */
+export async function openRowMenu(user: UserEvent, id: string): Promise<HTMLElement> {
+  const row = rowOf(id);
+  const name = row.querySelector('.token-name')!.textContent!;
+  await user.click(within(row).getByRole('button', { name: `Actions for ${name}` }));
+  return screen.findByRole('menu', { name: `Actions for ${name}` });
+}
+
+/** Chooses `item` (its accessible name, e.g. "Edit Billing sync") in row `id`'s menu. */
+export async function chooseRowAction(user: UserEvent, id: string, item: string): Promise<void> {
+  const menu = await openRowMenu(user, id);
+  await user.click(within(menu).getByRole('menuitem', { name: item }));
 }

@@ -5,7 +5,8 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { TokenView } from '../../../common/contract';
 import { useWizardBridge } from '../../../renderer/src/features/wizard/wizard-bridge';
-import { renderPage, resetAll, rowIds, rowOf } from './render-page';
+import { chooseRowAction, openRowMenu, renderPage, resetAll, rowIds, rowOf } from './render-page';
+import { useToastStore } from '../../../renderer/src/ui/toast-store';
 
 const active = makeToken({ name: 'Active one', status: 'Active' });
 const disabled = makeToken({ name: 'Disabled one', status: 'Disabled' });
@@ -19,44 +20,66 @@ beforeEach(() => {
 afterEach(resetAll);
 
 const buttonNames = (row: HTMLElement) => within(row).getAllByRole('button').map((b) => b.getAttribute('aria-label') ?? b.textContent);
+const itemNames = (menu: HTMLElement) => within(menu).getAllByRole('menuitem').map((i) => i.getAttribute('aria-label'));
 
-describe('row actions follow the state', () => {
-  it('Active: Disable, Edit, Rotate, Delete; no Enable; no Copy value without a stored value', async () => {
+describe('row actions: Copy value on the row, the rest in its menu', () => {
+  it('a row shows at most Copy value and its "⋯" button; Copy value only with a stored value', async () => {
     await renderPage();
-    expect(buttonNames(rowOf(active.id))).toEqual(['Active one', 'Disable Active one', 'Edit Active one', 'Rotate Active one', 'Delete Active one']);
+    expect(buttonNames(rowOf(active.id))).toEqual(['Active one', 'Actions for Active one']);
+    expect(buttonNames(rowOf(withValue.id))).toEqual(['Kept value', 'Copy value of Kept value', 'Actions for Kept value']);
+    // The empty slot keeps the menu button in one column on every row.
+    expect(rowOf(active.id).querySelector('.row-copy-slot')).not.toBeNull();
+    expect(within(rowOf(withValue.id)).getByRole('button', { name: 'Copy value of Kept value' }).getAttribute('title')).toBe('Copy value');
+  });
+
+  it('Active: Open details, Disable, Edit, Rotate, Delete; no Enable, no Copy value in the menu', async () => {
+    const user = userEvent.setup();
+    await renderPage();
+    const menu = await openRowMenu(user, withValue.id);
+    expect(itemNames(menu)).toEqual(['Open details of Kept value', 'Disable Kept value', 'Edit Kept value', 'Rotate Kept value', 'Delete Kept value']);
   });
 
   it('Disabled: Enable, not Disable', async () => {
+    const user = userEvent.setup();
     await renderPage();
-    const names = buttonNames(rowOf(disabled.id));
+    const names = itemNames(await openRowMenu(user, disabled.id));
     expect(names).toContain('Enable Disabled one');
     expect(names).not.toContain('Disable Disabled one');
     expect(names).toContain('Edit Disabled one');
     expect(names).toContain('Delete Disabled one');
   });
 
-  it('Copy value only when the value is stored, and the copy happens in main', async () => {
+  it('Copy value copies in main and shows a check; main says the rest', async () => {
     const user = userEvent.setup();
     fakeDesk.handlers['values.copy'] = () => ({ clearsAt: new Date(Date.now() + 30_000).toISOString() });
     await renderPage();
     const copy = within(rowOf(withValue.id)).getByRole('button', { name: 'Copy value of Kept value' });
     await user.click(copy);
     expect(fakeDesk.calls.filter((c) => c.channel === 'values.copy')).toEqual([{ channel: 'values.copy', input: { id: withValue.id, connectionId: 'c1' } }]);
-    expect(await within(rowOf(withValue.id)).findByText(/Copied — clipboard clears in/)).toBeTruthy();
+    await waitFor(() => expect(copy.textContent).toBe('✓'));
   });
 
-  it('the in-place confirmation words the delay as Settings does ("2 min", not "120 s")', async () => {
+  it('a failed copy says why', async () => {
     const user = userEvent.setup();
-    fakeDesk.handlers['values.copy'] = () => ({ clearsAt: new Date(Date.now() + 120_000).toISOString() });
+    fakeDesk.handlers['values.copy'] = () => {
+      throw new FakeDeskError({ code: 'keychain_unavailable', message: 'The keychain is locked.' });
+    };
     await renderPage();
     await user.click(within(rowOf(withValue.id)).getByRole('button', { name: 'Copy value of Kept value' }));
-    expect(await within(rowOf(withValue.id)).findByText('Copied — clipboard clears in 2 min')).toBeTruthy();
+    await waitFor(() => expect(useToastStore.getState().toasts.at(-1)).toMatchObject({ level: 'error', message: expect.stringContaining('The keychain is locked.') }));
+  });
+
+  it('Open details opens the token', async () => {
+    const user = userEvent.setup();
+    await renderPage();
+    await chooseRowAction(user, active.id, 'Open details of Active one');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Active one' })).toBeTruthy();
   });
 
   it('Rotate opens the wizard in rotate mode for that token; Add token in create mode', async () => {
     const user = userEvent.setup();
     await renderPage();
-    await user.click(within(rowOf(active.id)).getByRole('button', { name: 'Rotate Active one' }));
+    await chooseRowAction(user, active.id, 'Rotate Active one');
     expect(useWizardBridge.getState()).toMatchObject({ open: true, mode: 'rotate', token: { id: active.id } });
     useWizardBridge.getState().closeWizard();
     await user.click(screen.getByRole('button', { name: 'Add token' }));
@@ -70,10 +93,11 @@ describe('enable / disable', () => {
     const answer = deferred<TokenView>();
     fakeDesk.handlers['tokens.enable'] = () => answer.promise;
     await renderPage();
-    await user.click(within(rowOf(disabled.id)).getByRole('button', { name: 'Enable Disabled one' }));
+    await chooseRowAction(user, disabled.id, 'Enable Disabled one');
     // At once, before the API answered.
     expect(within(rowOf(disabled.id)).getByText('Active')).toBeTruthy();
-    expect(within(rowOf(disabled.id)).getByRole('button', { name: 'Disable Disabled one' })).toBeTruthy();
+    expect(itemNames(await openRowMenu(user, disabled.id))).toContain('Disable Disabled one');
+    await user.keyboard('{Escape}');
     await act(async () => answer.resolve({ ...disabled, status: 'Active', revision: 2 }));
     expect(within(rowOf(disabled.id)).getByText('Active')).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
@@ -84,11 +108,12 @@ describe('enable / disable', () => {
     const answer = deferred<TokenView>();
     fakeDesk.handlers['tokens.enable'] = () => answer.promise;
     await renderPage();
-    await user.click(within(rowOf(disabled.id)).getByRole('button', { name: 'Enable Disabled one' }));
+    await chooseRowAction(user, disabled.id, 'Enable Disabled one');
     expect(within(rowOf(disabled.id)).getByText('Active')).toBeTruthy();
     await act(async () => answer.reject(new FakeDeskError({ code: 'forbidden', message: 'You may not change this token.' })));
     await waitFor(() => expect(within(rowOf(disabled.id)).getByText('Disabled')).toBeTruthy());
-    expect(within(rowOf(disabled.id)).getByRole('button', { name: 'Enable Disabled one' })).toBeTruthy();
+    expect(itemNames(await openRowMenu(user, disabled.id))).toContain('Enable Disabled one');
+    await user.keyboard('{Escape}');
     expect(screen.getByRole('alert').textContent).toContain('Could not enable “Disabled one”: You may not change this token.');
   });
 

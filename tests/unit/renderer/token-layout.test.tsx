@@ -3,10 +3,8 @@ import { fakeDesk, makeToken, serveTokens } from './fake-desk';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { layoutFor } from '../../../renderer/src/features/tokens/grid/columns';
+import { COLUMNS, layoutFor, minWidth } from '../../../renderer/src/features/tokens/grid/columns';
 import { TokenActionsMenu } from '../../../renderer/src/features/tokens/TokenActionsMenu';
-import { useToastStore } from '../../../renderer/src/ui/toast-store';
-import { Notices } from '../../../renderer/src/shell/Notices';
 import { renderPage, resetAll, rowOf } from './render-page';
 
 const active = makeToken({ name: 'Active one', status: 'Active' });
@@ -24,49 +22,76 @@ afterEach(() => {
 
 const keys = (width: number | null) => layoutFor(width).columns.map((c) => c.key);
 
+/**
+ * The grid's inner width at the window widths people use: the window less the side navigation,
+ * the page's padding, the grid's border and a classic scrollbar (Chromium on Linux).
+ */
+const GRID_AT = { 880: 679, 1024: 822, 1280: 1039, 1440: 1199 } as const;
+
 describe('columns give way by priority as the grid narrows', () => {
-  it('unknown width (no layout engine): every column, inline actions', () => {
-    expect(layoutFor(null)).toMatchObject({ actions: 'inline' });
+  it('unknown width (no layout engine): every column', () => {
+    expect(layoutFor(null).name).toBe('full');
     expect(keys(null)).toEqual(['name', 'modules', 'createdBy', 'createdAt', 'lastAccess', 'status', 'actions']);
   });
 
-  it('Created by first, then the actions fold into a menu, then dates, modules, last access', () => {
-    expect(layoutFor(1200)).toMatchObject({ actions: 'inline' });
-    expect(keys(1200)).toHaveLength(7);
-    // The app's default window (1280 px) leaves the grid about 1040 px: inline actions, no Created by.
-    expect(layoutFor(1040)).toMatchObject({ actions: 'inline' });
-    expect(keys(1040)).not.toContain('createdBy');
-    expect(layoutFor(900)).toMatchObject({ actions: 'menu' });
-    expect(keys(900)).toContain('createdBy');
-    expect(keys(780)).toEqual(['name', 'modules', 'createdAt', 'lastAccess', 'status', 'actions']);
-    expect(keys(660)).toEqual(['name', 'modules', 'lastAccess', 'status', 'actions']);
+  it('from a 1280 px window every column shows, Created by included', () => {
+    expect(keys(GRID_AT[1440])).toEqual(['name', 'modules', 'createdBy', 'createdAt', 'lastAccess', 'status', 'actions']);
+    expect(keys(GRID_AT[1280])).toEqual(['name', 'modules', 'createdBy', 'createdAt', 'lastAccess', 'status', 'actions']);
+    expect(minWidth([])).toBeLessThanOrEqual(GRID_AT[1280]);
+  });
+
+  it('narrower, Created by gives way first, then the date created, modules, last access; actions never', () => {
+    expect(keys(GRID_AT[1024])).toEqual(['name', 'modules', 'createdAt', 'lastAccess', 'status', 'actions']);
+    expect(keys(GRID_AT[880])).toEqual(['name', 'modules', 'lastAccess', 'status', 'actions']);
+    expect(keys(560)).toEqual(['name', 'lastAccess', 'status', 'actions']);
     expect(keys(300)).toEqual(['name', 'status', 'actions']);
   });
 
   it('the template has one track per shown column plus the checkbox, and keeps aria-colindex', () => {
-    for (const width of [null, 1200, 1040, 900, 780, 660, 300]) {
+    for (const width of [null, ...Object.values(GRID_AT), 560, 300]) {
       const layout = layoutFor(width);
       expect(layout.template.split(/ (?![^(]*\))/)).toHaveLength(layout.columns.length + 1);
       expect(layout.columns.find((c) => c.key === 'status')!.colIndex).toBe(7);
+      // Every layout's minimum fits the width it was chosen for (or is the last resort).
+      if (width !== null && width >= 540) expect(minWidth(COLUMNS.filter((c) => !layout.columns.includes(c)).map((c) => c.key))).toBeLessThanOrEqual(width);
     }
   });
 });
 
 describe('the table in a narrow grid', () => {
-  it('shows one "⋯" button per row and fewer columns; the header matches', async () => {
+  it('shows Copy value (with a value) and one "⋯" button per row and fewer columns; the header matches', async () => {
     vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(function (this: HTMLElement) {
-      return this.classList.contains('grid-body') ? 660 : 0;
+      return this.classList.contains('grid-body') ? 560 : 0;
     });
     await renderPage();
     const grid = screen.getByRole('grid', { name: 'API tokens' });
     expect(grid.getAttribute('aria-colcount')).toBe('8');
-    expect(within(grid).getAllByRole('columnheader').map((h) => h.getAttribute('aria-colindex'))).toEqual(['1', '2', '3', '6', '7', '8']);
+    expect(within(grid).getAllByRole('columnheader').map((h) => h.getAttribute('aria-colindex'))).toEqual(['1', '2', '6', '7', '8']);
     const row = rowOf(active.id);
-    expect(within(row).getAllByRole('gridcell').map((c) => c.getAttribute('aria-colindex'))).toEqual(['1', '2', '3', '6', '7', '8']);
+    expect(within(row).getAllByRole('gridcell').map((c) => c.getAttribute('aria-colindex'))).toEqual(['1', '2', '6', '7', '8']);
     const buttons = within(row).getAllByRole('button').map((b) => b.getAttribute('aria-label') ?? b.textContent);
     expect(buttons).toEqual(['Active one', 'Actions for Active one']);
+    expect(within(rowOf(kept.id)).getAllByRole('button').map((b) => b.getAttribute('aria-label') ?? b.textContent)).toEqual([
+      'Kept value',
+      'Copy value of Kept value',
+      'Actions for Kept value',
+    ]);
     // The full name is on hover too.
     expect(within(row).getByRole('button', { name: 'Active one' }).getAttribute('title')).toBe('Active one');
+  });
+
+  it('dates are relative, with the exact time on hover and for screen readers', async () => {
+    await renderPage();
+    const row = rowOf(active.id);
+    for (const cls of ['.cell-created-at', '.cell-last-access']) {
+      const time = row.querySelector<HTMLElement>(`${cls} time`);
+      if (!time) continue; // a token never used says "Never"
+      const exact = time.getAttribute('title')!;
+      expect(exact.length).toBeGreaterThan(10);
+      expect(time.textContent).toMatch(/ago|now|yesterday|last|today/);
+      expect(time.querySelector('.visually-hidden')!.textContent).toBe(`, ${exact}`);
+    }
+    expect(row.querySelector('.cell-created-at time')).not.toBeNull();
   });
 });
 
@@ -76,7 +101,7 @@ describe('the row actions menu', () => {
     const gridKeys = vi.fn();
     render(
       <div onKeyDown={(e) => gridKeys(e.key)}>
-        <TokenActionsMenu token={active} tabIndex={0} />
+        <TokenActionsMenu token={active} own={false} tabIndex={0} />
       </div>,
     );
     const button = screen.getByRole('button', { name: 'Actions for Active one' });
@@ -88,16 +113,16 @@ describe('the row actions menu', () => {
     expect(button.getAttribute('aria-expanded')).toBe('true');
     expect(button.getAttribute('aria-controls')).toBe(menu.id);
     const items = within(menu).getAllByRole('menuitem');
-    expect(items.map((i) => i.textContent)).toEqual(['Disable', 'Edit', 'Rotate', 'Delete']);
+    expect(items.map((i) => i.textContent)).toEqual(['Open details', 'Disable', 'Edit', 'Rotate', 'Delete']);
     await waitFor(() => expect(document.activeElement).toBe(items[0]));
     await user.keyboard('{ArrowDown}');
     expect(document.activeElement).toBe(items[1]);
     await user.keyboard('{ArrowUp}{ArrowUp}');
-    expect(document.activeElement).toBe(items[3]);
+    expect(document.activeElement).toBe(items[4]);
     await user.keyboard('{Home}');
     expect(document.activeElement).toBe(items[0]);
     await user.keyboard('{End}');
-    expect(document.activeElement).toBe(items[3]);
+    expect(document.activeElement).toBe(items[4]);
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('menu')).toBeNull();
     expect(document.activeElement).toBe(button);
@@ -117,10 +142,7 @@ describe('the row actions menu', () => {
     const user = userEvent.setup();
     fakeDesk.handlers['tokens.enable'] = () => ({ ...disabled, status: 'Active' });
     await renderPage();
-    const button = within(rowOf(disabled.id)).getByRole('button', { name: 'Enable Disabled one' });
-    expect(button).toBeTruthy(); // wide (jsdom): inline buttons
-    render(<TokenActionsMenu token={disabled} />);
-    const trigger = screen.getByRole('button', { name: 'Actions for Disabled one' });
+    const trigger = within(rowOf(disabled.id)).getByRole('button', { name: 'Actions for Disabled one' });
     await user.click(trigger);
     await screen.findByRole('menu');
     await user.click(document.body);
@@ -132,21 +154,8 @@ describe('the row actions menu', () => {
     await waitFor(() => expect(fakeDesk.calls.filter((c) => c.channel === 'tokens.enable')).toEqual([{ channel: 'tokens.enable', input: { id: disabled.id, connectionId: 'c1' } }]));
   });
 
-  it("Copy value shows main's one notice (the menu is gone by then, and adds none of its own)", async () => {
-    const user = userEvent.setup();
-    fakeDesk.handlers['values.copy'] = () => {
-      fakeDesk.emit('app.notice', { level: 'success', message: 'Copied Kept value — clipboard clears in 30 s' });
-      return { clearsAt: new Date(Date.now() + 30_000).toISOString() };
-    };
-    render(
-      <>
-        <Notices />
-        <TokenActionsMenu token={kept} />
-      </>,
-    );
-    await user.click(screen.getByRole('button', { name: 'Actions for Kept value' }));
-    await user.click(within(await screen.findByRole('menu')).getByRole('menuitem', { name: 'Copy value of Kept value' }));
-    await waitFor(() => expect(useToastStore.getState().toasts.map((n) => n.message)).toEqual(['Copied Kept value — clipboard clears in 30 s']));
-    expect(fakeDesk.calls.filter((c) => c.channel === 'values.copy')).toEqual([{ channel: 'values.copy', input: { id: kept.id, connectionId: 'c1' } }]);
+  it('Copy value is not in the menu: the row shows it as its one button', () => {
+    render(<TokenActionsMenu token={kept} own={false} />);
+    expect(screen.queryByRole('menuitem', { name: 'Copy value of Kept value' })).toBeNull();
   });
 });

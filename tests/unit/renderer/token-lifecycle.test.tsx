@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useToastStore } from '../../../renderer/src/ui/toast-store';
-import { renderPage, resetAll, rowIds, rowOf } from './render-page';
+import { chooseRowAction, renderPage, resetAll, rowIds, rowOf } from './render-page';
 
 const MODULES = [
   { id: 'MOD-1756', name: 'Access Management' },
@@ -23,7 +23,7 @@ afterEach(resetAll);
 
 async function openEdit(user: ReturnType<typeof userEvent.setup>) {
   await renderPage();
-  await user.click(within(rowOf(token.id)).getByRole('button', { name: 'Edit Editable' }));
+  await chooseRowAction(user, token.id, 'Edit Editable');
   const dialog = await screen.findByRole('dialog', { name: 'Edit “Editable”' });
   await within(dialog).findByRole('checkbox', { name: /Billing/ });
   return dialog;
@@ -108,7 +108,7 @@ describe('delete', () => {
     const user = userEvent.setup();
     fakeDesk.handlers['tokens.delete'] = ({ id }: { id: string }) => ({ id, valueRemoved: true });
     await renderPage();
-    await user.click(within(rowOf(token.id)).getByRole('button', { name: 'Delete Editable' }));
+    await chooseRowAction(user, token.id, 'Delete Editable');
     const dialog = screen.getByRole('dialog', { name: 'Delete “Editable”?' });
     expect(within(dialog).getByText(/This token was used 3 days ago — anything using it will stop working\./)).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Delete token' }));
@@ -122,7 +122,7 @@ describe('delete', () => {
       throw new FakeDeskError({ code: 'forbidden', message: 'Only account administrators can delete tokens.' });
     };
     await renderPage();
-    await user.click(within(rowOf(stale.id)).getByRole('button', { name: 'Delete Stale' }));
+    await chooseRowAction(user, stale.id, 'Delete Stale');
     const dialog = screen.getByRole('dialog', { name: 'Delete “Stale”?' });
     expect(within(dialog).queryByText(/was used/)).toBeNull();
     await user.click(within(dialog).getByRole('button', { name: 'Delete token' }));

@@ -1,11 +1,18 @@
 import { useTokensStore } from './store/tokens-store';
 import { useTokensUiStore } from './store/tokens-ui-store';
 import { Button } from '../../ui/Button';
+import { useOwnTokenId } from './own-token';
 
-/** Appears when rows are selected: bulk enable / disable / delete. */
+/**
+ * Appears when rows are selected: bulk enable / disable / delete. When the selection holds the
+ * token the connection signs in with, it says before any click that Disable and Delete will
+ * leave that one alone (main skips it too, and the results count it as skipped).
+ */
 export function BulkBar() {
   const selection = useTokensUiStore((s) => s.selection);
   const running = useTokensStore((s) => s.bulk?.running ?? false);
+  const ownId = useOwnTokenId();
+  const ownName = useTokensStore((s) => (ownId && selection.has(ownId) ? (s.tokens.find((t) => t.id === ownId)?.name ?? ownId) : null));
   if (selection.size === 0) return null;
   const ids = [...selection];
   return (
@@ -23,6 +30,11 @@ export function BulkBar() {
       <Button size="small" variant="ghost" onClick={() => useTokensUiStore.getState().clearSelection()}>
         Clear selection
       </Button>
+      {ownName !== null ? (
+        <span className="bulk-note muted">
+          Disable and Delete skip “{ownName}”: this connection signs in with it.
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -1,18 +1,18 @@
 import { useTokensStore } from './store/tokens-store';
-import { bulkVerb } from './bulk-runner';
+import { bulkItemText, bulkSummary } from './bulk-runner';
+import type { BulkItemOutcome } from './bulk-runner';
 import { Button } from '../../ui/Button';
 import { ProgressBar } from '../../ui/ProgressBar';
 
 const ING = { enable: 'Enabling', disable: 'Disabling', delete: 'Deleting' } as const;
+/** A mark per outcome beside its words (never colour alone). */
+const MARK: Record<BulkItemOutcome, string> = { changed: '✓', unchanged: '=', skipped: '–', failed: '✗' };
 
 /** Progress and the per-token result of the last bulk action. */
 export function BulkResults() {
   const bulk = useTokensStore((s) => s.bulk);
   if (!bulk) return null;
-  const failed = bulk.results.filter((r) => !r.ok);
-  const title = bulk.running
-    ? `${ING[bulk.action]} ${bulk.total} tokens…`
-    : `${bulkVerb(bulk.action)} ${bulk.results.length - failed.length} of ${bulk.total} tokens${failed.length ? ` — ${failed.length} failed` : ''}`;
+  const title = bulk.running ? `${ING[bulk.action]} ${bulk.total} tokens…` : bulkSummary(bulk.action, bulk.total, bulk.results);
   return (
     <section className="bulk-results" aria-label="Bulk action results">
       <div className="bulk-results-head">
@@ -34,9 +34,8 @@ export function BulkResults() {
       {bulk.results.length > 0 ? (
         <ul className="bulk-list" aria-label="Result per token">
           {bulk.results.map((r) => (
-            <li key={r.id} className={r.ok ? 'ok' : 'failed'}>
-              <span aria-hidden="true">{r.ok ? '✓' : '✗'}</span> {r.name} <span className="muted">{r.id}</span> —{' '}
-              {r.ok ? 'done' : `failed${r.message ? `: ${r.message}` : ''}`}
+            <li key={r.id} className={r.outcome}>
+              <span aria-hidden="true">{MARK[r.outcome]}</span> {r.name} <span className="muted">{r.id}</span> — {bulkItemText(bulk.action, r)}
             </li>
           ))}
         </ul>

@@ -1,12 +1,21 @@
-/** The lifecycle actions a token's state allows: one list, shown as buttons or as a menu. */
+/**
+ * The lifecycle actions a token's state allows, as one list: the details header shows them as
+ * buttons, a table row as one "⋯" menu (grid/RowActions.tsx). The token the connection signs in
+ * with keeps Disable and Delete in the list, disabled, with the reason (common/own-token.ts):
+ * hidden, the user would not learn why they are missing.
+ */
+import { useId } from 'react';
 import type { TokenView } from '../../../../common/contract';
+import { ownTokenReason } from '../../../../common/own-token';
 import { useTokensStore } from './store/tokens-store';
 import { useTokensUiStore } from './store/tokens-ui-store';
 import { useWizardBridge } from '../wizard/wizard-bridge';
+import { Button } from '../../ui/Button';
 import { CopyButton } from '../../ui/CopyButton';
 import { copyValue } from './values';
+import { useIsOwnToken } from './own-token';
 
-export type TokenActionKey = 'enable' | 'disable' | 'edit' | 'rotate' | 'copy' | 'delete';
+export type TokenActionKey = 'details' | 'enable' | 'disable' | 'edit' | 'rotate' | 'copy' | 'delete';
 
 export interface TokenAction {
   key: TokenActionKey;
@@ -15,49 +24,94 @@ export interface TokenAction {
   /** Its accessible name, with the token's name ("Disable Billing sync"). */
   name: string;
   danger?: boolean;
+  /** Set when the action is shown but not offered: why, in words the user can act on. */
+  disabledReason?: string;
   /** Resolves with a confirmation for the user ("Copied — …") where there is one. */
   run(): Promise<string | void> | void;
 }
 
-/** In the order they are shown. Copy only when the value is in the keychain. */
-export function actionsFor(token: TokenView): TokenAction[] {
+export interface ActionContext {
+  /** The connection signs in with this token: Disable and Delete are not offered. */
+  own: boolean;
+}
+
+/** In the order the details header shows them. Copy only when the value is in the keychain. */
+export function actionsFor(token: TokenView, { own }: ActionContext): TokenAction[] {
   const store = () => useTokensStore.getState();
   const open = (kind: 'edit' | 'delete') => useTokensUiStore.getState().openDialog({ kind, tokenId: token.id });
+  const guarded = (action: 'disable' | 'delete') => (own ? { disabledReason: ownTokenReason(action) } : {});
   const list: TokenAction[] = [];
   if (token.status === 'Disabled') list.push({ key: 'enable', label: 'Enable', name: `Enable ${token.name}`, run: () => void store().setEnabled(token.id, true) });
-  if (token.status === 'Active') list.push({ key: 'disable', label: 'Disable', name: `Disable ${token.name}`, run: () => void store().setEnabled(token.id, false) });
+  if (token.status === 'Active') {
+    list.push({ key: 'disable', label: 'Disable', name: `Disable ${token.name}`, ...guarded('disable'), run: () => void store().setEnabled(token.id, false) });
+  }
   list.push({ key: 'edit', label: 'Edit', name: `Edit ${token.name}`, run: () => open('edit') });
   if (token.status !== 'Deleted') {
     list.push({ key: 'rotate', label: 'Rotate', name: `Rotate ${token.name}`, run: () => useWizardBridge.getState().openWizard({ mode: 'rotate', token }) });
   }
   if (token.hasValue) list.push({ key: 'copy', label: 'Copy value', name: `Copy value of ${token.name}`, run: () => copyValue(token.id) });
-  list.push({ key: 'delete', label: 'Delete', name: `Delete ${token.name}`, danger: true, run: () => open('delete') });
+  list.push({ key: 'delete', label: 'Delete', name: `Delete ${token.name}`, danger: true, ...guarded('delete'), run: () => open('delete') });
   return list;
 }
 
-/** The actions as a row of buttons (the details header, and table rows where they fit). */
-export function TokenActions({ token, tabIndex, compact }: { token: TokenView; tabIndex?: number; compact?: boolean }) {
-  const size = compact ? 'small' : 'normal';
-  const base = compact ? 'btn btn-small' : 'btn';
+/**
+ * A row's "⋯" menu: everything but Copy value (the row's one visible button), and a way to the
+ * details first. The order is the details header's, so a user finds an action at one place.
+ */
+export function menuActionsFor(token: TokenView, context: ActionContext): TokenAction[] {
+  const details: TokenAction = {
+    key: 'details',
+    label: 'Open details',
+    name: `Open details of ${token.name}`,
+    run: () => useTokensUiStore.getState().openDetails(token.id),
+  };
+  return [details, ...actionsFor(token, context).filter((a) => a.key !== 'copy')];
+}
+
+/** The actions as a row of buttons (the details header). */
+export function TokenActions({ token }: { token: TokenView }) {
+  const own = useIsOwnToken(token.id);
   return (
     <span className="actions">
-      {actionsFor(token).map((action) =>
+      {actionsFor(token, { own }).map((action) =>
         action.key === 'copy' ? (
           // Copy confirms in place ("Copied — clipboard clears in 30 s").
-          <CopyButton key={action.key} label={action.name} onCopy={async () => (await action.run()) ?? undefined} size={size} tabIndex={tabIndex} />
+          <CopyButton key={action.key} label={action.name} onCopy={async () => (await action.run()) ?? undefined} size="normal" />
         ) : (
-          <button
-            key={action.key}
-            type="button"
-            className={action.danger ? `${base} btn-danger-outline` : base}
-            tabIndex={tabIndex}
-            aria-label={action.name}
-            onClick={() => void action.run()}
-          >
-            {action.label}
-          </button>
+          <ActionButton key={action.key} action={action} />
         ),
       )}
     </span>
+  );
+}
+
+/**
+ * A button that may be shown but not offered: aria-disabled rather than disabled, so it stays
+ * in the tab order and its reason (hover title, and its description for screen readers) can be
+ * found before anyone clicks.
+ */
+function ActionButton({ action }: { action: TokenAction }) {
+  const reasonId = useId();
+  const off = action.disabledReason !== undefined;
+  return (
+    <>
+      <Button
+        aria-label={action.name}
+        aria-disabled={off || undefined}
+        aria-describedby={off ? reasonId : undefined}
+        title={action.disabledReason}
+        className={[action.danger ? 'btn-danger-outline' : '', off ? 'is-disabled' : ''].filter(Boolean).join(' ') || undefined}
+        onClick={() => {
+          if (!off) void action.run();
+        }}
+      >
+        {action.label}
+      </Button>
+      {off ? (
+        <span id={reasonId} className="visually-hidden">
+          {action.disabledReason}
+        </span>
+      ) : null}
+    </>
   );
 }

@@ -13,6 +13,8 @@ import { GeneralTab } from './details/GeneralTab';
 import { ModulesTab } from './details/ModulesTab';
 import { TokenActions } from './TokenActions';
 import { TokenAvatar } from './TokenAvatar';
+import { OwnTokenBadge } from './OwnTokenBadge';
+import { useIsOwnToken } from './own-token';
 
 const TABS: { key: DetailsTab; label: string }[] = [
   { key: 'general', label: 'General' },
@@ -26,6 +28,7 @@ export function TokenDetails({ id }: { id: string }) {
   const token = useTokensStore((s) => s.tokens.find((t) => t.id === id));
   const listReady = useTokensStore((s) => s.phase === 'ready' || s.phase === 'error');
   const tab = useTokensUiStore((s) => s.detailsTab);
+  const own = useIsOwnToken(id);
   const setTab = useTokensUiStore((s) => s.setDetailsTab);
   const headingRef = useRef<HTMLHeadingElement>(null);
   /** The fresh read of this token came back empty (deleted, another account's, never existed). */
@@ -95,6 +98,7 @@ export function TokenDetails({ id }: { id: string }) {
             <code>{token.id}</code>
             <CopyButton text={token.id} label="Copy token id" />
             <StatusBadge status={token.status} />
+            {own ? <OwnTokenBadge /> : null}
           </div>
         </div>
         <dl className="facts details-facts">

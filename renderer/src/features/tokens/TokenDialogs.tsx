@@ -12,6 +12,8 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Dialog } from '../../ui/Dialog';
 import { daysSince, formatRelative } from '../../ui/format';
 import { EditTokenDialog } from './EditTokenDialog';
+import { useIsOwnToken, useOwnTokenId } from './own-token';
+import { ownTokenReason } from '../../../../common/own-token';
 
 /** Renders the dialog the ui store says is open. */
 export function TokenDialogs() {
@@ -33,12 +35,20 @@ export function recentUseWarning(token: TokenView, now = Date.now()): string | n
   return `This token was used ${formatRelative(token.lastAccessAt, now)} — anything using it will stop working.`;
 }
 
+/**
+ * Answers that mean "no" rather than "not now": once one is shown, the dialog's Delete button
+ * stays off, since pressing it again would only bring the same refusal.
+ */
+const REFUSALS = new Set(['validation', 'forbidden', 'conflict', 'not_found', 'unauthorized']);
+
 function DeleteTokenDialog({ token, onClose }: { token: TokenView; onClose(): void }) {
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string; refused: boolean } | null>(null);
+  const own = useIsOwnToken(token.id);
   const warning = recentUseWarning(token);
 
   async function remove() {
+    if (own) return;
     setBusy(true);
     setError(null);
     try {
@@ -50,20 +60,31 @@ function DeleteTokenDialog({ token, onClose }: { token: TokenView; onClose(): vo
       });
       onClose();
     } catch (e) {
-      setError(errorMessage(e, 'Could not delete the token.'));
+      setError({ message: errorMessage(e, 'Could not delete the token.'), refused: DeskError.is(e) && REFUSALS.has(e.code) });
       setBusy(false);
     }
   }
 
   return (
-    <ConfirmDialog title={`Delete “${token.name}”?`} confirmLabel={busy ? 'Deleting…' : 'Delete token'} danger busy={busy} onConfirm={() => void remove()} onCancel={onClose}>
-      <p>
-        “{token.name}” ({token.id}) will be deleted permanently. It cannot be restored.
-      </p>
-      {warning ? <p className="warning-text">{warning}</p> : null}
+    <ConfirmDialog
+      title={`Delete “${token.name}”?`}
+      confirmLabel={busy ? 'Deleting…' : 'Delete token'}
+      danger
+      busy={busy || own || error?.refused === true}
+      onConfirm={() => void remove()}
+      onCancel={onClose}
+    >
+      {own ? (
+        <p>{ownTokenReason('delete')}</p>
+      ) : (
+        <p>
+          “{token.name}” ({token.id}) will be deleted permanently. It cannot be restored.
+        </p>
+      )}
+      {warning && !own ? <p className="warning-text">{warning}</p> : null}
       {error ? (
         <p className="error-text" role="alert">
-          {error}
+          {error.message}
         </p>
       ) : null}
     </ConfirmDialog>
@@ -72,7 +93,12 @@ function DeleteTokenDialog({ token, onClose }: { token: TokenView; onClose(): vo
 
 function BulkDeleteDialog({ ids, onClose }: { ids: string[]; onClose(): void }) {
   const tokens = useTokensStore((s) => s.tokens);
-  const chosen = ids.map((id) => tokens.find((t) => t.id === id)).filter((t): t is TokenView => !!t);
+  const ownId = useOwnTokenId();
+  const selected = ids.map((id) => tokens.find((t) => t.id === id)).filter((t): t is TokenView => !!t);
+  // The token the connection signs in with is named apart and left alone; it still goes to
+  // main (which skips it as well) so the results count it as skipped.
+  const own = selected.find((t) => t.id === ownId);
+  const chosen = selected.filter((t) => t !== own);
   const recent = chosen.filter((t) => recentUseWarning(t) !== null).length;
   const count = `${chosen.length} token${chosen.length === 1 ? '' : 's'}`;
   return (
@@ -80,16 +106,18 @@ function BulkDeleteDialog({ ids, onClose }: { ids: string[]; onClose(): void }) 
       title={`Delete ${count}?`}
       confirmLabel={`Delete ${count}`}
       danger
+      busy={chosen.length === 0}
       onCancel={onClose}
       onConfirm={() => {
         onClose();
         void useTokensStore.getState().runBulk(
           'delete',
-          chosen.map((t) => t.id),
+          selected.map((t) => t.id),
         );
       }}
     >
-      <p>These tokens will be deleted permanently:</p>
+      {own ? <p>“{own.name}” is skipped: this connection signs in with it.</p> : null}
+      {chosen.length > 0 ? <p>These tokens will be deleted permanently:</p> : null}
       <ul className="bulk-names">
         {chosen.slice(0, 10).map((t) => (
           <li key={t.id}>

@@ -1,7 +1,7 @@
 /**
  * The virtualized token grid. `rows` is the filtered + sorted list. Its columns follow the
- * grid's width (grid/columns.ts): at narrow widths low-priority columns give way and the row
- * actions fold into a menu, so every row's actions stay reachable without scrolling sideways.
+ * grid's width (grid/columns.ts): at narrow widths low-priority columns give way, so every
+ * row's actions (Copy value and the "⋯" menu) stay reachable without scrolling sideways.
  */
 import { useEffect, useMemo, useRef } from 'react';
 import type { CSSProperties } from 'react';
@@ -14,11 +14,13 @@ import { TokenRow } from './grid/TokenRow';
 import { useContentWidth } from './grid/use-content-width';
 import { ROW_HEIGHT, useGridKeyboard } from './grid/use-grid-keyboard';
 import { markOnce } from '../../ui/timing';
+import { useOwnTokenId } from './own-token';
 
 /** `capacity`: the length of the whole (unfiltered) list; `rows` is never longer. */
 export function TokenTable({ rows, capacity = rows.length }: { rows: readonly IndexedToken[]; capacity?: number }) {
   const selection = useTokensUiStore((s) => s.selection);
   const focusedId = useTokensUiStore((s) => s.focusedId);
+  const ownId = useOwnTokenId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useContentWidth(scrollRef);
   const layout = layoutFor(width);
@@ -80,6 +82,7 @@ export function TokenTable({ rows, capacity = rows.length }: { rows: readonly In
                 top={item.start}
                 selected={selection.has(id)}
                 tabbable={id === tabbableId}
+                own={id === ownId}
                 layout={layout}
               />
             );

@@ -10,10 +10,13 @@ import { useShellStore } from '../../shell/shell-store';
 import { useTokensUiStore } from './store/tokens-ui-store';
 
 export type BulkAction = 'enable' | 'disable' | 'delete';
+/** How one token ended: changed, already so, left alone on purpose, or failed. */
+export type BulkItemOutcome = 'changed' | 'unchanged' | 'skipped' | 'failed';
 export interface BulkResultItem {
   id: string;
   name: string;
   ok: boolean;
+  outcome: BulkItemOutcome;
   message?: string;
 }
 export interface BulkState {
@@ -41,9 +44,54 @@ export function bulkVerb(action: BulkAction): string {
   return action === 'enable' ? 'Enabled' : action === 'disable' ? 'Disabled' : 'Deleted';
 }
 
-function resultItem(id: string, name: string, ok: boolean, message: string | undefined): BulkResultItem {
-  const item: BulkResultItem = { id, name, ok };
-  if (message) item.message = message;
+/** What "already" means for each action. */
+const ALREADY: Record<BulkAction, string> = { enable: 'already Active', disable: 'already Disabled', delete: 'already gone' };
+
+/** The outcome of one result as main reported it (an answer without `outcome`: changed when ok, failed when not). */
+export function outcomeOf(r: { ok: boolean; outcome?: 'unchanged' | 'skipped' | undefined }): BulkItemOutcome {
+  return r.outcome ?? (r.ok ? 'changed' : 'failed');
+}
+
+export function countOutcomes(results: readonly BulkResultItem[]): Record<BulkItemOutcome, number> {
+  const count = { changed: 0, unchanged: 0, skipped: 0, failed: 0 };
+  for (const r of results) count[r.outcome]++;
+  return count;
+}
+
+const was = (n: number) => `${n} ${n === 1 ? 'was' : 'were'}`;
+
+/**
+ * The sentence a finished bulk action ends with: what changed, out of how many, then what was
+ * already so, what was left alone and what failed ("Enabled 1 of 2 — 1 was already Active").
+ * Counting only real changes keeps "Enabled 2 of 2" from claiming work that was not done.
+ */
+export function bulkSummary(action: BulkAction, total: number, results: readonly BulkResultItem[]): string {
+  const n = countOutcomes(results);
+  const rest: string[] = [];
+  if (n.unchanged) rest.push(`${was(n.unchanged)} ${ALREADY[action]}`);
+  if (n.skipped) rest.push(`${n.skipped} skipped: this connection signs in with ${n.skipped === 1 ? 'it' : 'them'}`);
+  if (n.failed) rest.push(`${n.failed} failed`);
+  const head = `${bulkVerb(action)} ${n.changed} of ${total} token${total === 1 ? '' : 's'}`;
+  return rest.length ? `${head} — ${rest.join(', ')}` : head;
+}
+
+/** A result's line in the per-token list (after the name and id). */
+export function bulkItemText(action: BulkAction, item: BulkResultItem): string {
+  switch (item.outcome) {
+    case 'changed':
+      return item.message ?? bulkVerb(action).toLowerCase();
+    case 'unchanged':
+      return ALREADY[action];
+    case 'skipped':
+      return item.message ?? 'skipped';
+    case 'failed':
+      return `failed${item.message ? `: ${item.message}` : ''}`;
+  }
+}
+
+function resultItem(id: string, name: string, r: { ok: boolean; outcome?: 'unchanged' | 'skipped' | undefined; message?: string | undefined }): BulkResultItem {
+  const item: BulkResultItem = { id, name, ok: r.ok, outcome: outcomeOf(r) };
+  if (r.message) item.message = r.message;
   return item;
 }
 
@@ -57,7 +105,7 @@ export async function runBulk(target: BulkTarget, action: BulkAction, ids: reado
     const bulk = target.bulk();
     if (!bulk || !bulk.running) return;
     if (bulk.results.some((r) => r.id === p.id)) return;
-    const item = resultItem(p.id, nameOf(p.id), p.ok, p.message);
+    const item = resultItem(p.id, nameOf(p.id), p);
     target.setBulk({ ...bulk, done: Math.max(bulk.done, doneBefore + p.done), results: [...bulk.results, item] });
   });
   try {
@@ -65,27 +113,24 @@ export async function runBulk(target: BulkTarget, action: BulkAction, ids: reado
       const chunk = ids.slice(start, start + BULK_CHUNK);
       doneBefore = start;
       const { results } = await desk.call('tokens.bulk', { action, ids: chunk });
-      const okIds = new Set<string>();
+      // Done and left-alone tokens leave the selection; failed ones stay, to be tried again.
+      const settled = new Set<string>();
       for (const r of results) {
-        if (!r.ok) continue;
-        okIds.add(r.id);
-        applySuccess(target, action, r.id, r.token);
+        if (r.ok || r.outcome === 'skipped') settled.add(r.id);
+        if (r.ok) applySuccess(target, action, r.id, r.token);
       }
       // The chunk's answer is authoritative: it replaces what the progress events said.
       const bulk = target.bulk()!;
       const byId = new Map(bulk.results.map((r) => [r.id, r] as const));
-      for (const r of results) byId.set(r.id, resultItem(r.id, nameOf(r.id), r.ok, r.message));
+      for (const r of results) byId.set(r.id, resultItem(r.id, nameOf(r.id), r));
       target.setBulk({ ...bulk, done: start + chunk.length, results: [...byId.values()] });
       const ui = useTokensUiStore.getState();
-      ui.setSelection([...ui.selection].filter((id) => !okIds.has(id)));
+      ui.setSelection([...ui.selection].filter((id) => !settled.has(id)));
     }
     const bulk = { ...target.bulk()!, running: false };
     target.setBulk(bulk);
-    const failed = bulk.results.filter((r) => !r.ok).length;
-    useShellStore.getState().pushNotice({
-      level: failed ? 'warning' : 'success',
-      message: `${bulkVerb(action)} ${bulk.results.length - failed} of ${bulk.total} tokens${failed ? `; ${failed} failed` : ''}.`,
-    });
+    const failed = bulk.results.filter((r) => r.outcome === 'failed').length;
+    useShellStore.getState().pushNotice({ level: failed ? 'warning' : 'success', message: `${bulkSummary(action, bulk.total, bulk.results)}.` });
   } catch (error) {
     const bulk = target.bulk();
     target.setBulk(bulk ? { ...bulk, running: false, error: errorMessage(error) } : null);

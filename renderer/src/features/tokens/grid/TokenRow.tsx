@@ -4,10 +4,9 @@ import type { TokenView } from '../../../../../common/contract';
 import { useTokensUiStore } from '../store/tokens-ui-store';
 import { RelativeTime } from '../../../ui/RelativeTime';
 import { StatusBadge } from '../../../ui/StatusBadge';
-import { formatDate, formatFull } from '../../../ui/format';
-import { TokenActions } from '../TokenActions';
-import { TokenActionsMenu } from '../TokenActionsMenu';
+import { OwnTokenBadge } from '../OwnTokenBadge';
 import { TokenAvatar } from '../TokenAvatar';
+import { RowActions } from './RowActions';
 import type { ColumnKey, GridLayout } from './columns';
 import { ROW_HEIGHT, rowDomId } from './use-grid-keyboard';
 
@@ -17,10 +16,12 @@ interface RowProps {
   top: number;
   selected: boolean;
   tabbable: boolean;
+  /** The connection signs in with this token: its badge, and no Disable or Delete. */
+  own: boolean;
   layout: GridLayout;
 }
 
-export const TokenRow = memo(function TokenRow({ token, index, top, selected, tabbable, layout }: RowProps) {
+export const TokenRow = memo(function TokenRow({ token, index, top, selected, tabbable, own, layout }: RowProps) {
   const tab = tabbable ? 0 : -1;
   return (
     <div
@@ -54,7 +55,7 @@ export const TokenRow = memo(function TokenRow({ token, index, top, selected, ta
         />
       </div>
       {layout.columns.map((column) => (
-        <Cell key={column.key} column={column.key} colIndex={column.colIndex} token={token} tab={tab} layout={layout} />
+        <Cell key={column.key} column={column.key} colIndex={column.colIndex} token={token} tab={tab} own={own} />
       ))}
     </div>
   );
@@ -64,7 +65,7 @@ export const TokenRow = memo(function TokenRow({ token, index, top, selected, ta
  * Text that may be cut short carries its full value in `title` (hover); the text itself stays
  * whole in the DOM (CSS draws the ellipsis), so screen readers read all of it.
  */
-function Cell({ column, colIndex, token, tab, layout }: { column: ColumnKey; colIndex: number; token: TokenView; tab: number; layout: GridLayout }) {
+function Cell({ column, colIndex, token, tab, own }: { column: ColumnKey; colIndex: number; token: TokenView; tab: number; own: boolean }) {
   const created = token.audit?.created;
   const cell = (className: string, children: React.ReactNode, title?: string) => (
     <div role="gridcell" aria-colindex={colIndex} className={`cell ${className}`} title={title || undefined}>
@@ -81,7 +82,10 @@ function Cell({ column, colIndex, token, tab, layout }: { column: ColumnKey; col
             <button type="button" className="token-name link" tabIndex={tab} title={token.name} onClick={() => useTokensUiStore.getState().openDetails(token.id)}>
               {token.name}
             </button>
-            <span className="token-id muted">{token.id}</span>
+            <span className="token-id-line">
+              <span className="token-id muted">{token.id}</span>
+              {own ? <OwnTokenBadge /> : null}
+            </span>
           </span>
         </>,
       );
@@ -93,21 +97,18 @@ function Cell({ column, colIndex, token, tab, layout }: { column: ColumnKey; col
       return cell(
         'cell-created-by',
         <span className="two-line">
-          <span>{created?.by?.name ?? '—'}</span>
-          <span className="muted">{created?.by?.id ?? ''}</span>
+          <span className="cut">{created?.by?.name ?? '—'}</span>
+          <span className="muted actor-id">{created?.by?.id ?? ''}</span>
         </span>,
         [created?.by?.name, created?.by?.id].filter(Boolean).join(' · '),
       );
     case 'createdAt':
-      return cell('cell-created-at', formatDate(created?.at), formatFull(created?.at));
+      return cell('cell-created-at', <RelativeTime iso={created?.at} never="—" />);
     case 'lastAccess':
       return cell('cell-last-access', <RelativeTime iso={token.lastAccessAt} />);
     case 'status':
       return cell('cell-status', <StatusBadge status={token.status} />);
     case 'actions':
-      return cell(
-        'cell-actions',
-        layout.actions === 'menu' ? <TokenActionsMenu token={token} tabIndex={tab} /> : <TokenActions token={token} tabIndex={tab} compact />,
-      );
+      return cell('cell-actions', <RowActions token={token} own={own} tabIndex={tab} />);
   }
 }

@@ -2,7 +2,7 @@
  * The token grid's columns and how they give way when the window is narrow. Every row is its
  * own CSS grid (the rows are virtualized), so the tracks are fixed here rather than sized by
  * content; the widths are what the header labels, the longest status badge ("Disabled") and
- * the inline row actions need in the app's font.
+ * the row's two action buttons need in the app's font.
  */
 import type { SortKey } from '../../../../../common/token-sort';
 
@@ -30,65 +30,59 @@ export const COLUMNS: readonly Column[] = [
 
 export const TOTAL_COLUMNS = COLUMNS.length + 1;
 
-export type ActionsMode = 'inline' | 'menu';
-
 const CHECK_TRACK = '36px';
-/** [minimum px, CSS track]. The name's minimum is high on purpose: names cut short cost more than Created by. */
-const TRACKS: Record<Exclude<ColumnKey, 'actions'>, [number, string]> = {
+/**
+ * [minimum px, CSS track]. Each minimum holds its header label with the sort arrow and its
+ * longest usual cell whole ("10 months ago", "10 modules", an actor id) in the app's font, so
+ * nothing is cut where the column is shown; where a column would need less, it gives way
+ * instead. The name's minimum is high on purpose: names cut short cost more than Created by.
+ */
+const TRACKS: Record<ColumnKey, [number, string]> = {
   name: [220, 'minmax(220px, 2.2fr)'],
-  modules: [92, 'minmax(92px, 0.8fr)'],
-  createdBy: [132, 'minmax(132px, 1.1fr)'],
-  createdAt: [116, '116px'],
-  lastAccess: [120, '120px'],
-  status: [100, '100px'],
-};
-const ACTIONS_TRACK: Record<ActionsMode, [number, string]> = {
-  // Disable/Enable, Edit, Rotate, Copy, Delete as small buttons.
-  inline: [300, 'minmax(300px, 1.3fr)'],
-  // One "⋯" button, and room for the header's "Actions".
-  menu: [76, '76px'],
+  modules: [148, 'minmax(148px, 0.8fr)'],
+  createdBy: [136, 'minmax(136px, 1.1fr)'],
+  createdAt: [128, '128px'],
+  lastAccess: [116, '116px'],
+  status: [80, '80px'],
+  // Copy value (or its empty slot) and the "⋯" menu, and room for the header's "Actions".
+  actions: [76, '76px'],
 };
 
 /**
  * Layouts from most to least preferred; the first that fits wins. Created by gives way first,
- * then the inline actions fold into one menu, then the dates, then modules, then last access.
- * The token name, its status and its actions never give way.
+ * then the dates, then modules, then last access. The token name, its status and its actions
+ * never give way.
  */
-const PREFERENCES: readonly { actions: ActionsMode; hide: readonly ColumnKey[] }[] = [
-  { actions: 'inline', hide: [] },
-  { actions: 'inline', hide: ['createdBy'] },
-  { actions: 'menu', hide: [] },
-  { actions: 'menu', hide: ['createdBy'] },
-  { actions: 'menu', hide: ['createdBy', 'createdAt'] },
-  { actions: 'menu', hide: ['createdBy', 'createdAt', 'modules'] },
-  { actions: 'menu', hide: ['createdBy', 'createdAt', 'modules', 'lastAccess'] },
+const PREFERENCES: readonly (readonly ColumnKey[])[] = [
+  [],
+  ['createdBy'],
+  ['createdBy', 'createdAt'],
+  ['createdBy', 'createdAt', 'modules'],
+  ['createdBy', 'createdAt', 'modules', 'lastAccess'],
 ];
 
 export interface GridLayout {
-  actions: ActionsMode;
   columns: readonly Column[];
   /** grid-template-columns of every row, the header included. */
   template: string;
-  /** A stable name for the layout (tests and CSS hooks). */
+  /** A stable name for the layout (tests and CSS hooks): "full", or the columns that gave way. */
   name: string;
 }
 
-function build(actions: ActionsMode, hide: readonly ColumnKey[]): GridLayout {
+function build(hide: readonly ColumnKey[]): GridLayout {
   const columns = COLUMNS.filter((c) => !hide.includes(c.key));
-  const tracks = columns.map((c) => (c.key === 'actions' ? ACTIONS_TRACK[actions][1] : TRACKS[c.key][1]));
-  return { actions, columns, template: [CHECK_TRACK, ...tracks].join(' '), name: [actions, ...hide.map((h) => `no-${h}`)].join(' ') };
+  const tracks = columns.map((c) => TRACKS[c.key][1]);
+  return { columns, template: [CHECK_TRACK, ...tracks].join(' '), name: hide.length === 0 ? 'full' : hide.map((h) => `no-${h}`).join(' ') };
 }
 
-function minWidth(actions: ActionsMode, hide: readonly ColumnKey[]): number {
+/** The narrowest grid a layout fits in. */
+export function minWidth(hide: readonly ColumnKey[]): number {
   let sum = parseInt(CHECK_TRACK, 10);
-  for (const c of COLUMNS) {
-    if (hide.includes(c.key)) continue;
-    sum += c.key === 'actions' ? ACTIONS_TRACK[actions][0] : TRACKS[c.key][0];
-  }
+  for (const c of COLUMNS) if (!hide.includes(c.key)) sum += TRACKS[c.key][0];
   return sum;
 }
 
-const LAYOUTS = PREFERENCES.map((p) => ({ min: minWidth(p.actions, p.hide), layout: build(p.actions, p.hide) }));
+const LAYOUTS = PREFERENCES.map((hide) => ({ min: minWidth(hide), layout: build(hide) }));
 
 /** The layout for a grid `width` px wide; unknown width (not laid out yet, or no layout engine): everything. */
 export function layoutFor(width: number | null): GridLayout {

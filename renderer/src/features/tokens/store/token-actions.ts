@@ -1,6 +1,8 @@
 /** Changes to single tokens in the list: a changed or removed row, a fresh read, enable / disable. */
 import { desk } from '../../../desk';
 import { errorMessage } from '../../../error-message';
+import { ownTokenReason } from '../../../../../common/own-token';
+import { isActiveConnectionToken } from '../own-token';
 import { indexToken } from '../token-index';
 import type { GetTokens, SetTokens, TokenActions } from './state';
 import { openTokenId, useTokensUiStore } from './tokens-ui-store';
@@ -44,6 +46,11 @@ export function tokenActions(set: SetTokens, get: GetTokens): TokenActions {
     async setEnabled(id, enabled) {
       const before = get().tokens.find((t) => t.id === id);
       if (!before) return false;
+      // Not offered on the page; a stray call (a shortcut, an old menu) must not flip the row either.
+      if (!enabled && isActiveConnectionToken(id)) {
+        set({ actionError: ownTokenReason('disable') });
+        return false;
+      }
       const target = enabled ? 'Active' : 'Disabled';
       // The row and the details change at once; main's answer confirms or undoes it.
       get().applyToken({ ...before, status: target });

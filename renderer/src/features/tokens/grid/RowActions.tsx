@@ -1,0 +1,47 @@
+/**
+ * A row's actions: Copy value, the one everyday action, as an icon button, and everything else
+ * in the "⋯" menu. The copy button has a slot of its own even where there is no value to copy,
+ * so the menu buttons line up from row to row.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { TokenView } from '../../../../../common/contract';
+import { errorMessage } from '../../../error-message';
+import { useShellStore } from '../../../shell/shell-store';
+import { TokenActionsMenu } from '../TokenActionsMenu';
+import { copyValue } from '../values';
+
+export function RowActions({ token, own, tabIndex }: { token: TokenView; own: boolean; tabIndex: number }) {
+  return (
+    <span className="row-actions">
+      <span className="row-copy-slot">{token.hasValue ? <CopyValueButton token={token} tabIndex={tabIndex} /> : null}</span>
+      <TokenActionsMenu token={token} own={own} tabIndex={tabIndex} />
+    </span>
+  );
+}
+
+/** How long the button shows a check after a copy (main's notice says the rest). */
+const COPIED_MS = 1500;
+
+function CopyValueButton({ token, tabIndex }: { token: TokenView; tabIndex: number }) {
+  const [copied, setCopied] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  async function copy() {
+    try {
+      // Main announces the copy (its notice names the token and when the clipboard clears).
+      await copyValue(token.id);
+      setCopied(true);
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => setCopied(false), COPIED_MS);
+    } catch (error) {
+      useShellStore.getState().pushNotice({ level: 'error', message: errorMessage(error, 'Could not copy the value.') });
+    }
+  }
+
+  return (
+    <button type="button" className="btn btn-small btn-icon row-copy" aria-label={`Copy value of ${token.name}`} title="Copy value" tabIndex={tabIndex} onClick={() => void copy()}>
+      <span aria-hidden="true">{copied ? '✓' : '⧉'}</span>
+    </button>
+  );
+}
