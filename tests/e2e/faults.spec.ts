@@ -261,7 +261,7 @@ for (const run of RUNS) {
         record.attempts++;
         const current = await serverToken(token.id);
         const row = await ui().showOnly(token.id);
-        await row.getByRole('button', { name: `Edit ${current.name}` }).click();
+        await ui().rowAction(token.id, `Edit ${current.name}`);
         const dialog = page.getByRole('dialog', { name: `Edit “${current.name}”` });
         await dialog.getByLabel('Name (required)').fill(wanted.name);
         await dialog.getByLabel('Description').fill(wanted.description);

@@ -54,6 +54,12 @@ interface Problems {
   clippedBadges: string[];
   truncatedNames: number;
   namesWithoutFullText: string[];
+  /** Rows with more than Copy value and the "⋯" button as buttons in their actions cell. */
+  tooManyActions: string[];
+  /** Ids, dates and module cells drawn shorter than their text. */
+  cutCells: string[];
+  /** The left edge of each row's "⋯" button: one value when they line up. */
+  menuLefts: number[];
 }
 
 /** Everything measured in the page at once: the rendered rows, their cells and the viewport. */
@@ -77,6 +83,9 @@ function measure(): Promise<Problems> {
       clippedBadges: [],
       truncatedNames: 0,
       namesWithoutFullText: [],
+      tooManyActions: [],
+      cutCells: [],
+      menuLefts: [],
     };
     for (const header of grid.querySelectorAll<HTMLElement>('[role="columnheader"]')) {
       const label = header.querySelector<HTMLElement>('.sort-button') ?? header;
@@ -90,6 +99,16 @@ function measure(): Promise<Problems> {
       if (row.scrollWidth > row.clientWidth + 0.5) out.rowOverflow.push(`${id}: ${row.scrollWidth} > ${row.clientWidth}`);
       const controls = [...row.querySelectorAll<HTMLElement>('.cell-actions button')];
       if (controls.length === 0) out.actionsOffscreen.push(`${id}: no actions control`);
+      const menuButton = controls.find((c) => c.getAttribute('aria-haspopup') === 'menu');
+      const others = controls.filter((c) => c !== menuButton).map((c) => c.getAttribute('aria-label') ?? '');
+      if (!menuButton || others.length > 1 || others.some((n) => !n.startsWith('Copy value'))) out.tooManyActions.push(`${id}: ${controls.map((c) => c.getAttribute('aria-label')).join(', ')}`);
+      if (menuButton) {
+        const left = Math.round(menuButton.getBoundingClientRect().left);
+        if (!out.menuLefts.includes(left)) out.menuLefts.push(left);
+      }
+      for (const el of row.querySelectorAll<HTMLElement>('.token-id, .actor-id, .cell-modules, .cell-created-at, .cell-last-access, .badge-own-token')) {
+        if (el.scrollWidth > el.clientWidth + 0.5) out.cutCells.push(`${id}: ${el.className} "${el.textContent}" ${el.scrollWidth} > ${el.clientWidth}`);
+      }
       for (const c of controls) {
         const r = c.getBoundingClientRect();
         if (!inside(r, viewport) || !inside(r, bodyBox)) out.actionsOffscreen.push(`${id}: ${c.getAttribute('aria-label')} at ${Math.round(r.left)}..${Math.round(r.right)}`);
@@ -123,6 +142,9 @@ async function expectFits(label: string) {
   expect(m.badges, `${label}: status badges seen`).toBeGreaterThan(0);
   expect(m.clippedBadges, `${label}: clipped status badges`).toEqual([]);
   expect(m.namesWithoutFullText, `${label}: truncated names without their full text`).toEqual([]);
+  expect(m.tooManyActions, `${label}: rows with more than Copy value and the "⋯" menu`).toEqual([]);
+  expect(m.cutCells, `${label}: ids, dates or modules cut short`).toEqual([]);
+  expect(m.menuLefts, `${label}: the rows' "⋯" buttons line up`).toHaveLength(1);
   return m;
 }
 
@@ -134,13 +156,15 @@ async function shoot(name: string) {
 
 // 1280 is the app window's default size.
 for (const width of [880, 1024, 1280, 1440]) {
-  test(`at ${width}×${HEIGHT} every row's actions are on screen, nothing sideways, badges and headers whole`, async () => {
+  test(`at ${width}×${HEIGHT} every row's actions are on screen, one button and its menu, nothing sideways or cut`, async () => {
     const t = tokensUi(page);
     await setWindowSize(app, { width, height: HEIGHT });
     await t.clearSearch();
     await t.statusFilter().selectOption('all');
     await expect(t.bodyRows().first()).toBeVisible();
     await expectFits(`${width}px, all statuses`);
+    // From the app's default window size, Created by is shown.
+    if (width >= 1280) await expect(t.columnHeader('Created by')).toBeVisible();
 
     // The longest badge, "Disabled", on every row.
     await t.statusFilter().selectOption('Disabled');
@@ -174,12 +198,13 @@ test('a name too long for its column keeps its full text on hover and for screen
   await expect(name).toHaveAccessibleName(longest);
 });
 
-test('at 880 px the row actions are one "⋯" menu: arrows, Escape, focus back to the button', async () => {
+test('at 880 px the row actions menu: arrows, Escape, focus back to the button', async () => {
   const t = tokensUi(page);
   await setWindowSize(app, { width: 880, height: HEIGHT });
   await t.clearSearch();
   await t.statusFilter().selectOption('Active');
-  const row = t.bodyRows().first();
+  // A token other than the one the connection signs in with: all of its items are offered.
+  const row = t.bodyRows().filter({ hasNotText: 'Signs in this connection' }).first();
   const name = (await row.locator('.token-name').textContent())!;
   const button = row.getByRole('button', { name: `Actions for ${name}`, exact: true });
   await expect(button).toHaveAttribute('aria-haspopup', 'menu');
@@ -191,12 +216,12 @@ test('at 880 px the row actions are one "⋯" menu: arrows, Escape, focus back t
   await expect(menu).toBeVisible();
   await expect(button).toHaveAttribute('aria-expanded', 'true');
   const items = menu.getByRole('menuitem');
-  await expect(items).toHaveText(['Disable', 'Edit', 'Rotate', 'Delete']);
+  await expect(items).toHaveText(['Open details', 'Disable', 'Edit', 'Rotate', 'Delete']);
   await expect(items.nth(0)).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(items.nth(1)).toBeFocused();
   await page.keyboard.press('End');
-  await expect(items.nth(3)).toBeFocused();
+  await expect(items.nth(4)).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(items.nth(0)).toBeFocused();
   await shoot('menu-880');
@@ -247,4 +272,27 @@ test('at 880 px a token’s details fit: header actions and tabs on screen, noth
   expect(fits).toEqual({ sideways: false, outside: [] });
   await t.backToList();
   await t.statusFilter().selectOption('all');
+});
+
+test('the token the connection signs in with: its badge whole beside its id, at 880 and 1280 px', async () => {
+  const t = tokensUi(page);
+  await t.clearSearch();
+  await t.statusFilter().selectOption('all');
+  // Last access, newest first: the sandbox's admin token has just been used, so it comes first.
+  await t.sortButton('Last access').click();
+  if ((await t.columnHeader('Last access').getAttribute('aria-sort')) !== 'descending') await t.sortButton('Last access').click();
+  const own = t.bodyRows().filter({ hasText: 'Signs in this connection' });
+  for (const width of [880, 1280]) {
+    await setWindowSize(app, { width, height: HEIGHT });
+    await expect(own).toHaveCount(1);
+    const badge = own.getByText('Signs in this connection', { exact: true });
+    await expect(badge).toBeVisible();
+    const cut = await own.evaluate((row) =>
+      [...row.querySelectorAll<HTMLElement>('.token-id, .badge-own-token')].filter((el) => el.scrollWidth > el.clientWidth + 0.5).map((el) => el.textContent),
+    );
+    expect(cut, `${width}px: id or badge cut short`).toEqual([]);
+    await shoot(`own-token-${width}`);
+  }
+  await t.sortButton('Date created').click();
+  if ((await t.columnHeader('Date created').getAttribute('aria-sort')) !== 'descending') await t.sortButton('Date created').click();
 });

@@ -107,13 +107,15 @@ test.describe.serial('journeys on one host and page', () => {
   test('disable then enable a token: row, details and the API agree', async () => {
     const t = ui();
     const token = pick();
-    const row = await t.showOnly(token.id);
+    await t.showOnly(token.id);
     await expect(t.rowStatus(token.id)).toHaveText('Active');
 
-    await row.getByRole('button', { name: `Disable ${token.name}` }).click();
+    await t.rowAction(token.id, `Disable ${token.name}`);
     await expect(t.rowStatus(token.id)).toHaveText('Disabled');
-    await expect(row.getByRole('button', { name: `Enable ${token.name}` })).toBeVisible();
-    await expect(row.getByRole('button', { name: `Disable ${token.name}` })).toHaveCount(0);
+    const menu = await t.openRowMenu(token.id);
+    await expect(menu.getByRole('menuitem', { name: `Enable ${token.name}` })).toBeVisible();
+    await expect(menu.getByRole('menuitem', { name: `Disable ${token.name}` })).toHaveCount(0);
+    await page.keyboard.press('Escape');
     await expect.poll(async () => (await api.getToken(token.id)).status).toBe('Disabled');
 
     await t.openDetails(token.id);
@@ -134,7 +136,7 @@ test.describe.serial('journeys on one host and page', () => {
     const row = await t.showOnly(token.id);
 
     // A plain edit reaches the API.
-    await row.getByRole('button', { name: `Edit ${token.name}` }).click();
+    await t.rowAction(token.id, `Edit ${token.name}`);
     let dialog = page.getByRole('dialog', { name: `Edit “${token.name}”` });
     const newName = `${token.name} (edited)`;
     await dialog.getByLabel('Name (required)').fill(newName);
@@ -146,7 +148,7 @@ test.describe.serial('journeys on one host and page', () => {
     expect(afterEdit).toMatchObject({ name: newName, description: 'Edited by the tokens e2e journey.' });
 
     // Open Edit; meanwhile someone else changes the token through the API.
-    await row.getByRole('button', { name: `Edit ${newName}` }).click();
+    await t.rowAction(token.id, `Edit ${newName}`);
     dialog = page.getByRole('dialog', { name: `Edit “${newName}”` });
     await dialog.getByLabel('Description').fill('Mine: saved after the conflict.');
     const theirs = await api.updateToken(token.id, { description: 'Theirs: changed by a second client.' });
@@ -172,8 +174,8 @@ test.describe.serial('journeys on one host and page', () => {
   test('delete a token: the confirmation names it; the row is gone and the API answers 404', async () => {
     const t = ui();
     const token = pick();
-    const row = await t.showOnly(token.id);
-    await row.getByRole('button', { name: `Delete ${token.name}` }).click();
+    await t.showOnly(token.id);
+    await t.rowAction(token.id, `Delete ${token.name}`);
     const dialog = page.getByRole('dialog', { name: `Delete “${token.name}”?` });
     await expect(dialog).toContainText(token.name);
     await expect(dialog).toContainText(token.id);
@@ -203,7 +205,7 @@ test.describe.serial('journeys on one host and page', () => {
     await expect(results.getByRole('progressbar', { name: 'Bulk action progress' })).toHaveAttribute('aria-valuenow', '3');
     const items = results.getByRole('list', { name: 'Result per token' }).getByRole('listitem');
     await expect(items).toHaveCount(3);
-    for (const token of chosen) await expect(items.filter({ hasText: token.id })).toContainText('done');
+    for (const token of chosen) await expect(items.filter({ hasText: token.id })).toContainText('disabled');
 
     for (const token of chosen) {
       expect((await api.getToken(token.id)).status, token.id).toBe('Disabled');
@@ -212,6 +214,67 @@ test.describe.serial('journeys on one host and page', () => {
       await t.showOnly(token.id);
       await expect(t.rowStatus(token.id)).toHaveText('Disabled');
     }
+    await t.clearSearch();
+  });
+
+  test('the token the connection signs in with: its badge, and Disable and Delete disabled before any click, with the reason', async () => {
+    const t = ui();
+    const own = client().adminTokenId;
+    const row = await t.showOnly(own);
+    await expect(row.getByText('Signs in this connection', { exact: true })).toBeVisible();
+    const menu = await t.openRowMenu(own);
+    for (const [verb, doing] of [
+      ['Disable', 'Disabling'],
+      ['Delete', 'Deleting'],
+    ] as const) {
+      const item = menu.getByRole('menuitem', { name: new RegExp(`^${verb} `) });
+      await expect(item).toBeDisabled();
+      await expect(item).toHaveAccessibleDescription(new RegExp(`signs in with this token\\. ${doing} it would lock Token Desk out`));
+    }
+    await expect(menu.getByRole('menuitem', { name: /^Edit / })).toBeEnabled();
+    await page.keyboard.press('Escape');
+
+    await t.openDetails(own);
+    await expect(t.details().getByText('Signs in this connection', { exact: true })).toBeVisible();
+    for (const verb of ['Disable', 'Delete']) {
+      const button = t.details().getByRole('button', { name: new RegExp(`^${verb} `) });
+      await expect(button).toBeDisabled();
+      await expect(button).toHaveAccessibleDescription(/signs in with this token/);
+    }
+    await t.backToList();
+    expect((await api.getToken(own)).status).toBe('Active');
+    await t.clearSearch();
+  });
+
+  test('bulk results count what changed and what already was so; the own token is skipped and said to be', async () => {
+    const t = ui();
+    const bar = page.getByRole('region', { name: 'Bulk actions' });
+    const results = page.getByRole('region', { name: 'Bulk action results' });
+    const select = async (id: string, name: string) => {
+      const row = await t.showOnly(id);
+      await row.getByRole('checkbox', { name: `Select ${name}` }).check();
+    };
+
+    // Two Active tokens, enabled: nothing changes, and the result says so.
+    const [a, b] = [pick(), pick()];
+    await select(a.id, a.name);
+    await select(b.id, b.name);
+    await bar.getByRole('button', { name: 'Enable selected' }).click();
+    await expect(results.getByRole('status')).toHaveText('Enabled 0 of 2 tokens — 2 were already Active');
+    await expect(results.getByRole('listitem').filter({ hasText: a.id })).toContainText('already Active');
+    await results.getByRole('button', { name: 'Close' }).click();
+    await expect(bar).toHaveCount(0);
+
+    // One of them and the own token, disabled: the bar says first, the result counts it as skipped.
+    const own = initial.find((tok) => tok.id === client().adminTokenId)!;
+    await select(a.id, a.name);
+    await select(own.id, own.name);
+    await expect(bar).toContainText(`Disable and Delete skip “${own.name}”: this connection signs in with it.`);
+    await bar.getByRole('button', { name: 'Disable selected' }).click();
+    await expect(results.getByRole('status')).toHaveText('Disabled 1 of 2 tokens — 1 skipped: this connection signs in with it');
+    expect((await api.getToken(own.id)).status).toBe('Active');
+    expect((await api.getToken(a.id)).status).toBe('Disabled');
+    await results.getByRole('button', { name: 'Close' }).click();
     await t.clearSearch();
   });
 

@@ -228,7 +228,8 @@ test('rotation: pre-filled wizard, a new token, and the old one disabled from th
 
   const { page } = await connected(desk, 'rotation');
   await page.getByRole('search', { name: 'Filter API tokens' }).getByRole('searchbox').fill(oldName);
-  await page.getByRole('button', { name: `Rotate ${oldName}` }).click();
+  await page.getByRole('button', { name: `Actions for ${oldName}`, exact: true }).click();
+  await page.getByRole('menu', { name: `Actions for ${oldName}` }).getByRole('menuitem', { name: `Rotate ${oldName}` }).click();
   const dialog = wizardDialog(page, `Rotate ${oldName}`);
   await expectStep(dialog, 'General');
   await expect(dialog.getByLabel('Name (required)')).toHaveValue(oldName);
@@ -255,7 +256,9 @@ test('rotation: pre-filled wizard, a new token, and the old one disabled from th
   // The new value works; the table shows the old row disabled.
   expect((await fetch(`${sandbox.url}/public/v1/accounts/api-tokens/${newId}`, { headers: { Authorization: `Bearer ${value}` } })).status).toBe(200);
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
-  await expect(page.getByRole('button', { name: `Enable ${oldName}` })).toHaveCount(1);
+  await page.getByRole('button', { name: `Actions for ${oldName}`, exact: true }).click();
+  await expect(page.getByRole('menu', { name: `Actions for ${oldName}` }).getByRole('menuitem', { name: `Enable ${oldName}` })).toHaveCount(1);
+  await page.keyboard.press('Escape');
 });
 
 

@@ -134,6 +134,23 @@ export function tokensUi(pageOrCurrent: Page | (() => Page)) {
     row: (id: string) => bodyRows().filter({ hasText: id }),
     /** Status cell of a row (the 7th cell: checkbox, token, modules, created by, created, last access, status). */
     rowStatus: (id: string) => ui.row(id).getByRole('gridcell').nth(6),
+    /** A row's "⋯" menu button (every action but Copy value is in its menu, at every width). */
+    rowMenuButton: (id: string) => ui.row(id).getByRole('button', { name: /^Actions for / }),
+    /** Opens a row's menu and returns it. */
+    async openRowMenu(id: string): Promise<Locator> {
+      const button = ui.rowMenuButton(id);
+      const name = (await button.getAttribute('aria-label'))!;
+      await button.click();
+      const menu = current().getByRole('menu', { name });
+      await expect(menu).toBeVisible();
+      return menu;
+    },
+    /** Chooses the item named `item` ("Disable Billing sync") in a row's menu. */
+    async rowAction(id: string, item: string) {
+      const menu = await ui.openRowMenu(id);
+      await menu.getByRole('menuitem', { name: item, exact: true }).click();
+      await expect(menu).toHaveCount(0);
+    },
     /** Ids of the rendered rows, in row order. */
     async visibleIds(): Promise<string[]> {
       const pairs = await bodyRows().evaluateAll((rows) =>

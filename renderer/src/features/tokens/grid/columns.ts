@@ -33,18 +33,19 @@ export const TOTAL_COLUMNS = COLUMNS.length + 1;
 const CHECK_TRACK = '36px';
 /**
  * [minimum px, CSS track]. Each minimum holds its header label with the sort arrow and its
- * longest usual cell whole ("10 months ago", "10 modules", an actor id) in the app's font, so
- * nothing is cut where the column is shown; where a column would need less, it gives way
- * instead. The name's minimum is high on purpose: names cut short cost more than Created by.
+ * longest usual cell whole ("10 months ago", a module's name, an actor id, the "Disabled"
+ * badge) in the app's font, so nothing is cut where the column is shown; where a column would
+ * need less, it gives way instead. The name's minimum also holds a token id beside the badge
+ * of the token the connection signs in with; names cut short cost more than Created by.
  */
 const TRACKS: Record<ColumnKey, [number, string]> = {
-  name: [220, 'minmax(220px, 2.2fr)'],
+  name: [300, 'minmax(300px, 2.2fr)'],
   modules: [148, 'minmax(148px, 0.8fr)'],
-  createdBy: [136, 'minmax(136px, 1.1fr)'],
-  createdAt: [128, '128px'],
+  createdBy: [128, 'minmax(128px, 1.1fr)'],
+  createdAt: [124, '124px'],
   lastAccess: [116, '116px'],
-  status: [80, '80px'],
-  // Copy value (or its empty slot) and the "⋯" menu, and room for the header's "Actions".
+  status: [96, '96px'],
+  // Copy value (or its empty slot) and the "⋯" menu.
   actions: [76, '76px'],
 };
 
