@@ -29,7 +29,13 @@ describe('row actions: Copy value on the row, the rest in its menu', () => {
     expect(buttonNames(rowOf(withValue.id))).toEqual(['Kept value', 'Copy value of Kept value', 'Actions for Kept value']);
     // The empty slot keeps the menu button in one column on every row.
     expect(rowOf(active.id).querySelector('.row-copy-slot')).not.toBeNull();
-    expect(within(rowOf(withValue.id)).getByRole('button', { name: 'Copy value of Kept value' }).getAttribute('title')).toBe('Copy value');
+  });
+
+  it('Copy value is an icon button with a tooltip', async () => {
+    const user = userEvent.setup();
+    await renderPage();
+    await user.hover(within(rowOf(withValue.id)).getByRole('button', { name: 'Copy value of Kept value' }));
+    expect((await screen.findByRole('tooltip')).textContent).toBe('Copy value');
   });
 
   it('Active: Open details, Disable, Edit, Rotate, Delete; no Enable, no Copy value in the menu', async () => {
@@ -56,7 +62,7 @@ describe('row actions: Copy value on the row, the rest in its menu', () => {
     const copy = within(rowOf(withValue.id)).getByRole('button', { name: 'Copy value of Kept value' });
     await user.click(copy);
     expect(fakeDesk.calls.filter((c) => c.channel === 'values.copy')).toEqual([{ channel: 'values.copy', input: { id: withValue.id, connectionId: 'c1' } }]);
-    await waitFor(() => expect(copy.textContent).toBe('✓'));
+    await waitFor(() => expect(copy.getAttribute('data-copied')).toBe('true'));
   });
 
   it('a failed copy says why', async () => {

@@ -11,6 +11,7 @@ import { useTokensStore } from './store/tokens-store';
 import { useTokensUiStore } from './store/tokens-ui-store';
 import { useWizardBridge } from '../wizard/wizard-bridge';
 import { Button } from '../../ui/Button';
+import { Tooltip } from '../../ui/Tooltip';
 import { CopyButton } from '../../ui/CopyButton';
 import { copyValue } from './values';
 import { useIsOwnToken } from './own-token';
@@ -87,31 +88,30 @@ export function TokenActions({ token }: { token: TokenView }) {
 
 /**
  * A button that may be shown but not offered: aria-disabled rather than disabled, so it stays
- * in the tab order and its reason (hover title, and its description for screen readers) can be
- * found before anyone clicks.
+ * in the tab order and its reason (a tooltip on hover and focus, and its description for screen
+ * readers) can be found before anyone clicks.
  */
 function ActionButton({ action }: { action: TokenAction }) {
   const reasonId = useId();
   const off = action.disabledReason !== undefined;
-  return (
-    <>
-      <Button
-        aria-label={action.name}
-        aria-disabled={off || undefined}
-        aria-describedby={off ? reasonId : undefined}
-        title={action.disabledReason}
-        className={[action.danger ? 'btn-danger-outline' : '', off ? 'is-disabled' : ''].filter(Boolean).join(' ') || undefined}
-        onClick={() => {
-          if (!off) void action.run();
-        }}
-      >
+  const className = action.danger ? 'btn-danger-outline' : undefined;
+  if (!off) {
+    return (
+      <Button aria-label={action.name} className={className} onClick={() => void action.run()}>
         {action.label}
       </Button>
-      {off ? (
-        <span id={reasonId} className="visually-hidden">
-          {action.disabledReason}
-        </span>
-      ) : null}
+    );
+  }
+  return (
+    <>
+      <Tooltip content={action.disabledReason}>
+        <Button aria-label={action.name} aria-disabled aria-describedby={reasonId} className={className ? `${className} is-disabled` : 'is-disabled'}>
+          {action.label}
+        </Button>
+      </Tooltip>
+      <span id={reasonId} className="visually-hidden">
+        {action.disabledReason}
+      </span>
     </>
   );
 }

@@ -2,6 +2,8 @@
 import type { TokenView } from '../../../../common/contract';
 import { errorMessage } from '../../error-message';
 import { useShellStore } from '../../shell/shell-store';
+import { buttonClass } from '../../ui/Button';
+import { MoreIcon } from '../../ui/icons';
 import { Menu } from '../../ui/Menu';
 import { menuActionsFor } from './TokenActions';
 import type { TokenAction } from './TokenActions';
@@ -28,7 +30,7 @@ export function TokenActionsMenu({ token, own, tabIndex }: { token: TokenView; o
     <Menu
       label={name}
       items={items}
-      button={{ name, title: 'More actions', tabIndex, className: 'btn btn-small actions-menu-button', content: <span aria-hidden="true">⋯</span> }}
+      button={{ name, title: 'More actions', tabIndex, className: buttonClass('quiet', 'small', 'btn-icon actions-menu-button'), content: <MoreIcon /> }}
     />
   );
 }

@@ -7,6 +7,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { TokenView } from '../../../../../common/contract';
 import { errorMessage } from '../../../error-message';
 import { useShellStore } from '../../../shell/shell-store';
+import { IconButton } from '../../../ui/IconButton';
+import { CheckIcon, CopyIcon } from '../../../ui/icons';
 import { TokenActionsMenu } from '../TokenActionsMenu';
 import { copyValue } from '../values';
 
@@ -40,8 +42,15 @@ function CopyValueButton({ token, tabIndex }: { token: TokenView; tabIndex: numb
   }
 
   return (
-    <button type="button" className="btn btn-small btn-icon row-copy" aria-label={`Copy value of ${token.name}`} title="Copy value" tabIndex={tabIndex} onClick={() => void copy()}>
-      <span aria-hidden="true">{copied ? '✓' : '⧉'}</span>
-    </button>
+    <IconButton
+      size="small"
+      className="row-copy"
+      label={`Copy value of ${token.name}`}
+      tooltip="Copy value"
+      icon={copied ? <CheckIcon /> : <CopyIcon />}
+      data-copied={copied || undefined}
+      tabIndex={tabIndex}
+      onClick={() => void copy()}
+    />
   );
 }
