@@ -186,12 +186,17 @@ test('a name too long for its column keeps its full text on hover and for screen
   await setWindowSize(app, { width: 880, height: HEIGHT });
   await t.clearSearch();
   await t.statusFilter().selectOption('all');
-  // Sort by name, longest-first is not a sort the app has; search for the longest sample name instead.
-  const names = await t.bodyRows().locator('.token-name').allTextContents();
-  expect(names.length).toBeGreaterThan(0);
-  const longest = names.reduce((a, b) => (b.length > a.length ? b : a));
-  const row = t.bodyRows().filter({ has: page.getByRole('button', { name: longest, exact: true }) }).first();
-  const name = row.locator('.token-name');
+  // The sample names fit the name column: give one token a name that cannot (through Edit).
+  const id = (await t.bodyRows().filter({ hasNotText: 'Signs in this connection' }).first().getAttribute('data-row-id'))!;
+  const before = (await t.row(id).locator('.token-name').textContent())!;
+  const longest = `${before} — nightly reconciliation of every regional ledger export`;
+  await t.rowAction(id, `Edit ${before}`);
+  const dialog = page.getByRole('dialog', { name: `Edit “${before}”` });
+  await dialog.getByLabel('Name (required)').fill(longest);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toHaveCount(0);
+  const name = t.row(id).locator('.token-name');
+  await expect(name).toHaveText(longest);
   const cut = await name.evaluate((el) => el.scrollWidth > el.clientWidth);
   expect(cut, `"${longest}" should be cut short at 880 px (else this test checks nothing)`).toBe(true);
   await expect(name).toHaveAttribute('title', longest);

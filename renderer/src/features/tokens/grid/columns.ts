@@ -43,7 +43,7 @@ const TRACKS: Record<ColumnKey, [number, string]> = {
   modules: [148, 'minmax(148px, 0.8fr)'],
   createdBy: [128, 'minmax(128px, 1.1fr)'],
   createdAt: [124, '124px'],
-  lastAccess: [116, '116px'],
+  lastAccess: [124, '124px'],
   status: [96, '96px'],
   // Copy value (or its empty slot) and the "⋯" menu.
   actions: [76, '76px'],
