@@ -30,7 +30,7 @@ async function setup(get: () => Promise<ApiToken>) {
 describe('a 404 on DELETE', () => {
   it('confirmed by a 404 on GET: someone deleted it first, the value goes', async () => {
     const { services, session, client, stored } = await setup(async () => Promise.reject(notFound()));
-    expect(await deleteToken(services, ID, session)).toEqual({ id: ID, valueRemoved: true });
+    expect(await deleteToken(services, ID, session)).toEqual({ id: ID, valueRemoved: true, alreadyGone: true });
     expect(client.tokens.get).toHaveBeenCalledWith(ID);
     expect(await stored()).toBeNull();
   });
