@@ -178,11 +178,11 @@ export function planSummary(plan: RotationPlan, nowMs: number): string {
 }
 
 /** The plan in one sentence, for its details: what will happen and when. */
-export function planDescription(plan: RotationPlan): string {
+export function planDescription(plan: RotationPlan, formatTime: (iso: string) => string = (iso) => iso): string {
   const action = plan.action.kind === 'delete' ? `disable it, then delete it after ${durationText(plan.action.afterDisabledMs)} disabled` : 'disable it';
-  if (plan.when.kind === 'at') return `At ${plan.when.at}: ${action}.`;
+  if (plan.when.kind === 'at') return `At ${formatTime(plan.when.at)}: ${action}.`;
   const atDeadline = plan.when.regardless ? `${action} anyway` : 'ask you';
-  return `Once it has not been used for ${durationText(plan.when.quietMs)}: ${action}. At ${plan.when.deadline} at the latest; still in use then, Token Desk will ${atDeadline}.`;
+  return `Once it has not been used for ${durationText(plan.when.quietMs)}: ${action}. At ${formatTime(plan.when.deadline)} at the latest; still in use then, Token Desk will ${atDeadline}.`;
 }
 
 export const rotationCreateSchema = z

@@ -9,6 +9,8 @@ import { startRouter, useRouter } from './shell/router';
 import { NAV_ITEMS, viewOf } from './shell/views';
 import { AddTokenWizard } from './features/wizard/AddTokenWizard';
 import { StartupNotice } from './features/recovery/StartupNotice';
+import { RotateDialog } from './features/rotation/RotateDialog';
+import { useRotationEvents } from './features/rotation/use-rotation-events';
 
 /** Routes whose page has an offline banner of its own (with the date of the data it shows): one banner per view. */
 const WORDS_OFFLINE_ITSELF: ReadonlySet<string> = new Set(['tokens', 'token', 'audit']);
@@ -18,6 +20,7 @@ export function App() {
   const restore = useConnectionsStore((s) => s.restore);
   const offlineMessage = useConnectionsStore((s) => s.offlineMessage);
   useAppCommands();
+  useRotationEvents();
   useEffect(startRouter, []);
 
   useEffect(() => {
@@ -69,6 +72,7 @@ export function App() {
       </main>
       <Notices />
       <AddTokenWizard />
+      <RotateDialog />
       <StartupNotice />
     </div>
   );

@@ -19,6 +19,7 @@ export const ROUTES = {
   audit: '/audit',
   accessLog: '/access-log',
   leaks: '/leaks',
+  rotations: '/rotations',
   connections: '/connections',
   settings: '/settings',
   about: '/about',

@@ -12,6 +12,7 @@ import { ManageConnections } from '../features/connections/ManageConnections';
 import { Home } from '../features/home/Home';
 import { LeaksPage } from '../features/leaks/LeaksPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { RotationsPage } from '../features/rotation/RotationsPage';
 import { NotFound } from './NotFound';
 import { pathTo } from './routes';
 import type { Match, RouteName } from './routes';
@@ -27,6 +28,8 @@ export function viewOf(match: Match): ReactNode {
       return <AccessLogPage />;
     case 'leaks':
       return <LeaksPage />;
+    case 'rotations':
+      return <RotationsPage />;
     case 'connections':
       return <ManageConnections />;
     case 'settings':
@@ -50,6 +53,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Audit log', path: pathTo('audit'), routes: ['audit'] },
   { label: 'Access log', path: pathTo('accessLog'), routes: ['accessLog'] },
   { label: 'Leak check', path: pathTo('leaks'), routes: ['leaks'] },
+  { label: 'Rotations', path: pathTo('rotations'), routes: ['rotations'] },
   { label: 'Connections', path: pathTo('connections'), routes: ['connections'] },
   { label: 'Settings', path: pathTo('settings'), routes: ['settings'] },
   { label: 'About', path: pathTo('about'), routes: ['about'] },

@@ -7,6 +7,7 @@ import type { TokenView } from '../../../common/contract';
 import { useWizardBridge } from '../../../renderer/src/features/wizard/wizard-bridge';
 import { chooseRowAction, openRowMenu, renderPage, resetAll, rowIds, rowOf } from './render-page';
 import { useToastStore } from '../../../renderer/src/ui/toast-store';
+import { useRotationStore } from '../../../renderer/src/features/rotation/rotation-store';
 
 const active = makeToken({ name: 'Active one', status: 'Active' });
 const disabled = makeToken({ name: 'Disabled one', status: 'Disabled' });
@@ -82,12 +83,13 @@ describe('row actions: Copy value on the row, the rest in its menu', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Active one' })).toBeTruthy();
   });
 
-  it('Rotate opens the wizard in rotate mode for that token; Add token in create mode', async () => {
+  it('Rotate opens the rotation flow for that token; Add token opens the wizard in create mode', async () => {
     const user = userEvent.setup();
     await renderPage();
     await chooseRowAction(user, active.id, 'Rotate Active one');
-    expect(useWizardBridge.getState()).toMatchObject({ open: true, mode: 'rotate', token: { id: active.id } });
-    useWizardBridge.getState().closeWizard();
+    expect(useRotationStore.getState().rotating?.map((t) => t.id)).toEqual([active.id]);
+    expect(useWizardBridge.getState().open).toBe(false);
+    useRotationStore.getState().closeRotate();
     await user.click(screen.getByRole('button', { name: 'Add token' }));
     expect(useWizardBridge.getState()).toMatchObject({ open: true, mode: 'create', token: undefined });
   });

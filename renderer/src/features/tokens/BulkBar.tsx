@@ -2,6 +2,13 @@ import { useTokensStore } from './store/tokens-store';
 import { useTokensUiStore } from './store/tokens-ui-store';
 import { Button } from '../../ui/Button';
 import { useOwnTokenId } from './own-token';
+import { useRotationStore } from '../rotation/rotation-store';
+
+/** The selected rows' tokens, as the list holds them. */
+const selectedTokens = (ids: readonly string[]) => {
+  const wanted = new Set(ids);
+  return useTokensStore.getState().tokens.filter((t) => wanted.has(t.id));
+};
 
 /**
  * Appears when rows are selected: bulk enable / disable / delete. When the selection holds the
@@ -23,6 +30,9 @@ export function BulkBar() {
       </Button>
       <Button size="small" disabled={running} onClick={() => void useTokensStore.getState().runBulk('disable', ids)}>
         Disable selected
+      </Button>
+      <Button size="small" disabled={running} onClick={() => useRotationStore.getState().openRotate(selectedTokens(ids))}>
+        Rotate selected
       </Button>
       <Button size="small" variant="danger" disabled={running} onClick={() => useTokensUiStore.getState().openDialog({ kind: 'bulkDelete', ids })}>
         Delete selected

@@ -9,9 +9,9 @@ import type { TokenView } from '../../../../common/contract';
 import { ownTokenReason } from '../../../../common/own-token';
 import { useTokensStore } from './store/tokens-store';
 import { useTokensUiStore } from './store/tokens-ui-store';
-import { useWizardBridge } from '../wizard/wizard-bridge';
 import { Button } from '../../ui/Button';
 import { Tooltip } from '../../ui/Tooltip';
+import { useRotationStore } from '../rotation/rotation-store';
 import { CopyButton } from '../../ui/CopyButton';
 import { copyValue } from './values';
 import { useIsOwnToken } from './own-token';
@@ -48,7 +48,7 @@ export function actionsFor(token: TokenView, { own }: ActionContext): TokenActio
   }
   list.push({ key: 'edit', label: 'Edit', name: `Edit ${token.name}`, run: () => open('edit') });
   if (token.status !== 'Deleted') {
-    list.push({ key: 'rotate', label: 'Rotate', name: `Rotate ${token.name}`, run: () => useWizardBridge.getState().openWizard({ mode: 'rotate', token }) });
+    list.push({ key: 'rotate', label: 'Rotate', name: `Rotate ${token.name}`, run: () => useRotationStore.getState().openRotate([token]) });
   }
   if (token.hasValue) list.push({ key: 'copy', label: 'Copy value', name: `Copy value of ${token.name}`, run: () => copyValue(token.id) });
   list.push({ key: 'delete', label: 'Delete', name: `Delete ${token.name}`, danger: true, ...guarded('delete'), run: () => open('delete') });

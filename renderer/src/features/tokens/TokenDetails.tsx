@@ -1,3 +1,4 @@
+import { RotationPanel } from '../rotation/RotationPanel';
 import { useEffect, useRef, useState } from 'react';
 import { useTokensStore } from './store/tokens-store';
 import { useTokensUiStore } from './store/tokens-ui-store';
@@ -116,6 +117,7 @@ export function TokenDetails({ id }: { id: string }) {
           <TokenActions token={token} />
         </div>
       </header>
+      <RotationPanel token={token} />
       <Tabs label="Token details" tabs={TABS} active={tab} onChange={setTab}>
         {tab === 'general' ? <GeneralTab token={token} /> : null}
         {tab === 'modules' ? <ModulesTab token={token} /> : null}

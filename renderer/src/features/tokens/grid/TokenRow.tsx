@@ -1,4 +1,5 @@
 /** One row of the token grid; only the cells of the columns the layout shows. */
+import { RotationLink } from '../../rotation/RotationLink';
 import { memo } from 'react';
 import type { TokenView } from '../../../../../common/contract';
 import { useTokensUiStore } from '../store/tokens-ui-store';
@@ -83,7 +84,10 @@ function Cell({ column, colIndex, token, tab, own }: { column: ColumnKey; colInd
               {token.name}
             </button>
             <span className="token-id-line">
-              <span className="token-id muted">{token.id}</span>
+              <span className="token-id muted">
+                {token.id}
+                <RotationLink token={token} />
+              </span>
               {own ? <OwnTokenBadge /> : null}
             </span>
           </span>
