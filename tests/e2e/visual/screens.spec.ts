@@ -22,13 +22,13 @@ const navItem = (page: Page, name: string) => nav(page).getByRole('link', { name
 /** The row's "⋯" menu button. */
 const rowMenuButton = (row: Locator) => row.getByRole('button', { name: /^(Actions for|More actions)/ });
 
-/** A row action, from the row's "⋯" menu when it has one, else its own button. */
+/** A row action: the row's own button where it has one (Copy value), else from its "⋯" menu. */
 async function rowAction(page: Page, row: Locator, name: RegExp): Promise<void> {
-  if ((await rowMenuButton(row).count()) > 0) {
+  if ((await row.getByRole('button', { name }).count()) > 0) {
+    await row.getByRole('button', { name }).first().click();
+  } else {
     await rowMenuButton(row).click();
     await page.getByRole('menu').getByRole('menuitem', { name }).click();
-  } else {
-    await row.getByRole('button', { name }).first().click();
   }
 }
 
