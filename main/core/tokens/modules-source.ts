@@ -7,6 +7,8 @@
  *   plus the documented default free modules of the account type, with names from the tokens
  *   where seen, else from a small table of known names -> source 'derived', partial true (the
  *   account may have paid modules no token uses yet).
+ * - The in-app sandbox (*Try the sandbox*): its simulator's catalogue is known here, so its
+ *   list is whole, whatever the account type, and no "may be partial" warning is shown.
  */
 import type { z } from 'zod';
 import type { modulesResultSchema } from '../../../common/contract';
@@ -15,6 +17,7 @@ import { DeskError } from '../../../common/errors';
 import type { OfflineCache } from '../cache';
 import type { Sessions } from '../session';
 import { isUnreachable } from '../../../common/messages';
+import { modulesForAccountType } from '../../sandbox/modules-catalogue';
 import { cachedItems } from './views';
 
 export type ModulesResult = z.output<typeof modulesResultSchema>;
@@ -59,6 +62,10 @@ export function deriveModules(tokens: readonly Pick<ApiToken, 'modules'>[], acco
 
 export async function tokenModules(services: ModulesServices): Promise<ModulesResult> {
   const { profile, client } = await services.session();
+  if (profile.sandbox) {
+    const modules = modulesForAccountType(profile.account.type).map(({ id, name, description }) => ({ id, name, description }));
+    return { modules, source: 'api', partial: false };
+  }
   if (profile.account.type === 'Operations') {
     try {
       const modules = await client.modules.listAll();

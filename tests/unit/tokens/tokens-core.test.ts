@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { ApiToken } from '../../../common/domain';
 import { DeskError } from '../../../common/errors';
 import { throttleProgress } from '../../../main/core/progress';
-import { DEFAULT_MODULE_IDS, deriveModules } from '../../../main/core/tokens/modules-source';
+import { DEFAULT_MODULE_IDS, deriveModules, tokenModules } from '../../../main/core/tokens/modules-source';
+import type { ModulesServices } from '../../../main/core/tokens/modules-source';
+import { testProfile } from '../core/fakes';
 import { checkValueFor } from '../../../main/core/tokens/values';
 import { toView } from '../../../main/core/tokens/views';
 
@@ -87,6 +89,21 @@ describe('deriveModules', () => {
     expect(ids).toContain('MOD-8743');
     expect(ids).not.toContain('MOD-0622');
   });
+});
+
+describe('tokenModules: "may be partial" only when it is', () => {
+  const services = (sandbox: boolean) =>
+    ({
+      session: async () => ({ profile: testProfile({ sandbox }), client: { tokens: { listAll: async () => [] }, modules: { listAll: async () => { throw new Error('not asked'); } } } }),
+      cache: { getTokens: () => undefined, putTokens: () => ({}), getModules: () => undefined, putModules: () => undefined },
+    }) as unknown as ModulesServices;
+
+  it('the in-app sandbox knows its whole catalogue: not partial, whatever the account type', async () => {
+    const result = await tokenModules(services(true));
+    expect(result).toMatchObject({ source: 'api', partial: false });
+    expect(result.modules.map((m) => m.id)).toContain('MOD-6615'); // a paid Client module no default list names
+  });
+
 });
 
 describe('checkValueFor', () => {
