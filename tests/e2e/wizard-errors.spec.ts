@@ -43,7 +43,11 @@ test('validation: every field says what is wrong, and Next stays disabled with t
   const name = dialog.getByLabel('Name (required)');
   const description = dialog.getByLabel('Description (optional)');
 
-  // Name empty (also: only spaces).
+  // Name empty (also: only spaces): nothing is said before the user works on the field; leaving it says it.
+  await expect(dialog.getByText('Enter a name.')).toHaveCount(0);
+  await expect(next).toBeEnabled();
+  await name.focus();
+  await name.blur();
   await expect(next).toBeDisabled();
   await expect(reason).toHaveText('Enter a name.');
   await expect(next).toHaveAccessibleDescription('Enter a name.');
@@ -96,6 +100,8 @@ test('validation: every field says what is wrong, and Next stays disabled with t
   // No module selected.
   await next.click();
   await expectStep(dialog, 'Modules');
+  await expect(reason).toHaveCount(0);
+  await next.click();
   await expect(next).toBeDisabled();
   await expect(reason).toHaveText('Choose at least one module.');
   await expect(next).toHaveAccessibleDescription('Choose at least one module.');

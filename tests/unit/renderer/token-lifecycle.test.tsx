@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { daysAgo, fakeDesk, FakeDeskError, makeToken, serveTokens } from './fake-desk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useToastStore } from '../../../renderer/src/ui/toast-store';
 import { chooseRowAction, renderPage, resetAll, rowIds, rowOf } from './render-page';
@@ -39,6 +39,24 @@ describe('edit', () => {
     expect(within(dialog).getByText('Enter a name.')).toBeTruthy();
     expect(within(dialog).getByText('Choose at least one module.')).toBeTruthy();
     expect(within(dialog).getByLabelText(/^Name/).getAttribute('aria-invalid')).toBe('true');
+    expect(fakeDesk.calls.some((c) => c.channel === 'tokens.update')).toBe(false);
+  });
+
+  it('the wizard’s look: a × close, the same counters, errors only after leaving a field or on Save', async () => {
+    const user = userEvent.setup();
+    const dialog = await openEdit(user);
+    const name = within(dialog).getByLabelText(/^Name/) as HTMLInputElement;
+    expect(within(dialog).getByText(`${name.value.trim().length} / 100 characters`)).toBeTruthy();
+    expect(within(dialog).getByText(/^\d+ \/ 1000 characters$/)).toBeTruthy();
+    // A description over its limit: the counter says so at once, the error once the field is left.
+    const description = within(dialog).getByLabelText(/^Description/);
+    fireEvent.change(description, { target: { value: 'd'.repeat(1001) } });
+    expect(within(dialog).getByText('1001 / 1000 characters')).toBeTruthy();
+    fireEvent.blur(description);
+    expect(within(dialog).getByText('Description is at most 1000 characters.')).toBeTruthy();
+    expect(within(dialog).queryByText('Enter a name.')).toBeNull();
+    await user.click(within(dialog).getByRole('button', { name: 'Close without saving' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
     expect(fakeDesk.calls.some((c) => c.channel === 'tokens.update')).toBe(false);
   });
 

@@ -14,15 +14,21 @@ const describedText = (el: HTMLElement) =>
     .join(' | ');
 
 describe('Add API token wizard: step 1, General', () => {
-  it('opens labelled "Add API token", focuses the name, and keeps Next disabled with the reason at the field', async () => {
+  it('opens labelled "Add API token", focuses the name, says nothing before the user works on it, then the reason at the field', async () => {
     const t = await setup();
     await t.open();
     expect(dialog().getAttribute('aria-modal')).toBe('true');
     expect(screen.getByRole('dialog', { name: 'Add API token' })).toBeTruthy();
     await waitFor(() => expect(document.activeElement).toBe(nameInput()));
 
-    expect(button('Next').disabled).toBe(true);
+    // Untouched: no "Enter a name." anywhere, Next enabled.
+    expect(screen.queryByText('Enter a name.')).toBeNull();
+    expect(button('Next').disabled).toBe(false);
+    // Leaving the empty field shows it, at the field and as Next's reason.
+    await t.user.tab();
     expect(describedText(nameInput())).toContain('Enter a name.');
+    expect(nameInput().getAttribute('aria-invalid')).toBe('true');
+    expect(button('Next').disabled).toBe(true);
     expect(describedText(button('Next'))).toContain('Enter a name.');
 
     await t.user.type(nameInput(), '   ');
@@ -99,6 +105,10 @@ describe('step 2, Modules', () => {
     const t = await toModules();
     const access = screen.getByLabelText('Access Management') as HTMLInputElement;
     expect(describedText(access)).toContain('Manage the access to your account');
+    // Nothing said before the user works on the step; Next shows what is missing.
+    expect(screen.queryByText('Choose at least one module.')).toBeNull();
+    await t.user.click(button('Next'));
+    expect(screen.getByRole('heading', { name: '2. Modules' })).toBeTruthy();
     expect(button('Next').disabled).toBe(true);
     expect(screen.getAllByText('Choose at least one module.').length).toBeGreaterThan(0);
 

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import type { TokenView } from '../../../../common/contract';
 import { DeskError } from '../../../../common/errors';
 import { splitFieldErrors, tokenFormErrors } from '../../../../common/token-fields';
-import type { TokenFieldErrors } from '../../../../common/token-fields';
+import type { TokenFieldErrors, TokenFormField } from '../../../../common/token-fields';
 import { desk } from '../../desk';
 import { useShellStore } from '../../shell/shell-store';
 import { useModulesStore } from './store/modules-store';
@@ -28,7 +28,12 @@ export function EditTokenDialog({ token, onClose }: { token: TokenView; onClose(
   const [moduleIds, setModuleIds] = useState<string[]>(() => token.modules.map((m) => m.id));
   const [removeLogo, setRemoveLogo] = useState(false);
   const [revision, setRevision] = useState(token.revision);
+  /** The API's field errors of the last save, each shown until its field is edited. */
   const [fields, setFields] = useState<TokenFieldErrors>({});
+  /** Fields the user has typed in or left, or all of them after Save: their errors show (the wizard's timing). */
+  const [touched, setTouched] = useState<ReadonlySet<TokenFormField>>(() => new Set());
+  const touch = (...list: TokenFormField[]) => setTouched((t) => (list.every((f) => t.has(f)) ? t : new Set([...t, ...list])));
+  const edited = (field: TokenFormField) => setFields(({ [field]: _gone, ...rest }) => rest);
   const [formError, setFormError] = useState<string | null>(null);
   const [otherErrors, setOtherErrors] = useState<string[]>([]);
   const [conflict, setConflict] = useState(false);
@@ -53,11 +58,11 @@ export function EditTokenDialog({ token, onClose }: { token: TokenView; onClose(
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
-    const local = tokenFormErrors({ name, description, moduleIds });
-    setFields(local);
+    touch('name', 'description', 'modules');
+    setFields({});
     setFormError(null);
     setOtherErrors([]);
-    if (Object.keys(local).length > 0) return;
+    if (Object.keys(tokenFormErrors({ name, description, moduleIds })).length > 0) return;
     setSaving(true);
     try {
       const input: Parameters<typeof desk.call<'tokens.update'>>[1] = { id: token.id, name: name.trim(), description: description.trim(), moduleIds };
@@ -74,6 +79,7 @@ export function EditTokenDialog({ token, onClose }: { token: TokenView; onClose(
       } else {
         const { known, other } = splitFieldErrors(DeskError.is(error) ? error.fields : undefined);
         setFields(known);
+        touch(...(Object.keys(known) as TokenFormField[]));
         setOtherErrors(other);
         setFormError(errorMessage(error, 'Could not save the token.'));
       }
@@ -94,12 +100,19 @@ export function EditTokenDialog({ token, onClose }: { token: TokenView; onClose(
     }
   }
 
+  const local = tokenFormErrors({ name, description, moduleIds });
+  const shown: TokenFieldErrors = {};
+  for (const f of ['name', 'description', 'modules', 'icon'] as const) {
+    const message = fields[f] ?? local[f as Exclude<TokenFormField, 'icon'>];
+    if (message && (touched.has(f) || fields[f])) shown[f] = message;
+  }
   const err = (f: string) => `${base}-${f}-error`;
   const formId = `${base}-form`;
   return (
     <Dialog
       title={`Edit “${token.name}”`}
       onClose={onClose}
+      closeLabel="Close without saving"
       wide
       footer={
         <>
@@ -144,9 +157,29 @@ export function EditTokenDialog({ token, onClose }: { token: TokenView; onClose(
             {otherErrors.length ? ` ${otherErrors.join(' ')}` : ''}
           </p>
         ) : null}
-        <TokenTextField kind="name" value={name} onChange={setName} error={fields.name} />
-        <TokenTextField kind="description" value={description} onChange={setDescription} error={fields.description} />
-        <fieldset className="module-choices" aria-describedby={fields.modules ? err('modules') : undefined} aria-invalid={fields.modules ? true : undefined}>
+        <TokenTextField
+          kind="name"
+          value={name}
+          onChange={(v) => {
+            setName(v);
+            edited('name');
+            touch('name');
+          }}
+          onBlur={() => touch('name')}
+          error={shown.name}
+        />
+        <TokenTextField
+          kind="description"
+          value={description}
+          onChange={(v) => {
+            setDescription(v);
+            edited('description');
+            touch('description');
+          }}
+          onBlur={() => touch('description')}
+          error={shown.description}
+        />
+        <fieldset className="module-choices" aria-describedby={shown.modules ? err('modules') : undefined} aria-invalid={shown.modules ? true : undefined}>
           <legend>Modules (at least one)</legend>
           {modulesError ? <p className="muted">{modulesError} Showing the token&apos;s current modules.</p> : null}
           {options.map((m) => (
@@ -154,7 +187,11 @@ export function EditTokenDialog({ token, onClose }: { token: TokenView; onClose(
               <input
                 type="checkbox"
                 checked={moduleIds.includes(m.id)}
-                onChange={(e) => setModuleIds((ids) => (e.target.checked ? [...ids, m.id] : ids.filter((x) => x !== m.id)))}
+                onChange={(e) => {
+                  setModuleIds((ids) => (e.target.checked ? [...ids, m.id] : ids.filter((x) => x !== m.id)));
+                  edited('modules');
+                  touch('modules');
+                }}
               />
               <span>
                 {m.name} <span className="muted">{m.id}</span>
@@ -162,7 +199,7 @@ export function EditTokenDialog({ token, onClose }: { token: TokenView; onClose(
             </label>
           ))}
         </fieldset>
-        <FieldError id={err('modules')} message={fields.modules} />
+        <FieldError id={err('modules')} message={shown.modules} />
         {token.icon ? (
           <fieldset className="logo-choice">
             <legend>Logo</legend>
@@ -174,7 +211,7 @@ export function EditTokenDialog({ token, onClose }: { token: TokenView; onClose(
             </label>
           </fieldset>
         ) : null}
-        <FieldError id={err('icon')} message={fields.icon} />
+        <FieldError id={err('icon')} message={shown.icon} />
       </form>
     </Dialog>
   );

@@ -11,12 +11,14 @@ interface TokenTextFieldProps {
   value: string;
   onChange(value: string): void;
   error?: string;
+  /** Leaving the field: the forms show its error from then on. */
+  onBlur?(): void;
   /** The error reads as a reason until the user has worked on the field. */
   quietError?: boolean;
   inputRef?: RefObject<HTMLInputElement | HTMLTextAreaElement | null>;
 }
 
-export function TokenTextField({ kind, value, onChange, error, quietError, inputRef }: TokenTextFieldProps) {
+export function TokenTextField({ kind, value, onChange, error, onBlur, quietError, inputRef }: TokenTextFieldProps) {
   // The limits count the text as it is saved: trimmed.
   const count = { length: value.trim().length, max: kind === 'name' ? TOKEN_NAME_MAX : TOKEN_DESCRIPTION_MAX };
   if (kind === 'name') {
@@ -30,6 +32,7 @@ export function TokenTextField({ kind, value, onChange, error, quietError, input
             autoComplete="off"
             aria-required="true"
             onChange={(e) => onChange(e.target.value)}
+            onBlur={onBlur}
           />
         )}
       </FieldFrame>
@@ -38,7 +41,7 @@ export function TokenTextField({ kind, value, onChange, error, quietError, input
   return (
     <FieldFrame label="Description (optional)" error={error} quietError={quietError} count={count}>
       {(control) => (
-        <textarea {...control} ref={inputRef as RefObject<HTMLTextAreaElement | null> | undefined} value={value} rows={3} onChange={(e) => onChange(e.target.value)} />
+        <textarea {...control} ref={inputRef as RefObject<HTMLTextAreaElement | null> | undefined} value={value} rows={3} onChange={(e) => onChange(e.target.value)} onBlur={onBlur} />
       )}
     </FieldFrame>
   );

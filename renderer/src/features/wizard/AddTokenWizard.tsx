@@ -78,16 +78,18 @@ function WizardDialog({ mode, token }: { mode: 'create' | 'rotate'; token: Token
 
   // ---- validity -----------------------------------------------------------------------
   const errors = stepErrors(step, draft, serverErrors);
-  const reason = Object.values(errors)[0];
+  // What is wrong shows once the user has worked on a field (typed, left it, pressed Next):
+  // an untouched step says nothing, and Next on it shows the errors at their fields.
+  const reason = Object.entries(errors).find(([field]) => touched.has(field as WizardField))?.[1];
+  const invalid = Object.keys(errors) as WizardField[];
   const displayErrors = logoError && !errors.icon ? { ...errors, icon: logoError } : errors;
   const locked = step === 'summary' && !!result && !result.stored && !copiedConfirmed;
 
   const onNext = () => {
-    if (reason !== undefined) {
-      // Enter on an invalid step: show the reason as an error and put the user on the field.
-      const field = Object.keys(errors)[0] as WizardField;
-      dispatch({ type: 'touch', field });
-      goTo(step, field);
+    if (invalid.length > 0) {
+      // Next (or Enter) on an invalid step: show every error of the step and put the user on the first field.
+      for (const field of invalid) dispatch({ type: 'touch', field });
+      goTo(step, invalid[0]!);
       return;
     }
     if (step === 'general') goTo('modules');
@@ -161,6 +163,7 @@ function WizardDialog({ mode, token }: { mode: 'create' | 'rotate'; token: Token
               draft={draft}
               errors={displayErrors}
               touched={touched}
+              onLeave={(field) => dispatch({ type: 'touch', field })}
               logoNote={mode === 'rotate' && token?.icon ? "The old token's logo is not copied: choose it again if the new token should have one." : undefined}
               onName={(value) => dispatch({ type: 'edit', field: 'name', value })}
               onDescription={(value) => dispatch({ type: 'edit', field: 'description', value })}
@@ -176,7 +179,7 @@ function WizardDialog({ mode, token }: { mode: 'create' | 'rotate'; token: Token
             <ModulesStep
               load={modules.load}
               selected={draft.moduleIds}
-              error={errors.modules}
+              error={touched.has('modules') ? errors.modules : undefined}
               touched={touched.has('modules')}
               onChange={(value) => dispatch({ type: 'edit', field: 'modules', value })}
               onRetry={modules.reload}

@@ -12,13 +12,15 @@ interface GeneralStepProps {
   touched: ReadonlySet<WizardField>;
   logoNote?: string;
   onName(value: string): void;
+  /** The user left a field: its error shows from then on. */
+  onLeave(field: 'name' | 'description'): void;
   onDescription(value: string): void;
   onLogoFile(file: File): void;
   onRemoveLogo(): void;
   refs: { name: RefObject<HTMLInputElement | null>; description: RefObject<HTMLTextAreaElement | null>; icon: RefObject<HTMLButtonElement | null> };
 }
 
-export function GeneralStep({ draft, errors, touched, logoNote, onName, onDescription, onLogoFile, onRemoveLogo, refs }: GeneralStepProps) {
+export function GeneralStep({ draft, errors, touched, logoNote, onLeave, onName, onDescription, onLogoFile, onRemoveLogo, refs }: GeneralStepProps) {
   const id = useId();
   const fileRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
@@ -94,8 +96,16 @@ export function GeneralStep({ draft, errors, touched, logoNote, onName, onDescri
         )}
       </fieldset>
 
-      <TokenTextField kind="name" value={draft.name} onChange={onName} error={errors.name} quietError={!touched.has('name')} inputRef={refs.name} />
-      <TokenTextField kind="description" value={draft.description} onChange={onDescription} error={errors.description} inputRef={refs.description} />
+      {/* An error shows once the user has typed in or left the field, or pressed Next: never on an untouched form. */}
+      <TokenTextField kind="name" value={draft.name} onChange={onName} onBlur={() => onLeave('name')} error={touched.has('name') ? errors.name : undefined} inputRef={refs.name} />
+      <TokenTextField
+        kind="description"
+        value={draft.description}
+        onChange={onDescription}
+        onBlur={() => onLeave('description')}
+        error={touched.has('description') ? errors.description : undefined}
+        inputRef={refs.description}
+      />
     </div>
   );
 }
