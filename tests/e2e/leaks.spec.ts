@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from './support/host';
-import { api, page, secrets, ui, useTokensJourneys } from './support/tokens-journey';
+import { dataDirSources, findSecrets } from './support/secrets-scan';
+import { api, dataDir, hostOutputs, page, secrets, ui, useTokensJourneys } from './support/tokens-journey';
 
 useTokensJourneys();
 
@@ -80,5 +81,15 @@ test.describe.serial('leak check', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  // Found values live only in main's memory: the page shows them masked, and nothing the app
+  // wrote (data folder, host output) holds one.
+  test('no found value on the page, in the data folder or in the host output', async () => {
+    expect(secrets.length).toBeGreaterThanOrEqual(3);
+    const shown = await page.locator('main').innerText();
+    expect(findSecrets(secrets, [{ label: 'leak check page', text: shown }])).toEqual([]);
+    const hits = findSecrets(secrets, [...dataDirSources(dataDir), ...hostOutputs.map((output, i) => ({ label: `host output ${i}`, text: output() }))]);
+    expect(hits).toEqual([]);
   });
 });
