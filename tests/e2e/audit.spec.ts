@@ -102,6 +102,8 @@ test('audit log and trail: search, filter, open a token, a disable appears in th
   const status = (await t.detailsStatus().textContent())!.trim();
   const action = status === 'Active' ? 'Disable' : 'Enable';
   await t.details().getByRole('button', { name: `${action} ${tokenName}` }).click();
+  // Disable asks first (what it does to integrations); Enable does not.
+  if (action === 'Disable') await page.getByRole('dialog', { name: `Disable “${tokenName}”?` }).getByRole('button', { name: 'Disable token' }).click();
   // Each event once: its sentence, the event code on hover only.
   const newest = trail.getByRole('row').nth(1);
   await expect(newest).toContainText(action === 'Disable' ? 'has been disabled' : 'has been enabled');

@@ -99,4 +99,32 @@ test.describe.serial('addresses', () => {
     await expect(t.grid()).toBeVisible();
     await expect(page).toHaveURL(`${origin}/tokens`);
   });
+
+  test('Disable on a token’s details asks first; its toast’s Undo enables it again', async () => {
+    const t = tokensUi(page);
+    await page.goto(`${origin}/tokens`);
+    await expect(t.grid()).toBeVisible();
+    // Never-used tokens first: the connection's own token (just used) is not among them.
+    await t.sortButton('Last access').click();
+    await t.statusFilter().selectOption('Active');
+    const id = (await t.visibleIds())[0]!;
+    await t.openDetails(id);
+    const name = (await t.detailsHeading().textContent())!.trim();
+    await expect(t.detailsStatus()).toHaveText('Active');
+
+    await t.details().getByRole('button', { name: `Disable ${name}` }).click();
+    const ask = page.getByRole('dialog', { name: `Disable “${name}”?` });
+    await expect(ask).toContainText('Integrations that use it are refused');
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    await expect(t.detailsStatus()).toHaveText('Active');
+
+    await t.details().getByRole('button', { name: `Disable ${name}` }).click();
+    await ask.getByRole('button', { name: 'Disable token' }).click();
+    await expect(t.detailsStatus()).toHaveText('Disabled');
+    const toasts = page.getByRole('status', { name: 'Notifications' });
+    await expect(toasts).toContainText(`Disabled “${name}”.`);
+    await toasts.getByRole('button', { name: `Undo: enable “${name}” again` }).click();
+    await expect(t.detailsStatus()).toHaveText('Active');
+    await expect(toasts).toContainText(`Enabled “${name}”.`);
+  });
 });

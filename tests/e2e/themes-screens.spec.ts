@@ -185,7 +185,7 @@ for (const scheme of ['light', 'dark'] as const) {
     // Saving shows a notice; the row's checkbox shows the bulk bar.
     await edit.getByRole('button', { name: 'Save' }).click();
     await expect(edit).toBeHidden();
-    await expect(page.locator('.notices .notice').first()).toBeVisible();
+    await expect(page.locator('.toasts .toast').first()).toBeVisible();
     await row.getByRole('checkbox', { name: `Select ${name}` }).check();
     await expect(page.locator('.bulk-bar')).toBeVisible();
     await checkScreen(page, scheme, 'tokens with notice and selection');
@@ -232,7 +232,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(wizard).toBeHidden();
     const newRow = t.row(created.id);
     await newRow.getByRole('button', { name: 'Copy value of Theme check' }).click();
-    await expect(page.locator('.notices .notice').first()).toBeVisible();
+    await expect(page.locator('.toasts .toast').first()).toBeVisible();
 
     for (const [item, heading] of [
       ['Audit log', 'Audit log'],

@@ -61,8 +61,8 @@ test.describe.serial('journeys on one host and page', () => {
 
     // Copy: main puts the value on the clipboard (the desktop's, or through the page's bridge the browser's).
     await writeClipboardText(app, 'before copy');
-    await t.tabPanel().getByRole('button', { name: 'Copy token value' }).click();
-    await expect(t.tabPanel().getByRole('status').filter({ hasText: /Copied/ })).toBeVisible();
+    await t.tabPanel().getByRole('button', { name: 'Copy value', exact: true }).click();
+    await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(/Copied/);
     await expect.poll(() => clipboardText(app)).toBe(stored.value);
     await writeClipboardText(app, '');
 

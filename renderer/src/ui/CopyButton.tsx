@@ -14,7 +14,7 @@ export interface CopyButtonProps {
 }
 
 /** Copies non-secret text; falls back to execCommand where the async clipboard is refused. */
-async function copyText(text: string): Promise<void> {
+export async function copyText(text: string): Promise<void> {
   try {
     await navigator.clipboard.writeText(text);
   } catch (error) {

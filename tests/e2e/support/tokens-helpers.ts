@@ -170,7 +170,7 @@ export function tokensUi(pageOrCurrent: Page | (() => Page)) {
     },
     details,
     detailsHeading: () => details().getByRole('heading', { level: 1 }),
-    detailsStatus: () => details().locator('.details-meta .status-badge'),
+    detailsStatus: () => details().locator('.page-badges .status-badge'),
     tab: (name: string) => current().getByRole('tablist', { name: 'Token details' }).getByRole('tab', { name, exact: true }),
     tabPanel: () => details().getByRole('tabpanel'),
     /** The <dd> after a <dt> in the Details tab's facts list. */

@@ -135,6 +135,8 @@ describe('enable / disable', () => {
     const heading = await screen.findByRole('heading', { level: 1, name: 'Active one' });
     const header = heading.closest('header')!;
     await user.click(within(header).getByRole('button', { name: 'Disable Active one' }));
+    await user.click(within(screen.getByRole('dialog', { name: 'Disable “Active one”?' })).getByRole('button', { name: 'Disable token' }));
+    await waitFor(() => expect(useToastStore.getState().toasts.at(-1)?.level).toBe('error'));
     await waitFor(() => expect(within(header).getByRole('button', { name: 'Disable Active one' })).toBeTruthy());
     expect(within(header).getByText('Active')).toBeTruthy();
   });

@@ -3,6 +3,7 @@ import { daysAgo, fakeDesk, FakeDeskError, makeToken, serveTokens } from './fake
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useToastStore } from '../../../renderer/src/ui/toast-store';
 import { REVEAL_TIMEOUT_MS } from '../../../common/limits';
 import { renderPage, resetAll, rowOf } from './render-page';
 
@@ -54,9 +55,9 @@ describe('token details', () => {
     expect(screen.getByRole('tab', { name: 'General' }).getAttribute('aria-selected')).toBe('true');
     expect(screen.getByText(`https://api.example.test/public/v1/accounts/api-tokens/${stored.id}`)).toBeTruthy();
     expect(screen.getByText('Used by CI')).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Copy token id' }));
+    await user.click(screen.getByRole('button', { name: 'Copy ID' }));
     expect(await navigator.clipboard.readText()).toBe(stored.id);
-    await user.click(screen.getByRole('button', { name: 'Copy API endpoint' }));
+    await user.click(screen.getByRole('button', { name: 'Copy API URL' }));
     expect(await navigator.clipboard.readText()).toBe(`https://api.example.test/public/v1/accounts/api-tokens/${stored.id}`);
     await user.click(screen.getByRole('button', { name: '← Back to API tokens' }));
     expect(screen.getByRole('grid', { name: 'API tokens' })).toBeTruthy();
@@ -106,12 +107,13 @@ describe('token details', () => {
     fakeDesk.handlers['values.copy'] = () => ({ clearsAt: new Date(Date.now() + 30_000).toISOString() });
     fakeDesk.handlers['values.reveal'] = () => ({ value: `idt:${stored.id}:secretSECRET` });
     await openDetails(user, 'Stored', stored.id);
-    await user.click(screen.getByRole('button', { name: 'Copy value of Stored' }));
-    await user.click(screen.getByRole('button', { name: 'Copy token value' }));
+    // One button per meaning: the value card's "Copy value" is the only copy of the value here.
+    expect(screen.getAllByRole('button', { name: /^Copy/ }).map((b) => b.getAttribute('aria-label') ?? b.textContent)).toEqual(['Copy ID', 'Copy API URL', 'Copy value']);
+    await user.click(screen.getByRole('button', { name: 'Copy value' }));
+    await waitFor(() => expect(useToastStore.getState().toasts.map((t) => t.message)).toEqual(['Copied — clipboard clears in 30 s']));
     await user.click(screen.getByRole('button', { name: 'Show token value' }));
     await screen.findByText(/secretSECRET/);
     expect(fakeDesk.calls.filter((c) => c.channel === 'values.copy' || c.channel === 'values.reveal')).toEqual([
-      { channel: 'values.copy', input: { id: stored.id, connectionId: 'c1' } },
       { channel: 'values.copy', input: { id: stored.id, connectionId: 'c1' } },
       { channel: 'values.reveal', input: { id: stored.id, connectionId: 'c1' } },
     ]);
@@ -145,7 +147,7 @@ describe('token details', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Verify and keep' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(screen.getByRole('button', { name: 'Show token value' })).toBeTruthy();
-  });
+  }, 15_000); // typing a whole token value key by key is slow on a loaded machine
 
   it('audit trail: newest first, Load more, offline notice', async () => {
     const user = userEvent.setup();
@@ -197,5 +199,44 @@ describe('token details', () => {
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByRole('table')).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('disable and enable from the details', () => {
+  it('Disable asks first, saying what happens to integrations; it ends in a toast whose Undo enables again', async () => {
+    const user = userEvent.setup();
+    fakeDesk.handlers['tokens.disable'] = () => ({ ...stored, status: 'Disabled' });
+    fakeDesk.handlers['tokens.enable'] = () => ({ ...stored, status: 'Active' });
+    await openDetails(user, 'Stored', stored.id);
+    await user.click(screen.getByRole('button', { name: 'Disable Stored' }));
+    const dialog = screen.getByRole('dialog', { name: 'Disable “Stored”?' });
+    expect(dialog.textContent).toMatch(/Integrations that use it are refused/);
+    // Cancel changes nothing.
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(fakeDesk.calls.some((c) => c.channel === 'tokens.disable')).toBe(false);
+
+    await user.click(screen.getByRole('button', { name: 'Disable Stored' }));
+    await user.click(within(screen.getByRole('dialog', { name: 'Disable “Stored”?' })).getByRole('button', { name: 'Disable token' }));
+    await waitFor(() => expect(useToastStore.getState().toasts.at(-1)?.message).toMatch(/^Disabled “Stored”\./));
+    expect(screen.getByRole('button', { name: 'Enable Stored' })).toBeTruthy();
+    const disabled = useToastStore.getState().toasts.at(-1)!;
+    expect(disabled.action?.label).toBe('Undo');
+
+    act(() => disabled.action!.run());
+    await waitFor(() => expect(useToastStore.getState().toasts.at(-1)?.message).toBe('Enabled “Stored”.'));
+    expect(fakeDesk.calls.filter((c) => c.channel === 'tokens.disable' || c.channel === 'tokens.enable').map((c) => c.channel)).toEqual(['tokens.disable', 'tokens.enable']);
+    expect(await screen.findByRole('button', { name: 'Disable Stored' })).toBeTruthy();
+  });
+
+  it('a refused Enable is a toast on the details page', async () => {
+    const user = userEvent.setup();
+    const off = makeToken({ name: 'Off', status: 'Disabled' });
+    serveTokens([stored, elsewhere, off]);
+    fakeDesk.handlers['tokens.enable'] = () => {
+      throw new FakeDeskError({ code: 'forbidden', message: 'Not allowed.' });
+    };
+    await openDetails(user, 'Off', off.id);
+    await user.click(screen.getByRole('button', { name: 'Enable Off' }));
+    await waitFor(() => expect(useToastStore.getState().toasts.at(-1)).toMatchObject({ level: 'error', message: expect.stringMatching(/Could not enable “Off”/) }));
   });
 });

@@ -7,12 +7,11 @@
 import { useId } from 'react';
 import type { TokenView } from '../../../../common/contract';
 import { ownTokenReason } from '../../../../common/own-token';
-import { useTokensStore } from './store/tokens-store';
+import { switchEnabled } from './switch-enabled';
 import { useTokensUiStore } from './store/tokens-ui-store';
 import { Button } from '../../ui/Button';
 import { Tooltip } from '../../ui/Tooltip';
 import { useRotationStore } from '../rotation/rotation-store';
-import { CopyButton } from '../../ui/CopyButton';
 import { copyValue } from './values';
 import { useIsOwnToken } from './own-token';
 
@@ -38,13 +37,12 @@ export interface ActionContext {
 
 /** In the order the details header shows them. Copy only when the value is in the keychain. */
 export function actionsFor(token: TokenView, { own }: ActionContext): TokenAction[] {
-  const store = () => useTokensStore.getState();
   const open = (kind: 'edit' | 'delete') => useTokensUiStore.getState().openDialog({ kind, tokenId: token.id });
   const guarded = (action: 'disable' | 'delete') => (own ? { disabledReason: ownTokenReason(action) } : {});
   const list: TokenAction[] = [];
-  if (token.status === 'Disabled') list.push({ key: 'enable', label: 'Enable', name: `Enable ${token.name}`, run: () => void store().setEnabled(token.id, true) });
+  if (token.status === 'Disabled') list.push({ key: 'enable', label: 'Enable', name: `Enable ${token.name}`, run: () => void switchEnabled(token, true) });
   if (token.status === 'Active') {
-    list.push({ key: 'disable', label: 'Disable', name: `Disable ${token.name}`, ...guarded('disable'), run: () => void store().setEnabled(token.id, false) });
+    list.push({ key: 'disable', label: 'Disable', name: `Disable ${token.name}`, ...guarded('disable'), run: () => void switchEnabled(token, false) });
   }
   list.push({ key: 'edit', label: 'Edit', name: `Edit ${token.name}`, run: () => open('edit') });
   if (token.status !== 'Deleted') {
@@ -69,21 +67,27 @@ export function menuActionsFor(token: TokenView, context: ActionContext): TokenA
   return [details, ...actionsFor(token, context).filter((a) => a.key !== 'copy')];
 }
 
-/** The actions as a row of buttons (the details header). */
+/**
+ * The actions as a row of buttons (the details header). Copy value is not among them: the value
+ * card has it. Disable asks first there; Enable's refusal is a toast (no list banner shows).
+ */
 export function TokenActions({ token }: { token: TokenView }) {
   const own = useIsOwnToken(token.id);
   return (
     <span className="actions">
-      {actionsFor(token, { own }).map((action) =>
-        action.key === 'copy' ? (
-          // Copy confirms in place ("Copied — clipboard clears in 30 s").
-          <CopyButton key={action.key} label={action.name} onCopy={async () => (await action.run()) ?? undefined} size="normal" />
-        ) : (
-          <ActionButton key={action.key} action={action} />
-        ),
-      )}
+      {actionsFor(token, { own })
+        .filter((action) => action.key !== 'copy')
+        .map((action) => (
+          <ActionButton key={action.key} action={inDetails(action, token)} />
+        ))}
     </span>
   );
+}
+
+function inDetails(action: TokenAction, token: TokenView): TokenAction {
+  if (action.key === 'disable') return { ...action, run: () => useTokensUiStore.getState().openDialog({ kind: 'disable', tokenId: token.id }) };
+  if (action.key === 'enable') return { ...action, run: () => void switchEnabled(token, true, { announceFailure: true }) };
+  return action;
 }
 
 /**

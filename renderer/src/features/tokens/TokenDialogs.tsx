@@ -14,6 +14,7 @@ import { daysSince, formatRelative } from '../../ui/format';
 import { EditTokenDialog } from './EditTokenDialog';
 import { useIsOwnToken, useOwnTokenId } from './own-token';
 import { ownTokenReason } from '../../../../common/own-token';
+import { DisableTokenDialog } from './details/DisableDialog';
 
 /** Renders the dialog the ui store says is open. */
 export function TokenDialogs() {
@@ -26,6 +27,7 @@ export function TokenDialogs() {
   if (!token) return null;
   if (dialog.kind === 'edit') return <EditTokenDialog key={token.id} token={token} onClose={close} />;
   if (dialog.kind === 'delete') return <DeleteTokenDialog token={token} onClose={close} />;
+  if (dialog.kind === 'disable') return <DisableTokenDialog token={token} onClose={close} />;
   return <AddValueDialog token={token} onClose={close} />;
 }
 

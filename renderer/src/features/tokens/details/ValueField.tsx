@@ -5,11 +5,14 @@ import { desk } from '../../../desk';
 import { errorMessage } from '../../../error-message';
 import { useTokensUiStore } from '../store/tokens-ui-store';
 import { Button } from '../../../ui/Button';
-import { CopyButton } from '../../../ui/CopyButton';
+import { toast } from '../../../ui/toast-store';
 import { copyValue } from '../values';
 import { TokenAccessLog } from '../../access-log/TokenAccessLog';
 
-/** A stored value: hidden until asked for, hidden again after REVEAL_TIMEOUT_MS; copy happens in main. */
+/**
+ * A stored value: masked until asked for, masked again after REVEAL_TIMEOUT_MS; copy happens in
+ * main and ends in a toast. Its access history (reveals and copies on this computer) is below it.
+ */
 export function ValueField({ token }: { token: TokenView }) {
   const [value, setValue] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -46,22 +49,36 @@ export function ValueField({ token }: { token: TokenView }) {
     setValue(null);
   }
 
+  async function copy() {
+    try {
+      toast({ level: 'success', message: await copyValue(token.id) });
+    } catch (e) {
+      toast({ level: 'error', message: e instanceof Error ? e.message : 'Could not copy the value.' });
+    } finally {
+      setAccesses((n) => n + 1);
+    }
+  }
+
   return (
     <div className="value-field">
-      {/* role="group": aria-label is prohibited (and ignored) on <code>'s own role. */}
-      <code className="value" role="group" aria-label={value ? 'Token value' : 'Token value (hidden)'}>
-        {value ?? '••••••••••••••••••••••••'}
-      </code>
-      {value ? (
-        <Button size="small" onClick={hide} aria-label="Hide token value">
-          Hide
+      <div className="value-row">
+        {/* role="group": aria-label is prohibited (and ignored) on <code>'s own role. */}
+        <code className="value" role="group" aria-label={value ? 'Token value' : 'Token value (hidden)'}>
+          {value ?? '••••••••••••••••••••••••'}
+        </code>
+        {value ? (
+          <Button size="small" onClick={hide} aria-label="Hide token value">
+            Hide
+          </Button>
+        ) : (
+          <Button size="small" onClick={() => void show()} disabled={busy} aria-label="Show token value">
+            Show
+          </Button>
+        )}
+        <Button size="small" onClick={() => void copy()}>
+          Copy value
         </Button>
-      ) : (
-        <Button size="small" onClick={() => void show()} disabled={busy} aria-label="Show token value">
-          Show
-        </Button>
-      )}
-      <CopyButton label="Copy token value" onCopy={() => copyValue(token.id).finally(() => setAccesses((n) => n + 1))} />
+      </div>
       {value ? <p className="muted small">Hides again in {Math.round(REVEAL_TIMEOUT_MS / 1000)} seconds.</p> : null}
       {error ? (
         <p className="error-text" role="alert">

@@ -15,6 +15,7 @@ export type DetailsTab = 'general' | 'modules' | 'details' | 'audit';
 export type TokenDialog =
   | { kind: 'edit'; tokenId: string }
   | { kind: 'delete'; tokenId: string }
+  | { kind: 'disable'; tokenId: string }
   | { kind: 'addValue'; tokenId: string }
   | { kind: 'bulkDelete'; ids: string[] };
 
