@@ -98,7 +98,7 @@ test.describe.serial('journeys on one host and page', () => {
     expect([...times].sort().reverse()).toEqual(times);
     const firstRow = table.getByRole('row').nth(1);
     // Each event reads once, as its sentence; the event code is on hover.
-    await expect(firstRow).toContainText(audit[0]!.details || audit[0]!.summary!);
+    await expect(firstRow).toContainText((audit[0] as { details?: string }).details || audit[0]!.summary!);
     await expect(firstRow.locator(`td[title="${audit[0]!.event!}"]`)).toHaveCount(1);
     await expect(table.getByRole('row').last().locator('td[title="platform.accounts.apiToken.created"]')).toHaveCount(1);
 
