@@ -1,14 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
+import { chromiumPath } from './tests/e2e/support/chromium';
 import type { HostKind } from './tests/e2e/support/host';
 
-/**
- * On the build machines Playwright must not download browsers: use Debian's
- * Chromium when present (CHROMIUM_PATH overrides). On a developer laptop
- * Playwright's own Chromium works when no system one is found.
- */
-const chromiumPath = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 /**
  * The journeys written once for both hosts: every spec that takes its `test` from
