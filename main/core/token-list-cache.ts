@@ -125,7 +125,8 @@ export class TokenListCache {
   /** The table as JSON, from the file's own text when it has it (saves re-serialising every row). */
   tableJsonOf(state: TokenListState): string {
     const entry = state as Entry;
-    if (entry.tableJson === undefined && entry.tableJsonParts) entry.tableJson = `${entry.tableJsonParts.join('')}}`;
+    // The parts are the whole object, its closing brace included (jsonPieces).
+    if (entry.tableJson === undefined && entry.tableJsonParts) entry.tableJson = entry.tableJsonParts.join('');
     entry.tableJsonParts = undefined;
     entry.tableJson ??= JSON.stringify(entry.table);
     return entry.tableJson;

@@ -136,6 +136,8 @@ describe('TokenListCache (files)', () => {
     // Written a slice of rows at a time, the file holds exactly the table's JSON.
     expect(slices.length).toBeGreaterThan(13 * 10);
     expect(JSON.stringify(read.table)).toBe(JSON.stringify(cache.get('big')!.table));
+    // The pieces kept from the write serve packing (tokens.cached): the same JSON, whole.
+    expect(cache.tableJsonOf(cache.get('big')!)).toBe(JSON.stringify(cache.get('big')!.table));
   }, 60_000);
 
   it('a damaged file is moved aside and the list starts empty (the next sync rebuilds it)', () => {

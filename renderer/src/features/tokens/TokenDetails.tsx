@@ -38,7 +38,8 @@ const TABS: { key: DetailsTab; label: string }[] = [
 
 export function TokenDetails({ id }: { id: string }) {
   const token = useTokensStore((s) => s.tokens.find((t) => t.id === id));
-  const listReady = useTokensStore((s) => s.phase === 'ready');
+  // Settled: the list has loaded, or failed to (then the read's own error is the answer).
+  const listReady = useTokensStore((s) => s.phase === 'ready' || s.phase === 'error');
   const tab = useTokensUiStore((s) => s.detailsTab);
   const own = useIsOwnToken(id);
   const setTab = useTokensUiStore((s) => s.setDetailsTab);
