@@ -52,6 +52,8 @@ async function startAndCopy(): Promise<{ value: string }> {
 async function startAndCopyAgain(): Promise<{ value: string }> {
   // Token and value calls name the connection the page shows: the sandbox's.
   const { id: connectionId } = await call('sandbox.start');
+  // The list is loaded first, as the page does, so the create below changes a cached list.
+  await call('tokens.sync', { connectionId });
   const modules = await call('tokens.modules', { connectionId });
   const moduleId = (modules.modules ?? modules)[0].id as string;
   const created = await call('tokens.create', { name: 'Quit test', description: '', moduleIds: [moduleId], connectionId });
