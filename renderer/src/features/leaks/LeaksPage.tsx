@@ -152,7 +152,7 @@ export function LeaksPage() {
 
       <section className="panel" aria-labelledby="leaks-scan-title">
         <h2 id="leaks-scan-title">Scan folders</h2>
-        <p className="muted">Skips .git internals, node_modules, binary files and large files (Settings); never follows links out of the folder; reads, never writes.</p>
+        <p className="muted">Skips .git internals, node_modules, binary files and files over the size limit (5 MB by default); never follows links out of the folder; reads, never writes.</p>
         <div className="field">
           <label htmlFor="leaks-folders">Folder paths (one a line)</label>
           <textarea id="leaks-folders" rows={2} value={folderInput} onChange={(e) => setFolderInput(e.target.value)} spellCheck={false} />
