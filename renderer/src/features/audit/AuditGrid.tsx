@@ -82,7 +82,8 @@ const AuditRow = memo(function AuditRow({ position, entry: e, multiAccount, onOp
         </span>
       </span>
       <span role="cell" className="audit-token">
-        <button type="button" className="link" onClick={() => onOpen(e.token.id)} aria-label={`Open ${e.token.name} (${e.token.id})`}>
+        {/* A long name is cut to keep the row on one line; the whole name on hover. */}
+        <button type="button" className="link" title={e.token.name} onClick={() => onOpen(e.token.id)} aria-label={`Open ${e.token.name} (${e.token.id})`}>
           {e.token.name}
         </button>
         <span className="muted">{e.token.id}</span>
