@@ -294,8 +294,8 @@ for (const run of RUNS) {
         for (let i = 0; ; i++) {
           expect(i, `${action}: still failing after ${MAX_TRIES} tries`).toBeLessThan(MAX_TRIES);
           record.attempts++;
-          const row = await ui().showOnly(token.id);
-          await row.getByRole('button', { name: `${action} ${token.name}` }).click();
+          await ui().showOnly(token.id);
+          await ui().rowAction(token.id, `${action} ${token.name}`);
           // The row shows the target at once (optimistic) and goes back with an alert if the call
           // fails; so success is the row AND the server in the target state, failure an alert.
           const result = await settleWhen(

@@ -24,7 +24,7 @@ const PAIRS: Array<[string, string, string]> = [
   ['--accent', '--raised', 'links in dialogs'],
   ['--focus', '--selected', 'the current navigation item'],
   ['--accent-text', '--accent', 'primary buttons'],
-  ['--accent-text', '--focus', 'primary buttons, hovered'],
+  ['--accent-text', '--accent-hover', 'primary buttons, hovered'],
   ['--danger-text', '--danger', 'danger buttons'],
   ['--danger', '--panel', 'errors'],
   ['--danger', '--raised', 'errors in dialogs'],

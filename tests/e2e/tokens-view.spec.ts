@@ -58,10 +58,14 @@ test('every row action can be clicked at the app window’s default size (1280×
     const row = t.row(id!);
     const name = (await row.getByRole('button').first().textContent())!;
     await page.screenshot({ path: test.info().outputPath('table-1280x820.png') });
-    // trial: scroll into view, then check the button itself receives the click (not something covering or clipping it).
+    // trial: scroll into view, then check the ⋯ button itself receives the click (not something
+    // covering or clipping it); then every item of its menu can be clicked too.
+    await t.rowMenuButton(id!).click({ trial: true, timeout: 3_000 });
+    const menu = await t.openRowMenu(id!);
     for (const action of ['Edit', 'Rotate', 'Delete']) {
-      await row.getByRole('button', { name: `${action} ${name}`, exact: true }).click({ trial: true, timeout: 3_000 });
+      await menu.getByRole('menuitem', { name: `${action} ${name}`, exact: true }).click({ trial: true, timeout: 3_000 });
     }
+    await page.keyboard.press('Escape');
   } finally {
     await setWindowSize(app, { width: 1600, height: 900 });
   }
