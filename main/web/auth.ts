@@ -22,9 +22,17 @@ export function secretsMatch(given: string | undefined | null, secret: string): 
   return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
 
-/** The request path, or undefined when the request target cannot be parsed (→ 400, never a throw). */
+/** A `.` or `..` segment, written plainly or percent-encoded (`%2e`). */
+const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
+
+/**
+ * The request path, or undefined when the request target cannot be parsed or steps through dot
+ * segments (→ 400, never a throw). URL parsing would resolve `/%2e%2e/x` to `/x` silently, and
+ * the app page answers every extensionless path, so a climbing target is refused before that.
+ */
 export function requestPath(rawUrl: string | undefined): string | undefined {
   if (!rawUrl || !rawUrl.startsWith('/')) return undefined; // origin-form only: no `http://…`, no `*`
+  if (rawUrl.split(/[?#]/, 1)[0]!.split('/').some((segment) => DOT_SEGMENT.test(segment))) return undefined;
   try {
     return new URL(rawUrl, 'http://127.0.0.1').pathname;
   } catch {

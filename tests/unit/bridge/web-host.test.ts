@@ -108,6 +108,9 @@ describe('requests the host cannot parse', () => {
     expect((await get(host.port, '/..%2f..%2f..%2fetc%2fpasswd')).status).toBe(404);
     expect((await get(host.port, '/assets/..%2f..%2fhosts')).status).toBe(404);
     expect((await get(host.port, '/index.html%00')).status).toBe(400);
+    // Dot segments, plain or encoded, would be resolved away by URL parsing and land on the app page.
+    expect((await get(host.port, '/%2e%2e/%2e%2e/etc/passwd')).status).toBe(400);
+    expect((await get(host.port, '/tokens/%2E/audit')).status).toBe(400);
   });
 });
 
