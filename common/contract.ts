@@ -328,7 +328,7 @@ export const calls = {
    * is, and one-click answers. Findings carry fingerprints and masked forms only; main keeps the
    * values in memory for `verify` and `disable` until `forget`.
    */
-  'leaks.check': call(z.object({ text: z.string().max(LEAK_TEXT_MAX, 'That text is too long to check at once: split it.') }).strict(), leakCheckResultSchema),
+  'leaks.check': call(z.object({ text: plainText(z.string().max(LEAK_TEXT_MAX, 'That text is too long to check at once: split it.'), true) }).strict(), leakCheckResultSchema),
   /** Runs until the scan ends or is cancelled; progress as `leaks.progress`. */
   'leaks.scan': call(leakScanInputSchema, leakScanResultSchema),
   'leaks.cancel': call(noInput, z.object({ ok: z.literal(true) })),

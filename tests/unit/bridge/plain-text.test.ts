@@ -1,7 +1,7 @@
 /** Names and free text refuse control characters and bidi overrides at the IPC boundary. */
 import { describe, expect, it } from 'vitest';
 import { calls } from '../../../common/contract';
-import { hasUnsafeCharacters, PLAIN_TEXT_MESSAGE } from '../../../common/plain-text';
+import { hasUnsafeCharacters, PLAIN_TEXT_MESSAGE, unsafeAsSpaces } from '../../../common/plain-text';
 import { tokenDescriptionSchema, tokenNameSchema } from '../../../common/token-fields';
 
 describe('plain text', () => {
@@ -22,5 +22,14 @@ describe('plain text', () => {
     expect(calls['connections.rename'].input.safeParse({ id: 'c1', name: 'Prod\u202E' }).success).toBe(false);
     expect(calls['connections.rename'].input.safeParse({ id: 'c1', name: 'Prod' }).success).toBe(true);
     expect(calls['tokens.findRecent'].input.safeParse({ name: 'a\u0007' }).success).toBe(false);
+  });
+
+  it('the leak check refuses unsafe text; a pasted log has its controls spaced out and keeps its lines', () => {
+    const log = '\u001b[31mERROR\u001b[0m\tAuthorization: Bearer idt:TKN-1234-5678:abc\u202E\r\nnext';
+    expect(calls['leaks.check'].input.safeParse({ text: log }).success).toBe(false);
+    expect(calls['leaks.check'].input.safeParse({ text: '\u0000'.repeat(100_000) }).success).toBe(false);
+    const spaced = unsafeAsSpaces(log);
+    expect(spaced).toBe(' [31mERROR [0m\tAuthorization: Bearer idt:TKN-1234-5678:abc \r\nnext');
+    expect(calls['leaks.check'].input.safeParse({ text: spaced }).success).toBe(true);
   });
 });
