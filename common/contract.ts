@@ -12,7 +12,7 @@ import { APP_COMMANDS } from './app-commands';
 import type { Channel, EventName } from './channel-names';
 import type { ConnectionCall } from './connection-calls';
 import { offlineStateSchema } from './error-data';
-import { accountTypeSchema, apiTokenSchema, moduleSchema } from './domain';
+import { apiTokenSchema, moduleSchema } from './domain';
 import { moduleIdSchema, tokenIdSchema } from './ids';
 import { accountLogPageSchema, accountSyncSchema, auditCsvSchema, auditFiltersSchema, tokenTrailSchema } from './audit-log';
 import { CONNECTION_NAME_MAX, TOKEN_NAME_MAX } from './limits';
@@ -20,11 +20,13 @@ import { SORT_DIRS, SORT_KEYS } from './token-sort';
 import { plainText } from './plain-text';
 import { iconUploadSchema, tokenDescriptionSchema, tokenModuleIdsSchema, tokenNameSchema } from './token-fields';
 import { TOKEN_VALUE_MAX, TOKEN_VALUE_MESSAGES } from './token-value';
+import { connectionProfileSchema, connectionsStateSchema, recoverableConnectionSchema, restoreResultSchema, startupNoticeSchema } from './connection-schemas';
 import { PLAN_HORIZON_MS, planViewSchema, retireActionSchema, retireChoiceSchema, rotationCreateSchema, rotationPlanSchema } from './rotation';
 import { fingerprintSchema, LEAK_TEXT_MAX, leakCheckResultSchema, leakFindingSchema, leakReportInputSchema, leakReportSchema, leakScanInputSchema, leakScanResultSchema, scanCountsSchema } from './leaks';
 import { accessEntrySchema, accessLogQuerySchema, desktopSettingsSchema, quickListSchema, settingsViewSchema } from './quick-access';
 
 // Re-exported: the contract is where callers look for its input schemas and channel types.
+export * from './connection-schemas';
 export { iconUploadSchema, tokenIdSchema };
 export type { Channel, EventName };
 export type { IconUpload } from './token-fields';
@@ -47,56 +49,11 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 
 // ---- connections ------------------------------------------------------------------------------
 
-/** A saved connection. Never holds a secret: the admin token lives in the keychain. */
-export const connectionProfileSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  baseUrl: z.string().min(1),
-  account: z.object({ id: z.string(), name: z.string(), type: accountTypeSchema }),
-  adminTokenId: z.string(),
-  sandbox: z.boolean().optional(),
-  /** Set by main, never saved: this in-app sandbox's secrets are in memory for this run, never in the keychain. */
-  secretsInMemory: z.boolean().optional(),
-  createdAt: z.string(),
-  lastUsedAt: z.string(),
-});
-export type ConnectionProfile = z.infer<typeof connectionProfileSchema>;
-
 const connectionId = z.object({ id: z.string().min(1).max(100) }).strict();
 const connectionName = plainText(z.string().max(CONNECTION_NAME_MAX));
 /** Secrets are length-capped so a pasted novel is refused before it reaches the keychain. */
 const tokenValueInput = z.string().max(TOKEN_VALUE_MAX, TOKEN_VALUE_MESSAGES.tooLong);
 
-export const connectionsStateSchema = z.object({
-  connections: z.array(connectionProfileSchema),
-  activeId: z.string().nullable(),
-});
-export type ConnectionsState = z.infer<typeof connectionsStateSchema>;
-
-export const restoreResultSchema = z.object({
-  state: connectionsStateSchema,
-  /** ok: verified; needs_token: the API rejected the stored credential (re-enter it);
-   *  offline: could not reach the API (cached data is shown); none: no saved connection. */
-  status: z.enum(['ok', 'needs_token', 'offline', 'none']),
-  message: z.string().optional(),
-});
-export type RestoreResult = z.infer<typeof restoreResultSchema>;
-
-/** A damaged file moved aside at start-up (or later): what happened and where the copy is. */
-export const startupNoticeSchema = z.object({
-  /** rotation: a connection's rotation plans (main/core/rotation/plan-store.ts). */
-  file: z.enum(['settings', 'cache', 'rotation']),
-  path: z.string(),
-  movedTo: z.string(),
-  reason: z.string(),
-  at: z.string(),
-});
-export type StartupNotice = z.infer<typeof startupNoticeSchema>;
-
-/** A connection whose admin token is still in the keychain but has no profile (settings lost). */
-/** `baseUrl`: the address the admin token was saved for, when the keychain holds it (the only one a restore sends it to). */
-export const recoverableConnectionSchema = z.object({ id: z.string(), adminTokenId: z.string(), baseUrl: z.string().optional() });
-export type RecoverableConnection = z.infer<typeof recoverableConnectionSchema>;
 
 // ---- tokens -------------------------------------------------------------------------------------
 
