@@ -37,7 +37,7 @@ export const systemClock: RunnerClock = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-/** setTimeout overflows past ~24.8 days: long waits are re-armed in steps. */
+/** setTimeout overflows a 32-bit millisecond delay, and a sleeping laptop skews long ones: long waits are re-armed in steps. */
 const MAX_TIMER_MS = 6 * 60 * 60_000;
 
 export interface RunnerDeps {
