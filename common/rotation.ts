@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { tokenIdSchema } from './ids';
+import { tokenNameSchema } from './token-fields';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -189,7 +190,7 @@ export const rotationCreateSchema = z
   .object({
     oldId: tokenIdSchema,
     newId: tokenIdSchema,
-    oldName: z.string().max(300),
+    oldName: tokenNameSchema,
     retire: retireChoiceSchema,
     action: retireActionSchema.default({ kind: 'disable' }),
   })
