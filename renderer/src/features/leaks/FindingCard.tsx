@@ -1,6 +1,6 @@
 /**
  * One found token value: which token it is, whose, how it stands, where it was found, and the
- * one-click answers (verify, disable). Shows the masked value and fingerprint only: the page
+ * one-click answers (verify, disable, rotate). Shows the masked value and fingerprint only: the page
  * never receives a value.
  */
 import { useState } from 'react';
@@ -19,14 +19,16 @@ const VERIFIED: Record<NonNullable<LeakFinding['verified']>, string> = {
 export interface FindingActions {
   verify(f: LeakFinding): Promise<void>;
   disable(f: LeakFinding): Promise<void>;
+  /** Opens the rotation flow for the finding's token, "retire now" chosen. */
+  rotate(f: LeakFinding): Promise<void>;
 }
 
 export function FindingCard({ finding, actions }: { finding: LeakFinding; actions: FindingActions }) {
-  const [busy, setBusy] = useState<'verify' | 'disable' | null>(null);
+  const [busy, setBusy] = useState<'verify' | 'disable' | 'rotate' | null>(null);
   const [confirming, setConfirming] = useState(false);
   const holder = finding.holders[0];
   const name = finding.token?.name ?? finding.tokenId ?? 'Unknown token';
-  const run = async (what: 'verify' | 'disable', fn: () => Promise<void>) => {
+  const run = async (what: 'verify' | 'disable' | 'rotate', fn: () => Promise<void>) => {
     setBusy(what);
     try {
       await fn();
@@ -85,6 +87,11 @@ export function FindingCard({ finding, actions }: { finding: LeakFinding; action
         {holder && finding.token?.status === 'Active' && (
           <Button size="small" variant="danger" disabled={busy !== null} onClick={() => setConfirming(true)}>
             Disable now
+          </Button>
+        )}
+        {holder && finding.tokenId && finding.token && finding.token.status !== 'Deleted' && (
+          <Button size="small" disabled={busy !== null} onClick={() => void run('rotate', () => actions.rotate(finding))}>
+            {busy === 'rotate' ? 'Opening…' : 'Rotate'}
           </Button>
         )}
       </div>

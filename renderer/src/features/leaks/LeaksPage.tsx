@@ -1,7 +1,7 @@
 /**
  * "Check for leaked tokens": paste text or drop files, or scan folders (in main, off its event
- * loop). Every finding says which token it is, whose, how it stands, and offers verify and
- * Disable now. The page only ever holds masked values and fingerprints.
+ * loop). Every finding says which token it is, whose, how it stands, and offers verify,
+ * Disable now and Rotate. The page only ever holds masked values and fingerprints.
  */
 import { useEffect, useState } from 'react';
 import type { LeakFinding, LeakScanResult, ScanCountsView } from '../../../../common/leaks';
@@ -15,6 +15,7 @@ import { toast } from '../../ui/toast-store';
 import { saveCsv } from '../audit/save-csv';
 import { useTokensStore } from '../tokens/store/tokens-store';
 import { useConnectionsStore } from '../connections/connections-store';
+import { useRotationStore } from '../rotation/rotation-store';
 import { FindingGroups } from './FindingGroups';
 import type { FindingActions } from './FindingCard';
 import './leaks.css';
@@ -30,10 +31,13 @@ export function LeaksPage() {
   const [scanning, setScanning] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [electron, setElectron] = useState(false);
+  const [maxFileMb, setMaxFileMb] = useState<number | null>(null);
   const activeId = useConnectionsStore((s) => s.activeId);
 
   useEffect(() => {
     void desk.call('app.info', {}).then((info) => setElectron(info.hostKind === 'electron'), () => undefined);
+    // The limit main applies, read from the setting: the page states it as it is in force.
+    void desk.call('settings.get', {}).then((view) => setMaxFileMb(view.settings.leakScanMaxFileMb), () => undefined);
     const off = desk.on('leaks.progress', setProgress);
     // Leaving the page drops the found values from main's memory.
     return () => {
@@ -89,6 +93,23 @@ export function LeaksPage() {
         toast({ level: 'success', message: `${token.name} (${token.id}) is disabled.` });
       } catch (e) {
         toast({ level: 'error', message: errorMessage(e, 'Could not disable the token.') });
+      }
+    },
+    async rotate(f) {
+      const holder = f.holders[0];
+      if (!holder || !f.tokenId) return;
+      try {
+        // The rotation flow works on the page's connection: the token's own has to be that one.
+        const connections = useConnectionsStore.getState();
+        if (holder.connectionId !== connections.activeId) {
+          await connections.switchTo(holder.connectionId);
+          toast({ level: 'info', message: `Switched to the connection ${holder.connectionName} to rotate ${f.token?.name ?? f.tokenId}.` });
+        }
+        const token = await desk.call('tokens.get', { id: f.tokenId });
+        // A leaked value is retired at once: whatever still uses it is using a leak.
+        useRotationStore.getState().openRotate([token], 'now');
+      } catch (e) {
+        toast({ level: 'error', message: errorMessage(e, 'Could not open the rotation.') });
       }
     },
   };
@@ -154,7 +175,10 @@ export function LeaksPage() {
 
       <section className="panel" aria-labelledby="leaks-scan-title">
         <h2 id="leaks-scan-title">Scan folders</h2>
-        <p className="muted">Skips .git internals, node_modules, binary files and files over the size limit (5 MB by default); never follows links out of the folder; reads, never writes.</p>
+        <p className="muted" data-testid="leaks-scan-rules">
+          Skips .git internals, node_modules, binary files and files over {maxFileMb === null ? 'the size limit' : `${maxFileMb} MB`} (the limit is in Settings); never follows
+          links out of the folder; reads, never writes.
+        </p>
         <div className="field">
           <label htmlFor="leaks-folders">Folder paths (one a line)</label>
           <textarea id="leaks-folders" rows={2} value={folderInput} onChange={(e) => setFolderInput(e.target.value)} spellCheck={false} />

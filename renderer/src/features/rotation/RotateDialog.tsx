@@ -16,14 +16,16 @@ import { useRotationStore } from './rotation-store';
 
 export function RotateDialog() {
   const rotating = useRotationStore((s) => s.rotating);
+  const initialRetire = useRotationStore((s) => s.initialRetire);
   if (!rotating || rotating.length === 0) return null;
-  return <RotateFlow key={rotating.map((t) => t.id).join(',')} tokens={rotating} />;
+  return <RotateFlow key={rotating.map((t) => t.id).join(',')} tokens={rotating} initialRetire={initialRetire ?? undefined} />;
 }
 
-function RotateFlow({ tokens }: { tokens: TokenView[] }) {
+/** `initialRetire`: when to retire, chosen at the start instead of the default; the user can still change it. */
+function RotateFlow({ tokens, initialRetire }: { tokens: TokenView[]; initialRetire?: PlanDraft['when'] | undefined }) {
   const single = tokens.length === 1 ? tokens[0] : undefined;
   const [name, setName] = useState(single?.name ?? '');
-  const [draft, setDraft] = useState<PlanDraft>(DEFAULT_DRAFT);
+  const [draft, setDraft] = useState<PlanDraft>(initialRetire ? { ...DEFAULT_DRAFT, when: initialRetire } : DEFAULT_DRAFT);
   const [dateError, setDateError] = useState<string>();
   const [nameError, setNameError] = useState<string>();
   const [phase, setPhase] = useState<'choose' | 'running' | 'done'>('choose');

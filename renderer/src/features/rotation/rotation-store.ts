@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { TokenView } from '../../../../common/contract';
-import type { PlanView } from '../../../../common/rotation';
+import type { PlanView, RetireChoice } from '../../../../common/rotation';
 import { desk } from '../../desk';
 import { errorMessage } from '../../error-message';
 
@@ -17,9 +17,11 @@ interface RotationState {
   error: string | null;
   /** The tokens the rotate dialog is for (one, or a bulk selection); null when closed. */
   rotating: TokenView[] | null;
+  /** When to retire, chosen as the dialog opens instead of its default (a leaked token: now). */
+  initialRetire: RetireChoice['kind'] | null;
   load(): Promise<void>;
   act(plan: PlanView, action: PlanAction): Promise<string | null>;
-  openRotate(tokens: TokenView[]): void;
+  openRotate(tokens: TokenView[], initialRetire?: RetireChoice['kind']): void;
   closeRotate(): void;
 }
 
@@ -28,6 +30,7 @@ export const useRotationStore = create<RotationState>((set, get) => ({
   loaded: false,
   error: null,
   rotating: null,
+  initialRetire: null,
   async load() {
     try {
       const { plans } = await desk.call('rotation.list', {});
@@ -46,8 +49,8 @@ export const useRotationStore = create<RotationState>((set, get) => ({
       return errorMessage(error);
     }
   },
-  openRotate: (tokens) => set({ rotating: tokens.filter((t) => t.status !== 'Deleted') }),
-  closeRotate: () => set({ rotating: null }),
+  openRotate: (tokens, initialRetire) => set({ rotating: tokens.filter((t) => t.status !== 'Deleted'), initialRetire: initialRetire ?? null }),
+  closeRotate: () => set({ rotating: null, initialRetire: null }),
 }));
 
 /** The newest plan of a connection that retires `tokenId`, or that made `tokenId` its replacement. */
