@@ -1,6 +1,6 @@
 /**
  * Schemas of the desktop features around token values: the desktop settings (shortcut, clear
- * delay, notifications, login item, close to tray), the value access log (who revealed or copied
+ * delay, notifications, login item, close to tray, the leak scan's size limit), the value access log (who revealed or copied
  * which value, from where: never the value), and the Quick Access list across all connections.
  * common/contract.ts names the calls; the rules of each shape live here, once.
  */
@@ -24,6 +24,19 @@ const clearDelaySchema = z
   .int()
   .refine((ms) => (CLIPBOARD_CLEAR_OPTIONS_MS as readonly number[]).includes(ms), 'Choose one of the offered clear delays.');
 
+export const LEAK_SCAN_MAX_FILE_MB = { min: 1, max: 1024, default: 5 } as const;
+const SCAN_LIMIT_MESSAGE = `Enter the size limit as a whole number of MB, from ${LEAK_SCAN_MAX_FILE_MB.min} to ${LEAK_SCAN_MAX_FILE_MB.max}.`;
+/** Whole MB only: the setting says what the Leak check page states, with nothing hidden after a point. */
+export const leakScanMaxFileMbSchema = z.number({ error: SCAN_LIMIT_MESSAGE }).int(SCAN_LIMIT_MESSAGE).min(LEAK_SCAN_MAX_FILE_MB.min, SCAN_LIMIT_MESSAGE).max(LEAK_SCAN_MAX_FILE_MB.max, SCAN_LIMIT_MESSAGE);
+
+/** The size limit as the user typed it: a number, or the sentence saying what it must be. */
+export function parseLeakScanMaxFileMb(text: string): { mb: number } | { error: string } {
+  const trimmed = text.trim();
+  // Number('') is 0 and Number('0x10') is 16: only plain digits count as what the user meant.
+  const parsed = leakScanMaxFileMbSchema.safeParse(/^\d+$/.test(trimmed) ? Number(trimmed) : NaN);
+  return parsed.success ? { mb: parsed.data } : { error: SCAN_LIMIT_MESSAGE };
+}
+
 export const desktopSettingsSchema = z.object({
   quickShortcut: shortcutSchema,
   clipboardClearMs: clearDelaySchema,
@@ -32,7 +45,7 @@ export const desktopSettingsSchema = z.object({
   startAtLogin: z.boolean(),
   closeToTray: z.boolean(),
   /** The leak scan skips files larger than this (logs and dumps that size are rarely config). */
-  leakScanMaxFileMb: z.number().int().min(1).max(1024),
+  leakScanMaxFileMb: leakScanMaxFileMbSchema,
 });
 export type DesktopSettings = z.infer<typeof desktopSettingsSchema>;
 
@@ -42,7 +55,7 @@ export const DEFAULT_DESKTOP_SETTINGS: DesktopSettings = {
   copyNotifications: true,
   startAtLogin: false,
   closeToTray: true,
-  leakScanMaxFileMb: 5,
+  leakScanMaxFileMb: LEAK_SCAN_MAX_FILE_MB.default,
 };
 
 export const settingsViewSchema = z.object({

@@ -121,4 +121,19 @@ describe('LeakChecker.scan (worker)', () => {
     expect(Date.now() - started).toBeLessThan(1000);
     expect(result.counts.files).toBeLessThan(60);
   });
+
+  it('skips files over the size limit the setting holds; a bad limit is refused and changes nothing', async () => {
+    const services = await setup();
+    const dir = fs.mkdtempSync(path.join(tmp, 'limit-'));
+    fs.writeFileSync(path.join(dir, 'big.log'), 'x'.repeat(2 * 1024 * 1024) + `\nTOKEN=idt:${ID}:${S1}\n`);
+    const atDefault = await services.leaks.scan([dir], false, () => undefined);
+    expect(atDefault.findings).toHaveLength(1);
+    services.desktopSettings.set({ leakScanMaxFileMb: 1 });
+    const atOne = await services.leaks.scan([dir], false, () => undefined);
+    expect(atOne.findings).toHaveLength(0);
+    expect(atOne.counts.skipped.tooLarge).toBe(1);
+    expect(() => services.desktopSettings.set({ leakScanMaxFileMb: 0.5 })).toThrow(/whole number of MB, from 1 to 1024/);
+    expect(() => services.desktopSettings.set({ leakScanMaxFileMb: 2048 })).toThrow(/whole number of MB/);
+    expect(services.desktopSettings.get().leakScanMaxFileMb).toBe(1);
+  });
 });

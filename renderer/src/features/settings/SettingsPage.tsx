@@ -1,6 +1,6 @@
 /**
  * Settings: the Quick Access shortcut (and whether it could be registered), the clipboard clear
- * delay, copy notifications, start at login, close to tray. Each change is saved at once;
+ * delay, copy notifications, start at login, close to tray, the leak scan's size limit. Each change is saved at once;
  * main checks it again (common/quick-access.ts) and answers with what is in force.
  */
 import { useEffect, useState } from 'react';
@@ -10,6 +10,7 @@ import { formatAccelerator, keyPlatformOf } from '../../../../common/shortcut';
 import { desk } from '../../desk';
 import { errorMessage } from '../../error-message';
 import { Page } from '../../ui/Page';
+import { ScanLimitField } from './ScanLimitField';
 import { ShortcutRecorder } from './ShortcutRecorder';
 import '../desktop/desktop.css';
 
@@ -100,6 +101,11 @@ export function SettingsPage() {
             ? 'Copies are marked as secret, so clipboard history, cloud clipboard and clipboard managers that honour the mark skip them.'
             : 'A browser cannot mark the clipboard as secret: clipboard history and clipboard managers may keep a copy. The desktop app marks every copy.'}
         </p>
+      </fieldset>
+
+      <fieldset className="panel settings-group">
+        <legend>Leak check</legend>
+        <ScanLimitField value={settings.leakScanMaxFileMb} onSave={(leakScanMaxFileMb) => void save({ leakScanMaxFileMb }, 'Size limit')} />
       </fieldset>
 
       {desktop && (
