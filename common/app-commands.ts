@@ -4,3 +4,14 @@
  */
 export const APP_COMMANDS = ['search', 'addToken', 'settings', 'accessLog', 'leaks'] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
+
+/**
+ * The one command that carries data: open a token's details (tray, Quick Access). It names the
+ * connection too, because the tray and Quick Access list every connection's tokens and the page
+ * shows one connection at a time.
+ */
+export const OPEN_TOKEN_COMMAND = 'openToken';
+export interface TokenInConnection {
+  connectionId: string;
+  tokenId: string;
+}

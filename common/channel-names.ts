@@ -54,6 +54,7 @@ export const CHANNEL_NAMES = [
   ...CONNECTION_CALL_NAMES,
   'quick.list',
   'quick.copy',
+  'quick.open',
   'accessLog.list',
   'settings.get',
   'settings.set',

@@ -3,7 +3,7 @@
  * connection the page shows (`connectionId` in its input), and main refuses it when that is not
  * the connection it would act on (main/core/connection-guard.ts): a page that missed a switch —
  * another browser-host tab, a window left open — must not send a Create, a Delete or a Copy to
- * another account. `quick.copy` names a connection too, but chooses it: it may act on any saved one.
+ * another account. `quick.copy` and `quick.open` name a connection too, but choose it: they may act on any saved one.
  *
  * Without zod, like channel-names.ts: the renderer's client stamps these calls (common/desk-client.ts).
  */

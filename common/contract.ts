@@ -8,7 +8,7 @@
  * capability = one entry here + one handler + UI.
  */
 import { z } from 'zod';
-import { APP_COMMANDS } from './app-commands';
+import { APP_COMMANDS, OPEN_TOKEN_COMMAND } from './app-commands';
 import type { Channel, EventName } from './channel-names';
 import type { ConnectionCall } from './connection-calls';
 import { offlineStateSchema } from './error-data';
@@ -245,6 +245,12 @@ export const calls = {
     z.object({ connectionId: z.string().min(1).max(100), id: tokenIdSchema }).strict(),
     z.object({ clearsAt: z.string(), message: z.string() }),
   ),
+  /**
+   * The desktop app's Quick Access window asks main to show a token's details in the main window
+   * (switching connection there if needed). The browser host has no other window: its Quick
+   * Access page opens the details itself.
+   */
+  'quick.open': call(z.object({ connectionId: z.string().min(1).max(100), id: tokenIdSchema }).strict(), z.object({ ok: z.literal(true) })),
   /** The local value access log (reveals and copies, never a value), newest first. */
   'accessLog.list': call(accessLogQuerySchema, z.object({ entries: z.array(accessEntrySchema) })),
   /** Desktop settings: shortcut, clear delay, notifications, start at login, close to tray. */
@@ -319,7 +325,10 @@ export const events = {
   /** Progress of a folder scan (leaks.scan): files and bytes read, values found. */
   'leaks.progress': scanCountsSchema,
   /** The application menu or the tray asked the page for something (desktop app only). */
-  'app.command': z.object({ command: z.enum(APP_COMMANDS) }),
+  'app.command': z.union([
+    z.object({ command: z.enum(APP_COMMANDS) }).strict(),
+    z.object({ command: z.literal(OPEN_TOKEN_COMMAND), connectionId: z.string().min(1).max(100), tokenId: tokenIdSchema }).strict(),
+  ]),
   /** A short message for the user (e.g. "Copied — clipboard clears in 30 s"). */
   'app.notice': z.object({
     level: z.enum(['info', 'success', 'warning', 'error']),
@@ -342,7 +351,7 @@ const eventsMatchTable: Same<keyof typeof events, EventName> = true;
 void callsMatchTable;
 void eventsMatchTable;
 // The calls that name their connection are exactly common/connection-calls.ts's list, plus
-// `quick.copy` and `rotation.act` (which pick a connection rather than naming the one the page shows).
+// `quick.copy`, `quick.open` and `rotation.act` (which pick a connection rather than naming the one the page shows).
 type NamingConnection = { [C in Channel]: CallInput<C> extends { connectionId: string } ? C : never }[Channel];
-const connectionCallsMatch: Same<Exclude<NamingConnection, 'quick.copy' | 'rotation.act'>, ConnectionCall> = true;
+const connectionCallsMatch: Same<Exclude<NamingConnection, 'quick.copy' | 'quick.open' | 'rotation.act'>, ConnectionCall> = true;
 void connectionCallsMatch;

@@ -6,7 +6,8 @@
  */
 import { app, Menu } from 'electron';
 import type { BrowserWindow } from 'electron';
-import type { AppCommand } from '../common/app-commands';
+import { OPEN_TOKEN_COMMAND } from '../common/app-commands';
+import type { AppCommand, TokenInConnection } from '../common/app-commands';
 import type { Dispatch } from './core/dispatch';
 import type { AccessLog } from './core/access-log';
 import type { DesktopSettingsService } from './core/desktop-settings';
@@ -53,6 +54,17 @@ export function closeToTrayOptions(services: CloseToTrayServices) {
   };
 }
 
+/**
+ * Asks the main window's page to show a token's details: it switches connection if needed and
+ * goes to `/tokens/TKN-…`. A window that is still loading hears it once loaded; the page keeps a
+ * command that arrives before its views are ready (renderer `app-command-queue.ts`).
+ */
+export function openTokenIn(window: BrowserWindow, ref: TokenInConnection): void {
+  const send = () => sendEvent(window.webContents, 'app.command', { command: OPEN_TOKEN_COMMAND, ...ref });
+  if (window.webContents.isLoading()) window.webContents.once('did-finish-load', send);
+  else send();
+}
+
 /** Call before windows exist; returns the dispatch wrapper that rebuilds the tray after changes. */
 export function startDesktopIntegration(deps: DesktopIntegrationDeps, dispatch: Dispatch): Dispatch {
   const { services } = deps;
@@ -69,6 +81,7 @@ export function startDesktopIntegration(deps: DesktopIntegrationDeps, dispatch: 
     settings: () => command('settings'),
     leaks: () => command('leaks'),
     copy: (connectionId, tokenId) => void copyFromTray(services, connectionId, tokenId, showTrayNotice),
+    openToken: (connectionId, tokenId) => openTokenIn(deps.openMain(), { connectionId, tokenId }),
     quit: () => app.quit(),
   });
 

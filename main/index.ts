@@ -18,7 +18,8 @@ import { bindRotationEvents } from './core/rotation/host-events';
 import { showTrayNotice } from './tray';
 import { pickFolders } from './folder-picker';
 import { registerAppSchemeAsPrivileged, serveRenderer } from './protocol';
-import { closeToTrayOptions, startDesktopIntegration } from './desktop-integration';
+import { closeToTrayOptions, openTokenIn, startDesktopIntegration } from './desktop-integration';
+import type { TokenInConnection } from '../common/app-commands';
 import { createMainWindow, focusWindow, keepInTrayOnClose, markQuitting } from './window';
 import { dataFileOptions, recoveryLogLine } from './core/data-files';
 import { reportStartupFailure } from './startup-failure';
@@ -40,7 +41,9 @@ export function startApp(): void {
 
   void app.whenReady().then(async () => {
     serveRenderer(path.join(distDir, 'renderer'));
-    const services = await createServices();
+    // Quick Access asks for a token's details in the main window, which exists only after the services.
+    let openToken: (ref: TokenInConnection) => void = () => undefined;
+    const services = await createServices((ref) => openToken(ref));
     // Clipboard first, then the flush; the quit waits for both (main/quit.ts). Before any window
     // exists, so each window is told of Windows' session end.
     holdQuitForCleanup({ clearClipboard: () => services.clipboard.dispose(), dispose: () => services.dispose(), markQuitting });
@@ -56,6 +59,7 @@ export function startApp(): void {
       return mainWindow;
     };
     const open = () => void openMain();
+    openToken = (ref) => openTokenIn(openMain(), ref);
     // Tray, global shortcut, Quick Access window, app menu, login item; the tray is rebuilt after every call that changes it.
     const dispatch = startDesktopIntegration({ services, preloadPath, trayIconPath: path.join(distDir, 'resources', 'tray.png'), openMain }, createDispatch(createHandlerTable(services)));
     bindAppIpc(dispatch);
@@ -73,7 +77,7 @@ export function startApp(): void {
   app.on('window-all-closed', () => undefined);
 }
 
-async function createServices(): Promise<CoreServices> {
+async function createServices(openToken: (ref: TokenInConnection) => void): Promise<CoreServices> {
   // A damaged file is moved aside and the app opens; the page shows the notice (startup-notices).
   const files = dataFileOptions(app.getPath('userData'), (file, recovery) => console.warn(recoveryLogLine(file, recovery)));
   return createCoreServices({
@@ -85,6 +89,7 @@ async function createServices(): Promise<CoreServices> {
     clipboard: createElectronClipboard(),
     startSandbox: startTrySandbox,
     pickFolders,
+    openToken,
   });
 }
 

@@ -22,6 +22,8 @@ export interface TrayActions {
   /** Opens the leak check ("Check for leaked tokens"). */
   leaks(): void;
   copy(connectionId: string, tokenId: string): void;
+  /** Shows the token's details in the main window (switching connection there if needed). */
+  openToken(connectionId: string, tokenId: string): void;
   quit(): void;
 }
 
@@ -43,10 +45,15 @@ export function trayMenuModel(state: TrayState, actions: TrayActions): MenuItemC
       ? [{ label: 'No stored token values yet', enabled: false }]
       : groups.map((g) => ({
           label: `${g.connectionName} · ${g.accountType} · ${g.environment}`,
-          submenu: g.tokens.map((t) => ({
-            label: `Copy ${t.name}${t.status === 'Disabled' ? ' (Disabled)' : ''}`,
-            click: () => actions.copy(g.connectionId, t.id),
-          })),
+          submenu: [
+            ...g.tokens.map((t) => ({
+              label: `Copy ${t.name}${t.status === 'Disabled' ? ' (Disabled)' : ''}`,
+              click: () => actions.copy(g.connectionId, t.id),
+            })),
+            // Copy stays one click away; the details are one level further, as the rarer errand.
+            { type: 'separator' as const },
+            { label: 'Open details', submenu: g.tokens.map((t) => ({ label: t.name, click: () => actions.openToken(g.connectionId, t.id) })) },
+          ],
         }));
   return [
     { label: 'Open Token Desk', click: () => actions.open() },

@@ -5,6 +5,7 @@
  * declares the few it needs as an interface of its own; `CoreServices` satisfies all of them, and
  * only the handler table (handlers.ts) and the hosts hold it whole. Plain Node only.
  */
+import type { TokenInConnection } from '../../common/app-commands';
 import type { ConnectionProfile } from '../../common/contract';
 import { DeskError } from '../../common/errors';
 import { createMarketplaceClient } from './api';
@@ -61,6 +62,8 @@ export interface CoreServiceDeps {
   startSandbox?: () => Promise<SandboxHandle>;
   /** The host's native folder picker (Electron's dialog); the browser host has none. */
   pickFolders?: () => Promise<string[]>;
+  /** Shows a token's details in the host's main window (Electron); the browser host has no other window. */
+  openToken?: (ref: TokenInConnection) => void;
   /** Where the leak scan's worker bundle is; default: beside the running bundle (scripts/build.mjs puts it there). */
   leaksWorkerPath?: string;
   /** Test hook: API client options (short timeouts, few retries). */
@@ -93,6 +96,7 @@ export interface CoreServices extends Sessions {
   /** The leak check: found values in memory only, the folder scan in a worker. */
   leaks: LeakChecker;
   pickFolders?: () => Promise<string[]>;
+  openToken?: (ref: TokenInConnection) => void;
   /** An API client for any saved connection (credentials from the keychain). */
   clientFor(profile: ConnectionProfile): Promise<MarketplaceClient>;
   /** Starts (once) the sandbox and returns it; refuses where the host has none. */
@@ -203,6 +207,7 @@ export function createCoreServices(deps: CoreServiceDeps): CoreServices {
       return { profile, client: await clientFor(profile) };
     },
     pickFolders: deps.pickFolders,
+    openToken: deps.openToken,
     dispose: async () => {
       leaks.forget();
       // The clipboard's compare starts before any file is written: a slow flush must not

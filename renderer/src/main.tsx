@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { listenForAppCommands } from './features/desktop/app-command-queue';
 import { QuickAccess } from './features/quick/QuickAccess';
 import { isQuickRoute } from './features/quick/filter';
 import { askCachedList } from './shell/launch-list';
@@ -15,6 +16,7 @@ if (isQuickRoute(window.location)) {
   );
 } else {
   askCachedList(); // while the app's code loads
+  listenForAppCommands(); // a command main sent this new window must not be lost while the views load
   import('./App').then(
     ({ App }) =>
       root.render(

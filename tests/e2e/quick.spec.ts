@@ -1,7 +1,8 @@
 /**
- * Issue 11 in the browser host + Chromium, against a real sandbox over HTTP and the real keychain:
+ * In the browser host + Chromium, against a real sandbox over HTTP and the real keychain:
  * Quick Access at /quick lists the stored values, typing part of a name and Enter puts the value
- * on the browser's clipboard; the Access log lists that copy, a reveal and a copy from the token table; Settings says a browser
+ * on the browser's clipboard, Shift+Enter or "Open details" opens the token in the tab (switching
+ * connection first when it is another's); the Access log lists that copy, a reveal and a copy from the token table; Settings says a browser
  * cannot mark the clipboard as secret and saves the clear delay; axe on the new screens in light
  * and dark.
  */
@@ -162,5 +163,23 @@ test('Quick Access copies a stored value; the access log lists the copy and a re
   await quick.getByRole('combobox', { name: 'Find a token' }).press('Enter');
   await expect(quick.getByText('Copied Reporting export — clipboard clears in 10 s if this tab is in front, else when you come back to it')).toBeVisible();
   await expect.poll(() => quick.evaluate(() => navigator.clipboard.readText())).toBe(other.value);
+
+  // Open details: the browser host's Quick Access tab opens the token itself (Shift+Enter or the button).
+  const quickSearch = quick.getByRole('combobox', { name: 'Find a token' });
+  await quickSearch.fill('reporting');
+  await quickSearch.press('Shift+Enter');
+  await expect(quick).toHaveURL(new RegExp(`/tokens/${other.id}$`));
+  await expect(quick.getByRole('heading', { name: 'Reporting export', level: 1 })).toBeVisible();
+  // A token of a connection the app does not show: Quick Access switches to it first.
+  expect((await invoke(page, 'sandbox.start', {})).ok).toBe(true);
+  expect((await invoke(page, 'connections.list', {})).value.activeId).not.toBe(connectionId);
+  await quick.goto(`${host.origin}/quick`); // the tab keeps its session (sessionStorage)
+  await quickSearch.pressSequentially('pipeline');
+  await expect(quick.getByRole('option', { selected: true })).toContainText('Quick pipeline deploy');
+  await axeBothSchemes(quick, '.quick-access', 'quick access with Open details');
+  await quick.getByRole('button', { name: 'Open details' }).click();
+  await expect(quick).toHaveURL(new RegExp(`/tokens/${made.id}$`));
+  await expect(quick.getByRole('heading', { name: 'Quick pipeline deploy', level: 1 })).toBeVisible();
+  expect((await invoke(quick, 'connections.list', {})).value.activeId).toBe(connectionId);
   await context.close();
 });

@@ -40,6 +40,11 @@ export class FakeWebContents extends EventEmitter {
   send(channel: string, ...args: unknown[]) {
     this.sent.push({ channel, args });
   }
+  /** Whether the page is still loading (a window main has just created); tests set it. */
+  loading = false;
+  isLoading() {
+    return this.loading;
+  }
   isDestroyed() {
     return false;
   }

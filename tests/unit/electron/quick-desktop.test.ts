@@ -1,4 +1,4 @@
-/** Issue 11's Electron glue against the fake electron: tray menu model, global shortcut, app menu, Quick Access window, close to tray. */
+/** The desktop glue against the fake electron: tray menu model, global shortcut, app menu, Quick Access window, close to tray. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { QuickList } from '../../../common/quick-access';
@@ -14,7 +14,7 @@ beforeEach(() => {
   vi.resetModules();
 });
 
-const actions = () => ({ open: vi.fn(), quickAccess: vi.fn(), settings: vi.fn(), leaks: vi.fn(), copy: vi.fn(), quit: vi.fn() });
+const actions = () => ({ open: vi.fn(), quickAccess: vi.fn(), settings: vi.fn(), leaks: vi.fn(), copy: vi.fn(), openToken: vi.fn(), quit: vi.fn() });
 const list: QuickList = {
   groups: [
     { connectionId: 'prod', connectionName: 'Production', accountType: 'Client', environment: 'api.platform.softwareone.com', active: true, tokens: [
@@ -55,7 +55,19 @@ describe('tray menu model', () => {
     (menu.find((i) => i.label === 'Copy Demo (Try it)')!.click as () => void)();
     expect(a.copy).toHaveBeenCalledWith('sbx', 'TKN-0000-0003');
     const prod = menu.find((i) => i.label?.startsWith('Production'))!.submenu as MenuItemConstructorOptions[];
-    expect(labels(prod)).toEqual(['Copy CI', 'Copy Old job (Disabled)']);
+    expect(labels(prod)).toEqual(['Copy CI', 'Copy Old job (Disabled)', 'Open details']);
+  });
+
+  it("each connection's submenu opens a token's details, naming the connection and the token", async () => {
+    const { trayMenuModel } = await import('../../../main/tray');
+    const a = actions();
+    const menu = trayMenuModel({ shortcut: '', list }, a);
+    const sandbox = menu.find((i) => i.label?.startsWith('Try it'))!.submenu as MenuItemConstructorOptions[];
+    const details = sandbox.find((i) => i.label === 'Open details')!.submenu as MenuItemConstructorOptions[];
+    expect(labels(details)).toEqual(['Demo']);
+    (details[0]!.click as () => void)();
+    expect(a.openToken).toHaveBeenCalledWith('sbx', 'TKN-0000-0003');
+    expect(a.copy).not.toHaveBeenCalled();
   });
 
   it('at most five recent items; no shortcut → no accelerator; nothing stored → says so', async () => {
@@ -68,6 +80,59 @@ describe('tray menu model', () => {
     expect(labels(menu).filter((l) => l?.startsWith('Copy '))).toHaveLength(5);
     expect(menu.find((i) => i.label === 'Quick Access…')!.accelerator).toBeUndefined();
     expect(labels(trayMenuModel({ shortcut: '', list: { groups: [], recent: [] } }, actions()))).toEqual(['Open Token Desk', 'Quick Access…', 'No stored token values yet', 'Check for leaked tokens…', 'Settings…', 'Quit Token Desk']);
+  });
+});
+
+describe("opening a token's details in the main window (tray and Quick Access)", () => {
+  const sentCommands = (window: FakeBrowserWindow) => window.webContents.sent.map((m) => (m.args[0] as { event: string; payload: unknown }));
+
+  it('the main window hears an openToken command with the connection and the token', async () => {
+    const { openTokenIn } = await import('../../../main/desktop-integration');
+    const window = new FakeBrowserWindow({});
+    openTokenIn(window as never, { connectionId: 'sbx', tokenId: 'TKN-0000-0003' });
+    expect(sentCommands(window)).toEqual([{ event: 'app.command', payload: { command: 'openToken', connectionId: 'sbx', tokenId: 'TKN-0000-0003' } }]);
+  });
+
+  it('a window still loading hears it once loaded, not before (the page could not catch it)', async () => {
+    const { openTokenIn } = await import('../../../main/desktop-integration');
+    const window = new FakeBrowserWindow({});
+    window.webContents.loading = true;
+    openTokenIn(window as never, { connectionId: 'prod', tokenId: 'TKN-0000-0001' });
+    expect(window.webContents.sent).toEqual([]);
+    window.webContents.emit('did-finish-load');
+    expect(sentCommands(window)).toEqual([{ event: 'app.command', payload: { command: 'openToken', connectionId: 'prod', tokenId: 'TKN-0000-0001' } }]);
+  });
+
+  it("Quick Access's quick.open reaches the main window through the host's port; a removed connection is refused", async () => {
+    const { openTokenIn } = await import('../../../main/desktop-integration');
+    const { createDispatch } = await import('../../../main/core/dispatch');
+    const { createHandlerTable } = await import('../../../main/core/handlers');
+    const { createCoreServices } = await import('../../../main/core/services');
+    const { MemorySecretStore, MemoryStore, testProfile } = await import('../core/fakes');
+    const settings = new MemoryStore();
+    settings.set('connections', [testProfile({ id: 'prod', name: 'Production' }), testProfile({ id: 'sbx', name: 'Try it' })]);
+    settings.set('activeConnectionId', 'prod');
+    const main = new FakeBrowserWindow({});
+    const services = createCoreServices({
+      settingsStore: settings,
+      cacheStore: new MemoryStore(),
+      secretStore: new MemorySecretStore(),
+      clipboard: { writeText: () => undefined, readText: () => '' },
+      openToken: (ref) => openTokenIn(main as never, ref),
+    });
+    const dispatch = createDispatch(createHandlerTable(services));
+    const ctx = { host: 'electron' as const, window: 'quick' as const, emit: () => undefined };
+    // Another connection than the active one: the page switches, main does not refuse it.
+    expect(await dispatch('quick.open', { connectionId: 'sbx', id: 'TKN-0000-0003' }, ctx)).toEqual({ ok: true, value: { ok: true } });
+    expect(sentCommands(main)).toEqual([{ event: 'app.command', payload: { command: 'openToken', connectionId: 'sbx', tokenId: 'TKN-0000-0003' } }]);
+    const gone = await dispatch('quick.open', { connectionId: 'removed', id: 'TKN-0000-0003' }, ctx);
+    expect(gone).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const bad = await dispatch('quick.open', { connectionId: 'sbx', id: 'not a token' }, ctx);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(sentCommands(main)).toHaveLength(1);
+    // A host without a main window of its own (the browser host) says so instead of pretending.
+    const browserHost = createDispatch(createHandlerTable(createCoreServices({ settingsStore: settings, cacheStore: new MemoryStore(), secretStore: new MemorySecretStore(), clipboard: { writeText: () => undefined, readText: () => '' } })));
+    expect(await browserHost('quick.open', { connectionId: 'sbx', id: 'TKN-0000-0003' }, { host: 'browser', emit: () => undefined })).toMatchObject({ ok: false, error: { code: 'validation' } });
   });
 });
 

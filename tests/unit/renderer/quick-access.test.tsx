@@ -33,8 +33,8 @@ describe('Quick Access', () => {
   });
 
   it.each([
-    [false, '↑ ↓ choose · Enter copy · Esc clear, then close'],
-    [true, '↑ ↓ choose · Enter copy · Esc clear'],
+    [false, '↑ ↓ choose · Enter copy · Shift+Enter details · Esc clear, then close'],
+    [true, '↑ ↓ choose · Enter copy · Shift+Enter details · Esc clear'],
   ])('browser host %s: one hint, shown once the host is known', async (browser, hint) => {
     const answer = serve(browser);
     render(<QuickAccess />);

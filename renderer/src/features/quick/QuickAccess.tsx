@@ -1,14 +1,18 @@
 /**
  * Quick Access: type to find any stored token value across all connections, arrows to choose,
- * Enter to copy (main copies; the page never holds the value), Esc to clear the search, then to close. In the desktop app
- * it runs in a small frameless window that closes after a copy (main shows the OS notification);
- * in the browser host it stays and says what happened in the page.
+ * Enter to copy (main copies; the page never holds the value), Shift+Enter or "Open details" to
+ * see the token, Esc to clear the search, then to close. In the desktop app it runs in a small
+ * frameless window that closes after a copy (main shows the OS notification) and asks main to show
+ * the details in the main window; in the browser host it stays after a copy and says what happened
+ * in the page, and opens the details in its own tab.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { QuickList } from '../../../../common/quick-access';
 import { desk } from '../../desk';
 import { errorMessage } from '../../error-message';
+import { pathTo } from '../../shell/routes';
+import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { markOnce } from '../../ui/timing';
 import { filterQuickRows, quickRows } from './filter';
@@ -66,6 +70,24 @@ export function QuickAccess() {
     inputRef.current?.focus();
   };
 
+  const open = async (row: QuickRow | undefined) => {
+    if (!row) return;
+    try {
+      if (browser) {
+        // This tab becomes the app: it launches on the active connection, so that is switched first.
+        if (!row.active) await desk.call('connections.switch', { id: row.connectionId });
+        window.location.assign(pathTo('token', { id: row.id }));
+      } else {
+        await desk.call('quick.open', { connectionId: row.connectionId, id: row.id });
+        window.close();
+      }
+    } catch (e) {
+      setNotice(null);
+      setError(errorMessage(e, `Could not open ${row.name}.`));
+      inputRef.current?.focus();
+    }
+  };
+
   const choose = (row: QuickRow | undefined) => {
     if (!row) return;
     if (row.status === 'Disabled') setConfirming(row);
@@ -79,7 +101,8 @@ export function QuickAccess() {
       setActive((i) => (rows.length === 0 ? 0 : (Math.min(i, rows.length - 1) + step + rows.length) % rows.length));
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      choose(selected);
+      if (event.shiftKey) void open(selected);
+      else choose(selected);
     } else if (event.key === 'Escape') {
       event.preventDefault();
       if (query) setQuery('');
@@ -158,7 +181,14 @@ export function QuickAccess() {
       </div>
       {browser && <p className="muted quick-hint">A browser cannot mark the clipboard as secret: clipboard history and managers may keep this copy. The desktop app marks it.</p>}
       {/* Once the host is known, so the hint never changes under the user's eyes. */}
-      {(list || error) && <p className="muted quick-hint">{quickKeysHint(browser)}</p>}
+      {(list || error) && (
+        <div className="quick-footer">
+          <p className="muted quick-hint">{quickKeysHint(browser)}</p>
+          <Button size="small" variant="quiet" disabled={!selected} onMouseDown={(e) => e.preventDefault()} onClick={() => void open(selected)}>
+            Open details
+          </Button>
+        </div>
+      )}
       {confirming && (
         <ConfirmDialog title={`${confirming.name} is disabled`} confirmLabel="Copy anyway" role="alertdialog" onConfirm={() => void copy(confirming)} onCancel={() => setConfirming(null)}>
           This token is disabled: its value will not authenticate until the token is enabled again. Copy it anyway?
@@ -170,7 +200,7 @@ export function QuickAccess() {
 
 /** What the keys do, in one wording: Esc clears the search, and where Quick Access is a window of its own, a second Esc closes it. */
 export function quickKeysHint(browser: boolean): string {
-  return `↑ ↓ choose · Enter copy · Esc clear${browser ? '' : ', then close'}`;
+  return `↑ ↓ choose · Enter copy · Shift+Enter details · Esc clear${browser ? '' : ', then close'}`;
 }
 
 function optionId(row: QuickRow): string {

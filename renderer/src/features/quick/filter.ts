@@ -10,6 +10,8 @@ export interface QuickRow {
   id: string;
   name: string;
   status: 'Active' | 'Disabled' | 'Unknown';
+  /** Whether its connection is the one the app shows (opening its details needs no switch). */
+  active: boolean;
 }
 
 export function quickRows(list: QuickList): QuickRow[] {
@@ -23,6 +25,7 @@ export function quickRows(list: QuickList): QuickRow[] {
       id: t.id,
       name: t.name,
       status: t.status,
+      active: g.active,
     })),
   );
 }
