@@ -301,3 +301,46 @@ test('the token the connection signs in with: its badge whole beside its id, at 
   await t.sortButton('Date created').click();
   if ((await t.columnHeader('Date created').getAttribute('aria-sort')) !== 'descending') await t.sortButton('Date created').click();
 });
+
+test('a toast never lies over the table: the last visible row and its ⋯ stay reachable, at 880 and 1280 px', async () => {
+  const t = tokensUi(page);
+  await t.clearSearch();
+  await t.statusFilter().selectOption('all');
+  for (const width of [880, 1280]) {
+    await setWindowSize(app, { width, height: HEIGHT });
+    // A toast from a harmless action (Copy ID on the details), still showing back on the list.
+    const first = t.bodyRows().first();
+    await first.locator('.token-name').click();
+    await page.getByRole('button', { name: 'Copy ID' }).click();
+    const toast = page.locator('.toasts .toast').first();
+    await expect(toast).toBeVisible();
+    await t.back().first().click();
+    await expect(t.bodyRows().first()).toBeVisible();
+    // The pointer on the stack holds it (its timer stops) while the layout is measured.
+    await toast.hover();
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--toast-space'))).not.toMatch(/^\s*0px$|^\s*$/);
+    const overlap = await page.evaluate(() => {
+      const stack = document.querySelector('.toasts')!.getBoundingClientRect();
+      const body = document.querySelector('.grid-body')!.getBoundingClientRect();
+      const hidden = [...document.querySelectorAll<HTMLElement>('.grid-body button')]
+        .filter((b) => {
+          const r = b.getBoundingClientRect();
+          return r.height > 0 && r.top >= body.top && r.bottom <= body.bottom;
+        })
+        .filter((b) => {
+          const r = b.getBoundingClientRect();
+          const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+          return !hit || !b.contains(hit);
+        })
+        .map((b) => b.getAttribute('aria-label') ?? b.textContent);
+      return { gridBottom: body.bottom, stackTop: stack.top, hidden };
+    });
+    expect(overlap.gridBottom, `${width}px: the table ends above the toast`).toBeLessThanOrEqual(overlap.stackTop);
+    expect(overlap.hidden, `${width}px: buttons covered`).toEqual([]);
+    await shoot(`toast-over-table-${width}`);
+    await toast.getByRole('button', { name: /^Dismiss/ }).click();
+    await expect(page.locator('.toasts .toast')).toHaveCount(0);
+    // Without a toast the table has its whole height back.
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--toast-space').trim())).toBe('0px');
+  }
+});

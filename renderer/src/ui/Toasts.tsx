@@ -4,17 +4,40 @@
  * toast leaves after its time, which stops while the pointer or the keyboard focus is on the
  * stack (time to read, or to reach Undo). F8 moves the keyboard focus to the newest
  * toast, and Escape there dismisses it.
+ *
+ * A toast must never lie over a button the user is about to press (the last row's ⋯ menu): while
+ * the stack shows, its height is published as `--toast-space`, which the shell's content area
+ * keeps free at its bottom (shell.css), so the page ends above the stack instead of under it.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { CloseIcon } from './icons';
 import { useToastStore } from './toast-store';
 import type { Toast } from './toast-store';
+
+/** The CSS variable the shell reads to keep the page clear of the stack. */
+const TOAST_SPACE = '--toast-space';
 
 export function Toasts() {
   const toasts = useToastStore((s) => s.toasts);
   const [hovered, setHovered] = useState(false);
   const [focused, setFocused] = useState(false);
   const region = useRef<HTMLDivElement>(null);
+
+  useLayoutEffect(() => {
+    const element = region.current;
+    if (!element) return;
+    const publish = () => {
+      // The stack's height plus its distance from the window's bottom edge (toast.css).
+      const space = toasts.length > 0 ? element.offsetHeight + Number.parseFloat(getComputedStyle(element).bottom || '0') : 0;
+      document.documentElement.style.setProperty(TOAST_SPACE, `${Math.ceil(space)}px`);
+    };
+    publish();
+    // A message that wraps differently after a resize changes the stack's height.
+    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(publish);
+    observer?.observe(element);
+    return () => observer?.disconnect();
+  }, [toasts]);
+  useEffect(() => () => document.documentElement.style.removeProperty(TOAST_SPACE), []);
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
