@@ -37,7 +37,12 @@ export function Toasts() {
     observer?.observe(element);
     return () => observer?.disconnect();
   }, [toasts]);
-  useEffect(() => () => document.documentElement.style.removeProperty(TOAST_SPACE), []);
+  useEffect(
+    () => () => {
+      document.documentElement.style.removeProperty(TOAST_SPACE);
+    },
+    [],
+  );
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {

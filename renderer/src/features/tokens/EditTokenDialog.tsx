@@ -1,5 +1,6 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { TokenView } from '../../../../common/contract';
+import type { Module } from '../../../../common/domain';
 import { DeskError } from '../../../../common/errors';
 import { splitFieldErrors, tokenFormErrors } from '../../../../common/token-fields';
 import type { TokenFieldErrors, TokenFormField } from '../../../../common/token-fields';
@@ -11,6 +12,8 @@ import { TokenTextField } from './TokenTextField';
 import { errorMessage } from '../../error-message';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { ModulesStep } from '../wizard/ModulesStep';
+import type { ModulesLoad } from '../wizard/ModulesStep';
 
 function FieldError({ id, message }: { id: string; message: string | undefined }) {
   if (!message) return null;
@@ -40,21 +43,28 @@ export function EditTokenDialog({ token, onClose }: { token: TokenView; onClose(
   const [latest, setLatest] = useState<TokenView | null>(null);
   const [saving, setSaving] = useState(false);
   const catalogue = useModulesStore((s) => s.modules);
+  const source = useModulesStore((s) => s.source);
+  const partial = useModulesStore((s) => s.partial);
   const [modulesError, setModulesError] = useState<string | null>(null);
 
-  useEffect(() => {
+  const loadModules = useCallback(() => {
+    setModulesError(null);
     useModulesStore
       .getState()
       .load()
       .catch((e: unknown) => setModulesError(errorMessage(e, 'Could not load the module list.')));
   }, []);
+  useEffect(loadModules, [loadModules]);
 
-  const options = useMemo(() => {
-    const list = new Map<string, { id: string; name: string; description?: string | null | undefined }>();
-    for (const m of catalogue ?? []) list.set(m.id, { id: m.id, name: m.name ?? m.id, description: m.description });
-    for (const m of [...token.modules, ...(latest?.modules ?? [])]) if (!list.has(m.id)) list.set(m.id, { id: m.id, name: m.name ?? m.id, description: m.description });
-    return [...list.values()];
-  }, [catalogue, token.modules, latest]);
+  // The wizard's Modules step, on the catalogue plus the token's own modules (and those of a
+  // newer version), so a module the catalogue does not list can still be kept or removed.
+  const modulesLoad = useMemo((): ModulesLoad => {
+    if (modulesError) return { status: 'error', message: modulesError };
+    if (!catalogue) return { status: 'loading' };
+    const list: Module[] = [...catalogue];
+    for (const m of [...token.modules, ...(latest?.modules ?? [])]) if (!list.some((x) => x.id === m.id)) list.push({ ...m });
+    return { status: 'ready', modules: list, source, partial };
+  }, [catalogue, source, partial, modulesError, token.modules, latest]);
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
@@ -179,27 +189,18 @@ export function EditTokenDialog({ token, onClose }: { token: TokenView; onClose(
           onBlur={() => touch('description')}
           error={shown.description}
         />
-        <fieldset className="module-choices" aria-describedby={shown.modules ? err('modules') : undefined} aria-invalid={shown.modules ? true : undefined}>
-          <legend>Modules (at least one)</legend>
-          {modulesError ? <p className="muted">{modulesError} Showing the token&apos;s current modules.</p> : null}
-          {options.map((m) => (
-            <label key={m.id} className="check">
-              <input
-                type="checkbox"
-                checked={moduleIds.includes(m.id)}
-                onChange={(e) => {
-                  setModuleIds((ids) => (e.target.checked ? [...ids, m.id] : ids.filter((x) => x !== m.id)));
-                  edited('modules');
-                  touch('modules');
-                }}
-              />
-              <span>
-                {m.name} <span className="muted">{m.id}</span>
-              </span>
-            </label>
-          ))}
-        </fieldset>
-        <FieldError id={err('modules')} message={shown.modules} />
+        <ModulesStep
+          load={modulesLoad}
+          selected={moduleIds}
+          error={shown.modules}
+          touched={touched.has('modules') || Boolean(fields.modules)}
+          onChange={(ids) => {
+            setModuleIds(ids);
+            edited('modules');
+            touch('modules');
+          }}
+          onRetry={loadModules}
+        />
         {token.icon ? (
           <fieldset className="logo-choice">
             <legend>Logo</legend>

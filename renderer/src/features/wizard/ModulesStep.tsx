@@ -1,4 +1,7 @@
-/** Step 2, Modules: names and descriptions, a search box, select all (shown), at least one. */
+/**
+ * Step 2, Modules: names and descriptions, a search box, select all (shown), at least one. The
+ * Edit dialog uses it as its modules field, so choosing modules looks and works the same in both.
+ */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import type { Module } from '../../../../common/domain';
@@ -15,7 +18,8 @@ interface ModulesStepProps {
   touched: boolean;
   onChange(ids: string[]): void;
   onRetry(): void;
-  firstRef: RefObject<HTMLInputElement | null>;
+  /** The first module's checkbox, for the wizard's step focus. */
+  firstRef?: RefObject<HTMLInputElement | null>;
 }
 
 export const PARTIAL_NOTE =
@@ -59,7 +63,7 @@ export function ModulesStep({ load, selected, error, touched, onChange, onRetry,
   }
 
   return (
-    <div className="wizard-fields">
+    <div className="wizard-fields modules-picker">
       {(load.source === 'derived' || load.partial) && (
         <p className="wizard-note" role="note">
           {PARTIAL_NOTE}
