@@ -168,7 +168,14 @@ export async function tableBench(packed: string, accountId: string, tokenCount: 
       const search = page.getByRole('searchbox', { name: 'Search' });
       await search.click();
       if (background) {
+        // BENCH_TRACE_SYNC=<file>: a Chrome trace of the typing during the background sync.
+        const tracingSync = Boolean(process.env.BENCH_TRACE_SYNC) && r === 0;
+        if (tracingSync) await browser.startTracing(page, { path: process.env.BENCH_TRACE_SYNC!, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler'] });
         const during = await typeDuringSync(page, background);
+        if (tracingSync) {
+          await browser.stopTracing();
+          console.error(JSON.stringify(during.samples.map(Math.round)));
+        }
         out.keystrokeDuringSyncP95Ms.push(quantile(during.samples, 0.95));
         out.pageLongestTaskDuringSyncMs.push(during.longestTaskMs);
       } else {

@@ -10,6 +10,8 @@ import { packTokenList } from '../../../common/token-list-wire';
 import { toTable } from '../../../common/token-table-write';
 import type { TokenView } from '../../../common/contract';
 import { resetAll, rowIds } from './render-page';
+import { knownOrder, sortIndexed } from '../../../renderer/src/features/tokens/sorting';
+import { indexTokens } from '../../../renderer/src/features/tokens/token-index';
 
 const a = makeToken({ name: 'Cached A' });
 const b = makeToken({ name: 'Fresh B' });
@@ -73,6 +75,37 @@ describe('a big refresh', () => {
     expect(tokens.map((t) => t.id)).toEqual(many.map((t) => t.id));
     expect(entries.map((e) => e.token)).toEqual(tokens);
   });
+});
+
+describe('a big refresh of the big list on screen', () => {
+  it('carries the kept sort order over before the swap, and shows what a fresh sort and search would', async () => {
+    const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
+    const many = Array.from({ length: 10_000 }, (_, i) => makeToken({ name: `Robot ${i}`, audit: { created: { at: at(i) } } }));
+    fakeDesk.handlers['tokens.cached'] = () => packedOf(many, '2026-01-01T00:00:00.000Z');
+    fakeDesk.handlers['tokens.sync'] = () => deferred<never>().promise;
+    render(<TokensPage connectionId="c1" />);
+    await screen.findByText('10,000 tokens', undefined, { timeout: 5_000 });
+    await waitFor(() => expect(knownOrder(useTokensStore.getState().entries, 'createdAt')).toBeDefined());
+    // The refresh: one token renamed and made the newest, one gone, one new (newer still).
+    const renamed = { ...many[5]!, name: 'Renamed pipeline', audit: { created: { at: at(20_000) } } };
+    const added = makeToken({ name: 'New pipeline', audit: { created: { at: at(30_000) } } });
+    const after = [...many.slice(0, 5), renamed, ...many.slice(7), added];
+    fakeDesk.handlers['tokens.sync'] = () => packedOf(after, '2026-01-02T00:00:00.000Z');
+    let keptBeforeSwap: boolean | null = null;
+    const unsubscribe = useTokensStore.subscribe((s, prev) => {
+      if (s.entries !== prev.entries) keptBeforeSwap = knownOrder(s.entries, 'createdAt') !== undefined;
+    });
+    await act(() => useTokensStore.getState().load());
+    unsubscribe();
+    expect(keptBeforeSwap).toBe(true);
+    const fresh = indexTokens(after);
+    expect(sortIndexed(useTokensStore.getState().entries, { key: 'createdAt', dir: 'desc' }).map((e) => e.token.id)).toEqual(
+      sortIndexed(fresh, { key: 'createdAt', dir: 'desc' }).map((e) => e.token.id),
+    );
+    expect(rowIds().slice(0, 2)).toEqual([added.id, renamed.id]);
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search' }), 'pipeline');
+    await waitFor(() => expect(rowIds()).toEqual([added.id, renamed.id]));
+  }, 30_000);
 });
 
 describe('a big cached list', () => {

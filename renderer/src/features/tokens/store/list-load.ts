@@ -16,6 +16,7 @@ import { useConnectionsStore } from '../../connections/connections-store';
 import { hasActiveFilters } from '../filtering';
 import { indexTokens, indexUnpacked, type IndexedToken } from '../token-index';
 import { firstScreen } from '../first-screen';
+import { carryOver } from '../carry-over';
 import type { GetTokens, ListLoading, SetTokens, TokensData } from './state';
 import { tokensUiReady, useTokensUiStore } from './tokens-ui-store';
 
@@ -35,28 +36,38 @@ function rowsOf(list: TokenList, read?: ReadList): Rows {
   return { tokens, entries: indexUnpacked({ tokens, table }) };
 }
 
-/** Rows a refresh builds between two turns of the page's thread. */
-const ROWS_PER_SLICE = 5_000;
+/** Rows a refresh builds at a time, and how long it keeps the page's thread before letting go. */
+const ROWS_PER_STEP = 1_000;
+const SLICE_MS = 8;
+const letGo = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const clock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /**
  * A refresh's rows, built a slice at a time with the page's thread let go between slices: the
  * list arrives while someone may be typing, and a key must not wait for a whole big list to be
- * built. (The list on screen stays until the new one is whole.)
+ * built. What the list on screen (`shown`) derived is carried over (carry-over.ts), so the swap
+ * and the first search after it do not compute it again for every row. (The list on screen
+ * stays until the new one is whole.)
  */
-async function rowsInSlices(list: TokenList): Promise<Rows> {
+async function rowsInSlices(list: TokenList, shown: readonly IndexedToken[]): Promise<Rows> {
   if (list.packed === undefined) return rowsOf(list);
   const read = readPackedList(list.packed);
   const n = tableSize(read.table);
   if (n < PAINT_FIRST_ROWS) return rowsOf(list, read);
   const tokens: TokenView[] = [];
   const entries: IndexedToken[] = [];
-  for (let from = 0; from < n; from += ROWS_PER_SLICE) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const rows = Array.from({ length: Math.min(n, from + ROWS_PER_SLICE) - from }, (_, k) => from + k);
+  let sliceStart = clock();
+  for (let from = 0; from < n; from += ROWS_PER_STEP) {
+    if (clock() - sliceStart >= SLICE_MS) {
+      await letGo();
+      sliceStart = clock();
+    }
+    const rows = Array.from({ length: Math.min(n, from + ROWS_PER_STEP) - from }, (_, k) => from + k);
     const views = viewsOf(read, rows);
     for (const view of views) tokens.push(view);
     for (const entry of indexUnpacked({ tokens: views, table: read.table }, rows)) entries.push(entry);
   }
+  await carryOver(shown, entries, letGo);
   return { tokens, entries };
 }
 
@@ -172,7 +183,7 @@ export function listLoading(set: SetTokens, get: GetTokens): ListLoading & { for
         // Nothing changed since the list on screen (the usual refresh): keep it, with its search
         // text, sort orders and selection, instead of unpacking every row again.
         if (list.packed !== undefined && list.packed === get().packed) return set(done);
-        const rows = await rowsInSlices(list);
+        const rows = await rowsInSlices(list, get().entries);
         if (mine !== seq) return;
         markOnce('tokens:data');
         set({ ...rows, ...done, packed: list.packed });
