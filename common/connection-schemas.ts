@@ -38,8 +38,8 @@ export type RestoreResult = z.infer<typeof restoreResultSchema>;
 
 /** A damaged file moved aside at start-up (or later): what happened and where the copy is. */
 export const startupNoticeSchema = z.object({
-  /** rotation: a connection's rotation plans (main/core/rotation/plan-store.ts). */
-  file: z.enum(['settings', 'cache', 'rotation']),
+  /** rotation: a connection's rotation plans (main/core/rotation/plan-store.ts); digest: when the weekly digest last fired (main/core/digest/store.ts). */
+  file: z.enum(['settings', 'cache', 'rotation', 'digest']),
   path: z.string(),
   movedTo: z.string(),
   reason: z.string(),

@@ -1,6 +1,6 @@
 /**
  * Schemas of the desktop features around token values: the desktop settings (shortcut, clear
- * delay, notifications, login item, close to tray, the leak scan's size limit), the value access log (who revealed or copied
+ * delay, notifications, login item, close to tray, the leak scan's size limit, weekly digest), the value access log (who revealed or copied
  * which value, from where: never the value), and the Quick Access list across all connections.
  * common/contract.ts names the calls; the rules of each shape live here, once.
  */
@@ -46,6 +46,8 @@ export const desktopSettingsSchema = z.object({
   closeToTray: z.boolean(),
   /** The leak scan skips files larger than this (logs and dumps that size are rarely config). */
   leakScanMaxFileMb: leakScanMaxFileMbSchema,
+  /** Once a week a desktop notification sums up what needs attention (main/core/digest/). Opt-in. */
+  weeklyDigest: z.boolean(),
 });
 export type DesktopSettings = z.infer<typeof desktopSettingsSchema>;
 
@@ -56,6 +58,7 @@ export const DEFAULT_DESKTOP_SETTINGS: DesktopSettings = {
   startAtLogin: false,
   closeToTray: true,
   leakScanMaxFileMb: LEAK_SCAN_MAX_FILE_MB.default,
+  weeklyDigest: false,
 };
 
 export const settingsViewSchema = z.object({

@@ -8,19 +8,19 @@ import type { StartupNotice } from '../../common/contract';
 import type { KeyValueStore, StoreRecovery } from './store';
 
 type MaybeRecoverable = KeyValueStore & { readonly recoveries?: readonly StoreRecovery[] };
-/** The rotation plans' files (one per connection): anything that keeps the recoveries of its files. */
+/** The rotation plans' files (one per connection), the digest's file: anything that keeps the recoveries of its files. */
 type RecoverySource = { readonly recoveries: readonly StoreRecovery[] };
 
 export class StartupNotices {
   private readonly dismissed = new Set<string>();
 
-  constructor(private readonly stores: { settings: MaybeRecoverable; cache: MaybeRecoverable; rotation?: RecoverySource }) {}
+  constructor(private readonly stores: { settings: MaybeRecoverable; cache: MaybeRecoverable; rotation?: RecoverySource; digest?: RecoverySource }) {}
 
   /** Recoveries not dismissed yet, settings first. */
   list(): StartupNotice[] {
     const of = (file: StartupNotice['file'], store: { readonly recoveries?: readonly StoreRecovery[] } | undefined): StartupNotice[] =>
       (store?.recoveries ?? []).map((r) => ({ file, path: r.path, movedTo: r.movedTo, reason: r.reason, at: r.at }));
-    const all = [...of('settings', this.stores.settings), ...of('cache', this.stores.cache), ...of('rotation', this.stores.rotation)];
+    const all = [...of('settings', this.stores.settings), ...of('cache', this.stores.cache), ...of('rotation', this.stores.rotation), ...of('digest', this.stores.digest)];
     return all.filter((n) => !this.dismissed.has(n.movedTo));
   }
 

@@ -82,6 +82,10 @@ const NOTICE_TEXT = {
     title: 'A file of rotation plans could not be read',
     then: 'The retirements planned in it will not happen on their own: check the old tokens of your recent rotations and plan them again. Your tokens on the Marketplace are not affected.',
   },
+  digest: {
+    title: 'The weekly digest’s file could not be read',
+    then: 'The next weekly digest comes a week from now. Your tokens and settings are not affected.',
+  },
 } as const;
 
 function NoticeText({ notice }: { notice: Notice }) {
