@@ -74,12 +74,30 @@ export interface TrayNotice {
   message: string;
   /** Default: the app's name (a copy's error says it could not copy). */
   title?: string;
+  /** What a click on the notification does (the digest opens the Overview). */
+  onClick?: () => void;
 }
+
+/**
+ * Notifications waiting for a click: one nobody holds may be collected before the user clicks
+ * it, and its click would then do nothing.
+ */
+const awaitingClick = new Set<Notification>();
 
 /** An OS notification; where the desktop has none, the notice is logged instead (it never holds a value). */
 export function showTrayNotice(notice: TrayNotice): void {
   if (Notification.isSupported()) {
-    new Notification({ title: notice.title ?? (notice.level === 'error' ? 'Token Desk: could not copy' : 'Token Desk'), body: notice.message, silent: notice.level !== 'error' }).show();
+    const shown = new Notification({ title: notice.title ?? (notice.level === 'error' ? 'Token Desk: could not copy' : 'Token Desk'), body: notice.message, silent: notice.level !== 'error' });
+    const { onClick } = notice;
+    if (onClick) {
+      awaitingClick.add(shown);
+      shown.on('click', () => {
+        awaitingClick.delete(shown);
+        onClick();
+      });
+      shown.on('close', () => awaitingClick.delete(shown));
+    }
+    shown.show();
   } else {
     console.info(`[token-desk] ${notice.level}: ${notice.message}`);
   }

@@ -16,6 +16,9 @@ interface FakeSession {
 }
 
 export class FakeWebContents extends EventEmitter {
+  /** What printToPDF answers: the page's loaded text as bytes, so a test can scan the "PDF". */
+  pdfOf: () => Buffer = () => Buffer.from('%PDF-fake');
+  printToPDF = vi.fn(async (_options: unknown) => this.pdfOf());
   windowOpenHandler?: (details: { url: string }) => { action: 'deny' | 'allow' };
   sent: { channel: string; args: unknown[] }[] = [];
   /** The page's history: entries and the current index, stepped like Electron's navigationHistory. */
@@ -78,6 +81,16 @@ export class FakeBrowserWindow extends EventEmitter {
     this.loadedUrl = url;
     return Promise.resolve();
   }
+  /** What loadFile was given: the file's text is read at once (the glue may remove the file after). */
+  loadedFile?: { path: string; text: string };
+  async loadFile(file: string) {
+    const { readFile } = await import('node:fs/promises');
+    this.loadedFile = { path: file, text: await readFile(file, 'utf8') };
+  }
+  destroyed = false;
+  destroy() {
+    this.destroyed = true;
+  }
   isMinimized() {
     return this.minimized;
   }
@@ -114,7 +127,9 @@ export function createFakeElectron() {
   const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
   const clipboardState = { text: '', writes: [] as FakeClipboardItem[][] };
   const shortcutState = { taken: new Set<string>(), registered: new Map<string, () => void>() };
-  const notificationState = { shown: [] as unknown[] };
+  const notificationState = { shown: [] as unknown[], clicks: [] as (() => void)[] };
+  /** What the save dialog answers (undefined: the user cancelled). */
+  const saveState = { filePath: undefined as string | undefined };
   /** What the native folder picker answers (empty: the user cancelled). */
   const pickState = { folders: [] as string[] };
   const fakeClipboardText = () => clipboardState.text;
@@ -155,6 +170,7 @@ export function createFakeElectron() {
   return {
     clipboardState,
     pickState,
+    saveState,
     shortcutState,
     notificationState,
     app,
@@ -170,6 +186,8 @@ export function createFakeElectron() {
       showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })),
       /** The native folder picker (the leak check): answers what a test sets in `pickedFolders`. */
       showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: pickState.folders.length === 0, filePaths: [...pickState.folders] })),
+      /** The native save dialog: answers `saveState.filePath`, or a cancel. */
+      showSaveDialog: vi.fn(async (..._args: unknown[]) => (saveState.filePath ? { canceled: false, filePath: saveState.filePath } : { canceled: true, filePath: '' })),
     },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     net: { fetch: vi.fn() },
@@ -195,9 +213,11 @@ export function createFakeElectron() {
       isRegistered: vi.fn((accelerator: string) => shortcutState.registered.has(accelerator)),
     },
     Notification: Object.assign(
-      vi.fn(function (this: { options: unknown; show: () => void }, options: unknown) {
+      vi.fn(function (this: { options: unknown; show: () => void; on: (event: string, fn: () => void) => void }, options: unknown) {
         this.options = options;
         this.show = () => notificationState.shown.push(options);
+        // A click a test can play: `notificationState.clicks[i]()` clicks the i-th notification listening for one.
+        this.on = (event, fn) => void (event === 'click' && notificationState.clicks.push(fn));
       }),
       { isSupported: vi.fn(() => true) },
     ),
