@@ -31,10 +31,10 @@ export async function coldStart(sandboxUrl: string, adminToken: string, tokens: 
   await services.dispose(); // writes the list file
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const runsMs: number[] = [];
-  const phases: Array<Record<string, number>> = [];
+  const phases: Array<Record<string, number> & { calls: Array<[string, number, number]> }> = [];
   try {
     for (let r = 0; r < runs; r++) {
-      const host: ChildProcess = spawn(process.execPath, [path.join(root, 'dist', 'web', 'server.cjs'), '--data-dir', dataDir], { env: { ...process.env, TOKEN_DESK_KEYCHAIN_SERVICE: service }, stdio: ['ignore', 'pipe', 'inherit'] });
+      const host: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_PROFILE_HOST ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_HOST}`] : []), path.join(root, 'dist', 'web', 'server.cjs'), '--data-dir', dataDir], { env: { ...process.env, TOKEN_DESK_KEYCHAIN_SERVICE: service }, stdio: ['ignore', 'pipe', 'inherit'] });
       try {
         const url = await new Promise<string>((resolve, reject) => {
           let text = '';
@@ -49,7 +49,32 @@ export async function coldStart(sandboxUrl: string, adminToken: string, tokens: 
         await page.addInitScript(() => {
           const w = window as any;
           w.__firstPaint = null;
+          w.__wholePaint = null;
+          // The first paint after the whole list is in the store, timed in the page as the first row is
+          // (asked from the harness, its own round trips would be in the figure).
+          const mark = performance.mark.bind(performance);
+          performance.mark = ((name: string, options?: PerformanceMarkOptions) => {
+            if (name === 'tokens:data') requestAnimationFrame(() => setTimeout(() => (w.__wholePaint ??= performance.now()), 0));
+            return mark(name, options);
+          }) as typeof performance.mark;
           w.__longest = 0;
+          w.__calls = [];
+          // Each call the page makes through the bridge: [channel, asked, answered] (ms from navigation).
+          let desk: any;
+          Object.defineProperty(w, 'desk', {
+            configurable: true,
+            get: () => desk,
+            set(bridge: any) {
+              desk = {
+                ...bridge,
+                invoke(channel: string, input: unknown) {
+                  const call = [channel, Math.round(performance.now()), -1];
+                  w.__calls.push(call);
+                  return bridge.invoke(channel, input).finally(() => (call[2] = Math.round(performance.now())));
+                },
+              };
+            },
+          });
           new PerformanceObserver((list) => {
             for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
           }).observe({ type: 'longtask', buffered: true });
@@ -60,7 +85,8 @@ export async function coldStart(sandboxUrl: string, adminToken: string, tokens: 
           });
           observer.observe(document, { childList: true, subtree: true });
         });
-        // BENCH_PROFILE_COLD=<file>: a CPU profile of the page's first start.
+        // BENCH_PROFILE_COLD=<file>: a CPU profile of the page's first start, to the whole list painted.
+        // (BENCH_PROFILE_HOST=<dir>: the host's, written when it stops.)
         const profiler = process.env.BENCH_PROFILE_COLD && r === 0 ? await page.context().newCDPSession(page) : null;
         if (profiler) {
           await profiler.send('Profiler.enable');
@@ -68,15 +94,16 @@ export async function coldStart(sandboxUrl: string, adminToken: string, tokens: 
         }
         await page.goto(url);
         await page.waitForFunction(() => (window as any).__firstPaint !== null, undefined, { timeout: 60_000 });
-        if (profiler) fs.writeFileSync(process.env.BENCH_PROFILE_COLD!, JSON.stringify((await profiler.send('Profiler.stop')).profile));
+        
         runsMs.push(await page.evaluate(() => (window as any).__firstPaint as number));
         // Then the whole list (a big list's first screen comes first): in the store, and painted.
-        await page.waitForFunction(() => performance.getEntriesByName('tokens:data').length > 0, undefined, { timeout: 60_000 });
-        const wholePaint = await page.evaluate(() => new Promise<number>((done) => requestAnimationFrame(() => setTimeout(() => done(performance.now()), 0))));
+        await page.waitForFunction(() => (window as any).__wholePaint !== null, undefined, { timeout: 60_000 });
+        const wholePaint = (await page.evaluate(() => (window as any).__wholePaint)) as number;
+        if (profiler) fs.writeFileSync(process.env.BENCH_PROFILE_COLD!, JSON.stringify((await profiler.send('Profiler.stop')).profile));
         phases.push(
           await page.evaluate((whole) => {
             const at = (n: string) => Math.round(performance.getEntriesByName(n)[0]?.startTime ?? NaN);
-            return { ask: at('tokens:ask'), loadStart: at('tokens:load-start'), firstScreen: at('tokens:first-screen'), paint: Math.round((window as any).__firstPaint), reply: at('tokens:reply'), data: at('tokens:data'), wholeListPaint: Math.round(whole), longestTask: Math.round((window as any).__longest) };
+            return { ask: at('tokens:ask'), loadStart: at('tokens:load-start'), firstScreen: at('tokens:first-screen'), paint: Math.round((window as any).__firstPaint), reply: at('tokens:reply'), data: at('tokens:data'), wholeListPaint: Math.round(whole), longestTask: Math.round((window as any).__longest), calls: (window as any).__calls };
           }, wholePaint),
         );
         await page.close();
@@ -92,6 +119,7 @@ export async function coldStart(sandboxUrl: string, adminToken: string, tokens: 
   }
   // Per run, ms from navigation: the page asks (as it starts), the tokens page is mounted, the
   // first screen is in the store and painted (the first row: coldStartMs), the whole list's reply
-  // arrives, the whole list is in the store, and painted; the page's longest task until then.
+  // arrives, the whole list is in the store, and painted; the page's longest task until then;
+  // and every call the page made, asked and answered (where a wait came from: main or the page).
   return { runsMs, phases, wholeListPaintMs: median(phases.map((p) => p.wholeListPaint!)), pageLongestTaskMs: median(phases.map((p) => p.longestTask!)) };
 }
