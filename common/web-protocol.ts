@@ -7,7 +7,6 @@
  * subprotocol (`Sec-WebSocket-Protocol: token-desk, token-desk.session.<secret>`). No cookie:
  * cookies ignore ports, so every other server on 127.0.0.1 would receive it.
  */
-import { z } from 'zod';
 import type { DeskResult } from './errors';
 
 export const WS_PATH = '/desk';
@@ -31,26 +30,12 @@ export const sessionProtocol = (secret: string) => `${WS_SESSION_PROTOCOL_PREFIX
 export const clipboardOutcomes = ['cleared', 'unchanged', 'failed'] as const;
 export type ClipboardReport = { type: 'clipboardReport'; seq: number; outcome: (typeof clipboardOutcomes)[number]; late: boolean };
 
-// Pure: the page's bridge script imports this file's constants and must not carry zod.
-export const clientMessageSchema = /* @__PURE__ */ z.discriminatedUnion('type', [
-  z
-    .object({
-      type: z.literal('invoke'),
-      id: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
-      channel: z.string().max(200),
-      input: z.unknown(),
-    })
-    .strict(),
-  z
-    .object({
-      type: z.literal('clipboardReport'),
-      seq: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
-      outcome: z.enum(clipboardOutcomes),
-      late: z.boolean(),
-    })
-    .strict(),
-]);
-export type ClientMessage = z.infer<typeof clientMessageSchema>;
+/**
+ * What the page sends. The host checks every message against its schema
+ * (main/web/client-message.ts, which holds that the two say the same); the schema is not here
+ * because zod would then be in the bridge script the page parses before anything else.
+ */
+export type ClientMessage = { type: 'invoke'; id: number; channel: string; input: unknown } | ClipboardReport;
 
 export type ServerMessage =
   /**

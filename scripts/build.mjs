@@ -33,7 +33,8 @@ const node = (entry, outfile, extra = {}) => ({
 const targets = {
   main: node('main/index.ts', 'main/index.cjs'),
   preload: node('preload/index.ts', 'preload/index.cjs', { platform: 'browser', target: 'chrome120', external: ['electron'] }),
-  bridge: node('preload/web.ts', 'web/desk-bridge.js', { platform: 'browser', format: 'iife', target: 'chrome120', external: [] }),
+  // Minified: the page parses it before anything else, on the way to its first row.
+  bridge: node('preload/web.ts', 'web/desk-bridge.js', { platform: 'browser', format: 'iife', target: 'chrome120', external: [], minify: true }),
   web: node('main/web/server.ts', 'web/server.cjs'),
   // The leak scan's worker sits beside each bundle that starts it (main/core/leaks/scanner.ts).
   leaksWorker: node('main/core/leaks/worker.ts', 'main/leaks-worker.cjs'),
