@@ -6,7 +6,7 @@
  * unpacks; nothing else.
  */
 import type { TokenView } from './contract';
-import { checkTable, tableSize, type TokenTable } from './token-table';
+import { checkTable, COLUMNS, tableSize, type TokenTable } from './token-table';
 import { rowOf, tableRefs } from './token-table-read';
 
 interface PackedList {
@@ -52,12 +52,77 @@ export type ReadList = PackedList;
 
 /** Reads and checks a packed list; throws on a malformed one (never half a list). */
 export function readPackedList(packed: string): ReadList {
-  const data = JSON.parse(packed) as Partial<PackedList> | null;
+  return checkedList(JSON.parse(packed) as Partial<PackedList> | null);
+}
+
+function checkedList(data: Partial<PackedList> | null): ReadList {
   const problem = checkTable(data?.table);
   if (problem || !data?.table || typeof data.hasValue !== 'string' || data.hasValue.length !== tableSize(data.table)) {
     throw new Error(`The token list arrived damaged (${problem ?? 'value flags'}).`);
   }
   return { table: data.table, hasValue: data.hasValue, replacedBy: data.replacedBy ?? {}, replaces: data.replaces ?? {} };
+}
+
+/** The table's members: the column names, then what precedes them (token-table.ts). */
+const TABLE_KEYS = ['v', 'accountRefs', 'peopleRefs', 'moduleRefs', 'texts', ...COLUMNS] as const;
+
+/**
+ * Where each member of the packed string's table is, as [key, value start, value end], or null
+ * when the string is not the shape packTokenList makes. A key with its quotes and a colon after
+ * it (`"id":`) cannot occur inside a JSON string (a quote there is escaped), and the table's
+ * only objects are the table itself, so each key's first occurrence is the member.
+ */
+function tableMembers(packed: string): { members: Array<[string, number, number]>; restAt: number } | null {
+  if (!packed.startsWith('{"table":{')) return null;
+  const found: Array<[string, number]> = [];
+  for (const key of TABLE_KEYS) {
+    const at = packed.indexOf(`"${key}":`, 9);
+    if (at < 0) return null;
+    found.push([key, at]);
+  }
+  found.sort((a, b) => a[1] - b[1]);
+  const last = found.at(-1)!;
+  // The table ends where the packed list's next member starts (packTokenList puts hasValue next).
+  const end = packed.indexOf('},"hasValue":', last[1]);
+  if (end < 0) return null;
+  const members: Array<[string, number, number]> = [];
+  for (let k = 0; k < found.length; k++) {
+    const [key, at] = found[k]!;
+    const next = k + 1 < found.length ? found[k + 1]![1] - 1 : end;
+    if (packed[next] !== (k + 1 < found.length ? ',' : '}')) return null;
+    members.push([key, at + key.length + 3, next]);
+  }
+  return { members, restAt: end + 2 };
+}
+
+/** How long the sliced reader parses before it lets go of the thread. */
+const SLICE_MS = 8;
+
+/**
+ * readPackedList a member at a time, `letGo()` awaited between them: a big list's whole string
+ * parsed at once holds the page's thread for one long task, each column alone for a fraction of
+ * it. The result is checked exactly as readPackedList checks (never half a list); a string of
+ * another shape is read whole by readPackedList.
+ */
+export async function readPackedListInSlices(packed: string, letGo: () => Promise<void>): Promise<ReadList> {
+  const found = tableMembers(packed);
+  if (!found) return readPackedList(packed);
+  const table: Record<string, unknown> = {};
+  let rest: Partial<PackedList>;
+  try {
+    let since = Date.now();
+    for (const [key, from, to] of found.members) {
+      table[key] = JSON.parse(packed.slice(from, to));
+      if (Date.now() - since >= SLICE_MS) {
+        await letGo();
+        since = Date.now();
+      }
+    }
+    rest = JSON.parse(`{${packed.slice(found.restAt)}`) as Partial<PackedList>;
+  } catch {
+    return readPackedList(packed); // not what it looked like: read whole (and refused there if malformed)
+  }
+  return checkedList({ ...rest, table: table as unknown as TokenTable });
 }
 
 /** The views of a read list: every row, or only `rows` (indexes, in the order wanted). */

@@ -4,7 +4,7 @@
  * older load's answers land nowhere.
  */
 import type { EventPayload, TokenList, TokenView } from '../../../../../common/contract';
-import { readPackedList, viewsOf, type ReadList } from '../../../../../common/token-list-wire';
+import { readPackedList, readPackedListInSlices, viewsOf, type ReadList } from '../../../../../common/token-list-wire';
 import { tableSize } from '../../../../../common/token-table';
 import { isUnreachable, offlineStateOf } from '../../../../../common/messages';
 import { desk } from '../../../desk';
@@ -39,6 +39,7 @@ function rowsOf(list: TokenList, read?: ReadList): Rows {
 /** Rows a refresh builds at a time, and how long it keeps the page's thread before letting go. */
 const ROWS_PER_STEP = 1_000;
 const SLICE_MS = 8;
+/** One turn of the page's thread for whatever waits (a key, a click, a paint). */
 const letGo = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const clock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -51,7 +52,7 @@ const clock = () => (typeof performance !== 'undefined' ? performance.now() : Da
  */
 async function rowsInSlices(list: TokenList, shown: readonly IndexedToken[]): Promise<Rows> {
   if (list.packed === undefined) return rowsOf(list);
-  const read = readPackedList(list.packed);
+  const read = await readPackedListInSlices(list.packed, letGo);
   const n = tableSize(read.table);
   if (n < PAINT_FIRST_ROWS) return rowsOf(list, read);
   const tokens: TokenView[] = [];
@@ -138,7 +139,9 @@ export function listLoading(set: SetTokens, get: GetTokens): ListLoading & { for
     const cached = await cachedList(connectionId);
     if (mine !== seq) return false;
     markOnce('tokens:reply');
-    const read = cached.packed !== undefined ? readPackedList(cached.packed) : undefined;
+    // Read a column at a time: the first screen is up, and a click on it must not wait for the whole parse.
+    const read = cached.packed !== undefined ? await readPackedListInSlices(cached.packed, letGo) : undefined;
+    if (mine !== seq) return false;
     const loaded = { fetchedAt: cached.fetchedAt, offline: cached.offline ?? null, phase: 'ready' } as const;
     if (!firstShown && read && tableSize(read.table) >= PAINT_FIRST_ROWS) {
       await tokensUiReady;
