@@ -69,6 +69,7 @@ export const CHANNEL_NAMES = [
   'leaks.disable',
   'leaks.report',
   'leaks.forget',
+  'overview.get',
 ] as const;
 export const EVENT_NAMES = [
   'tokens.progress',

@@ -24,6 +24,8 @@ import { connectionProfileSchema, connectionsStateSchema, recoverableConnectionS
 import { PLAN_HORIZON_MS, planViewSchema, retireActionSchema, retireChoiceSchema, rotationCreateSchema, rotationPlanSchema } from './rotation';
 import { fingerprintSchema, LEAK_TEXT_MAX, leakCheckResultSchema, leakFindingSchema, leakReportInputSchema, leakReportSchema, leakScanInputSchema, leakScanResultSchema, scanCountsSchema } from './leaks';
 import { accessEntrySchema, accessLogQuerySchema, desktopSettingsSchema, quickListSchema, settingsViewSchema } from './quick-access';
+import { overviewInputSchema, overviewSchema } from './overview';
+import { LAST_ACCESS_FILTERS } from './last-access';
 
 // Re-exported: the contract is where callers look for its input schemas and channel types.
 export * from './connection-schemas';
@@ -162,6 +164,8 @@ export const tokensPrefsSchema = z.object({
     /** '' is "any module". */
     moduleId: z.union([z.literal(''), moduleIdSchema]),
     unused: z.boolean(),
+    /** A span of common/last-access.ts ('' is any): what an Overview bar opens the table on. */
+    lastAccess: z.enum(LAST_ACCESS_FILTERS).default(''),
   }),
   sort: tokenSortSchema,
 });
@@ -306,6 +310,12 @@ export const calls = {
   ),
   'leaks.report': call(leakReportInputSchema, leakReportSchema),
   'leaks.forget': call(noInput, z.object({ ok: z.literal(true) })),
+
+  /**
+   * The Overview's numbers (common/overview.ts) from the offline cache of one saved connection or
+   * of all (`scope`); no API call, so it answers offline and says how old the data is.
+   */
+  'overview.get': call(overviewInputSchema, overviewSchema),
 } as const;
 
 export const events = {

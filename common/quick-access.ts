@@ -9,6 +9,7 @@ import { accountTypeSchema } from './domain';
 import { connectionIdSchema, tokenIdSchema } from './ids';
 import { CLIPBOARD_CLEAR_MS, CLIPBOARD_CLEAR_OPTIONS_MS } from './limits';
 import { plainText } from './plain-text';
+import { DEFAULT_OVERVIEW_RULES, overviewRulesSchema } from './overview';
 
 const MODIFIERS = ['CommandOrControl', 'CmdOrCtrl', 'Command', 'Cmd', 'Control', 'Ctrl', 'Alt', 'Option', 'AltGr', 'Shift', 'Super', 'Meta'];
 const KEY = '([A-Z0-9]|F([1-9]|1[0-9]|2[0-4])|Space|Tab|Backspace|Delete|Insert|Return|Enter|Up|Down|Left|Right|Home|End|PageUp|PageDown|Escape|Esc|Plus|[`\\-=\\[\\];\',./\\\\])';
@@ -48,6 +49,8 @@ export const desktopSettingsSchema = z.object({
   leakScanMaxFileMb: leakScanMaxFileMbSchema,
   /** Once a week a desktop notification sums up what needs attention (main/core/digest/). Opt-in. */
   weeklyDigest: z.boolean(),
+  /** What the Overview counts as needing attention (common/overview.ts). */
+  overviewRules: overviewRulesSchema,
 });
 export type DesktopSettings = z.infer<typeof desktopSettingsSchema>;
 
@@ -59,6 +62,7 @@ export const DEFAULT_DESKTOP_SETTINGS: DesktopSettings = {
   closeToTray: true,
   leakScanMaxFileMb: LEAK_SCAN_MAX_FILE_MB.default,
   weeklyDigest: false,
+  overviewRules: DEFAULT_OVERVIEW_RULES,
 };
 
 export const settingsViewSchema = z.object({
