@@ -10,6 +10,7 @@ import { auditHandlers } from './handlers/audit';
 import { connectionHandlers } from './handlers/connections';
 import { createHandlers } from './handlers/create';
 import { leakHandlers } from './handlers/leaks';
+import { overviewHandlers } from './handlers/overview';
 import { prefsHandlers } from './handlers/prefs';
 import { quickHandlers } from './handlers/quick';
 import { rotationHandlers } from './handlers/rotation';
@@ -39,5 +40,6 @@ export function createHandlerTable(services: CoreServices): HandlerTable {
     ...settingsHandlers(services),
     ...rotationHandlers(services),
     ...leakHandlers(services),
+    ...overviewHandlers(services),
   });
 }

@@ -35,6 +35,7 @@ import type { PlanNotice } from './rotation/plan';
 import type { RotationPlan } from '../../common/rotation';
 import { removeCachedTokens, upsertCachedToken } from './tokens/snapshot';
 import { LeakChecker } from './leaks/service';
+import { OverviewService } from './overview/service';
 
 /** A running local Marketplace simulator ("Try the sandbox"). */
 export interface SandboxHandle {
@@ -95,6 +96,8 @@ export interface CoreServices extends Sessions {
   rotationEvents: { onNotice(fn: (notice: PlanNotice, plan: RotationPlan) => void): void; onChanged(fn: (plan: RotationPlan) => void): void };
   /** The leak check: found values in memory only, the folder scan in a worker. */
   leaks: LeakChecker;
+  /** The Overview's numbers from the offline cache (overview/service.ts). */
+  overview: OverviewService;
   pickFolders?: () => Promise<string[]>;
   openToken?: (ref: TokenInConnection) => void;
   /** An API client for any saved connection (credentials from the keychain). */
@@ -185,7 +188,16 @@ export function createCoreServices(deps: CoreServiceDeps): CoreServices {
     },
   });
 
+  const overview = new OverviewService({
+    connections,
+    cache,
+    audit,
+    rotation,
+    overviewRules: () => desktopSettings.get().overviewRules,
+  });
+
   const core: Omit<CoreServices, 'leaks'> = {
+    overview,
     settings: deps.settingsStore,
     rotation,
     rotationEvents: { onNotice: (fn) => void noticeListeners.add(fn), onChanged: (fn) => void changeListeners.add(fn) },
