@@ -5,6 +5,7 @@ import { Button } from '../../ui/Button';
 import { hasActiveFilters, modulesInUse, UNUSED_DAYS } from './filtering';
 import type { StatusFilter } from './filtering';
 import { useMemo } from 'react';
+import { LAST_ACCESS_BUCKETS, LAST_ACCESS_LABELS, type LastAccessFilter } from '../../../../common/last-access';
 
 const count = new Intl.NumberFormat();
 
@@ -66,6 +67,20 @@ export const TokensToolbar = forwardRef<HTMLInputElement, ToolbarProps>(function
         <input type="checkbox" checked={filters.unused} onChange={(e) => setFilters({ unused: e.target.checked })} />
         <span>Unused for {UNUSED_DAYS}+ days / never used</span>
       </label>
+      {filters.lastAccess ? (
+        // Shown only while set (the Overview's bars set it), so the filter in force is always visible and can be cleared.
+        <label className="field">
+          <span className="field-label">Last access</span>
+          <select value={filters.lastAccess} onChange={(e) => setFilters({ lastAccess: e.target.value as LastAccessFilter })}>
+            <option value="">Any time</option>
+            {LAST_ACCESS_BUCKETS.map((b) => (
+              <option key={b} value={b}>
+                {LAST_ACCESS_LABELS[b]}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
       <span className="toolbar-count muted" role="status" aria-live="polite">
         {loadingTotal
           ? `Loading all ${count.format(loadingTotal)} tokens…`

@@ -1,11 +1,12 @@
 /**
- * The token table's filters: status, module, "unused", and free text over name, id, description
+ * The token table's filters: status, module, "unused", last access (the Overview's spans, rule in
+ * common/last-access.ts), and free text over name, id, description
  * and creator. A keystroke only runs a substring test over precomputed lowercase texts
  * (token-index.ts haystackOf), in the already sorted order (sorting.ts), and a search box
  * narrows its last result instead of scanning the whole list again (createFilterCache).
  */
 import type { TokenView } from '../../../../common/contract';
-import { DAY_MS } from '../../../../common/dates';
+import { DEFAULT_STALE_DAYS, isStale, matchesLastAccess, type LastAccessFilter } from '../../../../common/last-access';
 import { haystackOf, type IndexedToken } from './token-index';
 
 export type StatusFilter = 'all' | 'Active' | 'Disabled';
@@ -16,31 +17,34 @@ export interface TokenFilters {
   moduleId: string;
   /** Only tokens never used or not used for 90+ days. */
   unused: boolean;
+  /** Only tokens last used in this span ('' = any): what an Overview bar opens the table on. */
+  lastAccess: LastAccessFilter;
 }
 
-export const DEFAULT_FILTERS: TokenFilters = { text: '', status: 'all', moduleId: '', unused: false };
-export const UNUSED_DAYS = 90;
+export const DEFAULT_FILTERS: TokenFilters = { text: '', status: 'all', moduleId: '', unused: false, lastAccess: '' };
+export const UNUSED_DAYS = DEFAULT_STALE_DAYS;
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 export function isUnused(entry: IndexedToken, now: number): boolean {
-  return entry.lastAccess === null || now - entry.lastAccess >= UNUSED_DAYS * DAY_MS;
+  return isStale(entry.lastAccess, now, UNUSED_DAYS);
 }
 
 export function hasActiveFilters(filters: TokenFilters): boolean {
-  return filters.text.trim() !== '' || filters.status !== 'all' || filters.moduleId !== '' || filters.unused;
+  return filters.text.trim() !== '' || filters.status !== 'all' || filters.moduleId !== '' || filters.unused || filters.lastAccess !== '';
 }
 
 /** A text search scans the list's kept haystacks when it has them (haystacksOf, and every text search's result). */
 export function filterIndexed(sorted: readonly IndexedToken[], filters: TokenFilters, now: number): IndexedToken[] {
   if (!hasActiveFilters(filters)) return sorted as IndexedToken[];
   const terms = filters.text.trim().toLowerCase().split(/\s+/).filter(Boolean);
-  if (filters.status === 'all' && !filters.moduleId && !filters.unused) return matchText(sorted, haystackLists.get(sorted), terms);
+  if (filters.status === 'all' && !filters.moduleId && !filters.unused && !filters.lastAccess) return matchText(sorted, haystackLists.get(sorted), terms);
   const out: IndexedToken[] = [];
   for (const entry of sorted) {
     if (filters.status !== 'all' && entry.token.status !== filters.status) continue;
     if (filters.moduleId && !entry.token.modules.some((m) => m.id === filters.moduleId)) continue;
     if (filters.unused && !isUnused(entry, now)) continue;
+    if (filters.lastAccess && !matchesLastAccess(filters.lastAccess, entry.lastAccess, now)) continue;
     if (hasTerms(haystackOf(entry), terms)) out.push(entry);
   }
   return out;
@@ -100,11 +104,11 @@ export function modulesInUse(tokens: readonly TokenView[]): { id: string; name: 
  * filterIndexed with memory, for a search box: typing on narrows the last result (a longer text
  * can only match rows the shorter one matched), and deleting back finds the result the shorter
  * text had a moment ago, so neither scans the whole list. Forgotten when the list, the other
- * filters, or (for "unused") the minute changes.
+ * filters, or (for "unused" and last access) the minute changes.
  */
 export function createFilterCache() {
   const RECENT = 32;
-  let context: { sorted: readonly IndexedToken[]; status: StatusFilter; moduleId: string; unused: boolean; now: number } | null = null;
+  let context: { sorted: readonly IndexedToken[]; status: StatusFilter; moduleId: string; unused: boolean; lastAccess: LastAccessFilter; now: number } | null = null;
   /** By normalised search text, oldest first. */
   const recent = new Map<string, IndexedToken[]>();
   let last: { text: string; result: IndexedToken[] } | null = null;
@@ -115,11 +119,12 @@ export function createFilterCache() {
       context.status === filters.status &&
       context.moduleId === filters.moduleId &&
       context.unused === filters.unused &&
-      (!filters.unused || Math.abs(now - context.now) < 60_000);
+      context.lastAccess === filters.lastAccess &&
+      ((!filters.unused && !filters.lastAccess) || Math.abs(now - context.now) < 60_000);
     if (!same) {
       recent.clear();
       last = null;
-      context = { sorted, status: filters.status, moduleId: filters.moduleId, unused: filters.unused, now };
+      context = { sorted, status: filters.status, moduleId: filters.moduleId, unused: filters.unused, lastAccess: filters.lastAccess, now };
     }
     const text = filters.text.trim().toLowerCase();
     let result = recent.get(text);
