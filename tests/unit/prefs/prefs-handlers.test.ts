@@ -11,7 +11,7 @@ function servicesWithMemorySettings() {
 }
 
 const ctx: HandlerContext = { host: 'browser', emit: () => undefined };
-const prefs = (text: string) => ({ tokens: { filters: { text, status: 'Disabled' as const, moduleId: '', unused: true }, sort: { key: 'lastAccess' as const, dir: 'asc' as const } } });
+const prefs = (text: string) => ({ tokens: { filters: { text, status: 'Disabled' as const, moduleId: '', unused: true, lastAccess: 'older' as const }, sort: { key: 'lastAccess' as const, dir: 'asc' as const } } });
 
 describe('prefs', () => {
   it('round-trips the token table prefs through the settings store', async () => {
@@ -20,6 +20,15 @@ describe('prefs', () => {
     expect(await dispatch('prefs.get', {}, ctx)).toEqual({ ok: true, value: {} });
     expect(await dispatch('prefs.set', prefs('billing'), ctx)).toEqual({ ok: true, value: { ok: true } });
     expect(await dispatch('prefs.get', {}, ctx)).toEqual({ ok: true, value: prefs('billing') });
+  });
+
+  it('reads prefs saved before the last-access filter as "any last access"', async () => {
+    const { services, data } = servicesWithMemorySettings();
+    const saved = prefs('billing');
+    const { lastAccess: _, ...older } = saved.tokens.filters;
+    data.set('ui.prefs', { tokens: { ...saved.tokens, filters: older } });
+    const result = await createDispatch(createHandlerTable(services))('prefs.get', {}, ctx);
+    expect(result).toEqual({ ok: true, value: { tokens: { ...saved.tokens, filters: { ...older, lastAccess: '' } } } });
   });
 
   it('never writes a pasted token value to the settings file', async () => {

@@ -5,6 +5,8 @@ import { createFilterCache, DEFAULT_FILTERS, filterIndexed } from '../../../rend
 import { sortIndexed } from '../../../renderer/src/features/tokens/sorting';
 import { indexTokens } from '../../../renderer/src/features/tokens/token-index';
 import type { TokenFilters } from '../../../renderer/src/features/tokens/filtering';
+import { LAST_ACCESS_BUCKETS, LAST_ACCESS_FILTERS, lastAccessBucketOf } from '../../../common/last-access';
+import { parseIso } from '../../../common/dates';
 
 const NOW = Date.UTC(2026, 10, 1);
 const words = ['ci', 'pipe', 'line', 'sync', 'prod', 'a', 'b', 'ab', 'tkn', '0', '1'];
@@ -35,11 +37,26 @@ function toView(t: RawToken, i: number): TokenView {
 }
 
 describe('filtering (pure)', () => {
+  it('the last-access filter shows exactly the tokens of its span, and every token is in one span', () => {
+    fc.assert(
+      fc.property(fc.array(tokenArb, { maxLength: 40 }), (raw) => {
+        const sorted = indexTokens(raw.map(toView));
+        let total = 0;
+        for (const bucket of LAST_ACCESS_BUCKETS) {
+          const shown = filterIndexed(sorted, { ...DEFAULT_FILTERS, lastAccess: bucket }, NOW);
+          for (const e of shown) expect(lastAccessBucketOf(parseIso(e.token.lastAccessAt), NOW)).toBe(bucket);
+          total += shown.length;
+        }
+        expect(total).toBe(sorted.length);
+      }),
+    );
+  });
+
   it('the incremental filter cache always equals a fresh filter, whatever is typed or deleted', () => {
     fc.assert(
       fc.property(
         fc.array(tokenArb, { maxLength: 40 }),
-        fc.array(fc.record({ text: fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'i', ' ', 'p', '1', 'T') , maxLength: 6 }), unused: fc.boolean(), status: fc.constantFrom('all' as const, 'Active' as const) }), { maxLength: 12 }),
+        fc.array(fc.record({ text: fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'i', ' ', 'p', '1', 'T') , maxLength: 6 }), unused: fc.boolean(), status: fc.constantFrom('all' as const, 'Active' as const), lastAccess: fc.constantFrom(...LAST_ACCESS_FILTERS) }), { maxLength: 12 }),
         (raw, steps) => {
           const sorted = sortIndexed(indexTokens(raw.map(toView)), { key: 'name', dir: 'asc' });
           const cached = createFilterCache();
