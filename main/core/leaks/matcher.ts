@@ -66,20 +66,39 @@ export function findValues(text: string): ValueHit[] {
   return hits;
 }
 
+/** `[A-Za-z0-9]` by character code: the characters of a secret. */
+const WORD = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789') WORD[c.charCodeAt(0)] = 1;
+const isWord = (code: number) => code < 128 && WORD[code] === 1;
+
 /**
  * Bare runs of `[A-Za-z0-9]` whose length is one of `lengths` (the stored secrets' lengths),
- * outside the `idt:` values already found. Only these are hashed and compared, so a file of
- * ordinary words costs one regex pass.
+ * outside the `idt:` values already found. Only these are hashed and compared.
+ *
+ * Ordinary text is mostly short words, so this looks at one character in every `min`: a run
+ * long enough to count must cover the character `min - 1` past the point where the last run
+ * or gap ended. Only when that character is a letter or digit is its run measured. (A regex
+ * for long runs retries at every character of every short word: far slower on a log.)
  */
 export function findBareCandidates(text: string, lengths: ReadonlySet<number>, skip: readonly ValueHit[] = []): BareHit[] {
   if (lengths.size === 0) return [];
   const min = Math.min(...lengths);
-  const run = new RegExp(`[A-Za-z0-9]{${min},}`, 'g');
   const out: BareHit[] = [];
-  for (let m = run.exec(text); m; m = run.exec(text)) {
-    if (!lengths.has(m[0].length)) continue;
-    if (skip.some((h) => m!.index >= h.index && m!.index < h.end)) continue;
-    out.push({ secret: m[0], index: m.index });
+  const n = text.length;
+  // Invariant: no run of `min` or more starts before `from` unreported, and the character before `from` is not part of a run.
+  let from = 0;
+  while (from + min <= n) {
+    const probe = from + min - 1;
+    if (!isWord(text.charCodeAt(probe))) {
+      from = probe + 1;
+      continue;
+    }
+    let start = probe;
+    while (start > from && isWord(text.charCodeAt(start - 1))) start--;
+    let end = probe + 1;
+    while (end < n && isWord(text.charCodeAt(end))) end++;
+    if (lengths.has(end - start) && !skip.some((h) => start >= h.index && start < h.end)) out.push({ secret: text.slice(start, end), index: start });
+    from = end + 1;
   }
   return out;
 }

@@ -86,6 +86,23 @@ describe('findBareCandidates: older values only by length of what is stored', ()
   it('finds nothing when nothing is stored', () => {
     expect(findBareCandidates(SECRET, new Set())).toEqual([]);
   });
+  it('finds exactly the whole runs of a stored length, wherever they sit (property)', () => {
+    // The plain definition, one regex match per maximal run, against the skipping search.
+    const reference = (text: string, lengths: Set<number>) => [...text.matchAll(/[A-Za-z0-9]+/g)].filter((m) => lengths.has(m[0].length)).map((m) => ({ secret: m[0], index: m.index }));
+    const piece = fc.oneof(fc.stringMatching(/^[A-Za-z0-9]{0,12}$/), fc.constantFrom(' ', '-', '\n', '"', '=', 'é'));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), fc.uniqueArray(fc.integer({ min: 1, max: 20 }), { minLength: 1, maxLength: 3 }), (pieces, lens) => {
+        const text = pieces.join('');
+        const lengths = new Set(lens);
+        expect(findBareCandidates(text, lengths)).toEqual(reference(text, lengths));
+      }),
+    );
+  });
+  it('a run at the very start or end of the text counts', () => {
+    expect(findBareCandidates(`${SECRET}`, new Set([SECRET_LENGTH]))).toEqual([{ secret: SECRET, index: 0 }]);
+    expect(findBareCandidates(`x ${SECRET}`, new Set([SECRET_LENGTH]))).toEqual([{ secret: SECRET, index: 2 }]);
+    expect(findBareCandidates(`${SECRET}x`, new Set([SECRET_LENGTH]))).toEqual([]);
+  });
 });
 
 describe('fingerprint and mask', () => {
