@@ -4,9 +4,9 @@
  * once, whatever file it was in, and nothing is left half-written because it writes nothing.
  */
 import { Worker } from 'node:worker_threads';
-import type { ScanCounts, ScanMessage, ScanRequest } from './scan-tree';
+import type { ScanCounts, ScanHit, ScanMessage, ScanRequest } from './scan-tree';
 
-export type ScanHit = Extract<ScanMessage, { type: 'hit' }>;
+export type { ScanHit } from './scan-tree';
 
 export interface ScanOutcome {
   hits: ScanHit[];
@@ -39,9 +39,9 @@ export function startScan(workerPath: string, request: ScanRequest, onProgress: 
     else fail(error);
   };
   worker.on('message', (message: ScanMessage) => {
-    if (message.type === 'hit') outcome.hits.push(message);
-    else if (message.type === 'folderError') outcome.folderErrors.push({ folder: message.folder, message: message.message });
+    if (message.type === 'folderError') outcome.folderErrors.push({ folder: message.folder, message: message.message });
     else {
+      for (const hit of message.hits) outcome.hits.push(hit);
       outcome.counts = message.counts;
       onProgress(message.counts);
       if (message.type === 'done') finish();

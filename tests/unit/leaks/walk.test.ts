@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { scanFolders, type ScanMessage, type ScanRequest } from '../../../main/core/leaks/scan-tree';
+import { FileReader, scanFolders, type ScanMessage, type ScanRequest } from '../../../main/core/leaks/scan-tree';
 import { walkFolder, type SkipReason } from '../../../main/core/leaks/walk';
 
 const secret = (c: string) => c.repeat(64);
@@ -37,7 +37,7 @@ function walk(max = 5 * 1024 * 1024) {
 function scan(extra: Partial<ScanRequest> = {}) {
   const messages: ScanMessage[] = [];
   scanFolders({ folders: [root], maxFileBytes: 5 * 1024 * 1024, bareLengths: [], bareDigests: [], progressMs: 0, ...extra }, (m) => messages.push(m));
-  const hits = messages.flatMap((m) => (m.type === 'hit' ? [`${path.relative(root, m.path)}:${m.line}:${m.tokenId}`] : []));
+  const hits = messages.flatMap((m) => (m.type === 'folderError' ? [] : m.hits.map((h) => `${path.relative(root, h.path)}:${h.line}:${h.tokenId}`)));
   const done = messages.find((m) => m.type === 'done');
   return { hits, done: done?.type === 'done' ? done.counts : undefined, messages };
 }
@@ -124,11 +124,11 @@ describe('scanFolders', () => {
   it('survives a file that cannot be read', () => {
     write('a.txt', value('TKN-1111-1111', 'a'));
     const locked = write('b.txt', value('TKN-2222-2222', 'b'));
-    const read = fs.readFileSync;
-    vi.spyOn(fs, 'readFileSync').mockImplementation(((p: fs.PathOrFileDescriptor, o?: never) => {
+    const open = fs.openSync;
+    vi.spyOn(fs, 'openSync').mockImplementation(((p: fs.PathLike, flags?: fs.OpenMode) => {
       if (p === locked) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
-      return read(p, o);
-    }) as typeof fs.readFileSync);
+      return open(p, flags ?? 'r');
+    }) as typeof fs.openSync);
     const { hits, done } = scan();
     expect(hits).toEqual(['a.txt:1:TKN-1111-1111']);
     expect(done?.skipped.unreadable).toBe(1);
@@ -146,7 +146,7 @@ describe('scanFolders', () => {
     const messages: ScanMessage[] = [];
     scanFolders({ folders: [path.join(tmp, 'missing'), root], maxFileBytes: 1e6, bareLengths: [], bareDigests: [], progressMs: 0 }, (m) => messages.push(m));
     expect(messages.filter((m) => m.type === 'folderError')).toHaveLength(1);
-    expect(messages.filter((m) => m.type === 'hit')).toHaveLength(1);
+    expect(messages.flatMap((m) => (m.type === 'folderError' ? [] : m.hits))).toHaveLength(1);
   });
 
   it('never writes: the tree is byte for byte the same afterwards', () => {
@@ -156,5 +156,22 @@ describe('scanFolders', () => {
     const after = fs.statSync(file);
     expect(after.mtimeMs).toBe(before.mtimeMs);
     expect(fs.readFileSync(file, 'utf8')).toBe(value('TKN-1111-1111', 'a'));
+  });
+
+  it('reads each file alone: bytes of a larger file read before never count for a smaller one', () => {
+    const large = write('large.txt', `${'x'.repeat(100_000)}\n${value('TKN-1111-1111', 'a')}\n`);
+    const small = write('small.txt', 'short');
+    const reader = new FileReader();
+    expect(reader.read(large, fs.statSync(large).size).toString('latin1')).toBe(fs.readFileSync(large, 'latin1'));
+    expect(reader.read(small, 5).toString('latin1')).toBe('short');
+    // The walk's size bounds the read: a file that grew since is read up to that size only.
+    expect(reader.read(large, 10).toString('latin1')).toBe('x'.repeat(10));
+  });
+
+  it('sends findings with the progress, a few messages whatever it finds', () => {
+    for (let i = 0; i < 40; i++) write(`f${i}.env`, `T=${value('TKN-1111-1111', 'a')}\n`);
+    const { hits, messages } = scan({ progressMs: 60_000 });
+    expect(hits).toHaveLength(40);
+    expect(messages.map((m) => m.type)).toEqual(['done']);
   });
 });
