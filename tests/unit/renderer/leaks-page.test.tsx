@@ -2,7 +2,7 @@
 /** The leak check page over the fake bridge: paste → findings grouped, verify, Disable now with its confirmation, Cancel. */
 import { fakeDesk, makeToken } from './fake-desk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { LeakFinding } from '../../../common/leaks';
 import { DEFAULT_DESKTOP_SETTINGS } from '../../../common/quick-access';
@@ -70,6 +70,9 @@ describe('LeaksPage', () => {
     await user.type(screen.getByLabelText(/Folder paths/), '/tmp/x');
     await user.click(screen.getByRole('button', { name: 'Scan' }));
     expect(await screen.findByRole('progressbar', { name: 'Scanning' })).toBeTruthy();
+    expect(screen.getByText('Starting…')).toBeTruthy();
+    act(() => fakeDesk.emit('leaks.progress', { files: 3, bytes: 3 * 1024 * 1024, found: 1, skipped: { unreadable: 0, outside: 0, special: 0, tooLarge: 0, binary: 0 } }));
+    expect(screen.getByText('3 files, 3.0 MB read, 1 found')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(await screen.findByText(/Scan cancelled/)).toBeTruthy();
   });

@@ -4,30 +4,27 @@
  * Disable now and Rotate. The page only ever holds masked values and fingerprints.
  */
 import { useEffect, useState } from 'react';
-import type { LeakFinding, LeakScanResult, ScanCountsView } from '../../../../common/leaks';
+import type { LeakFinding, LeakScanResult } from '../../../../common/leaks';
 import { unsafeAsSpaces } from '../../../../common/plain-text';
 import { desk } from '../../desk';
 import { errorMessage } from '../../error-message';
 import { Button } from '../../ui/Button';
 import { Page } from '../../ui/Page';
-import { ProgressBar } from '../../ui/ProgressBar';
 import { toast } from '../../ui/toast-store';
 import { saveCsv } from '../audit/save-csv';
 import { useTokensStore } from '../tokens/store/tokens-store';
 import { useConnectionsStore } from '../connections/connections-store';
 import { useRotationStore } from '../rotation/rotation-store';
 import { FindingGroups } from './FindingGroups';
+import { mb, ScanProgress } from './ScanProgress';
 import type { FindingActions } from './FindingCard';
 import './leaks.css';
-
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export function LeaksPage() {
   const [text, setText] = useState('');
   const [textFindings, setTextFindings] = useState<LeakFinding[] | null>(null);
   const [folderInput, setFolderInput] = useState('');
   const [scan, setScan] = useState<LeakScanResult | null>(null);
-  const [progress, setProgress] = useState<ScanCountsView | null>(null);
   const [scanning, setScanning] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [electron, setElectron] = useState(false);
@@ -38,12 +35,8 @@ export function LeaksPage() {
     void desk.call('app.info', {}).then((info) => setElectron(info.hostKind === 'electron'), () => undefined);
     // The limit main applies, read from the setting: the page states it as it is in force.
     void desk.call('settings.get', {}).then((view) => setMaxFileMb(view.settings.leakScanMaxFileMb), () => undefined);
-    const off = desk.on('leaks.progress', setProgress);
     // Leaving the page drops the found values from main's memory.
-    return () => {
-      off();
-      void desk.call('leaks.forget', {}).catch(() => undefined);
-    };
+    return () => void desk.call('leaks.forget', {}).catch(() => undefined);
   }, []);
 
   const check = async (input: string) => {
@@ -60,7 +53,6 @@ export function LeaksPage() {
     if (folders.length === 0) return;
     setError(null);
     setScanning(true);
-    setProgress(null);
     try {
       setScan(await desk.call('leaks.scan', { folders, rescan }));
     } catch (e) {
@@ -200,12 +192,7 @@ export function LeaksPage() {
             </>
           )}
         </div>
-        {scanning && (
-          <div className="leak-progress">
-            <ProgressBar label="Scanning" />
-            <p role="status">{progress ? `${progress.files} files, ${mb(progress.bytes)} read, ${progress.found} found` : 'Starting…'}</p>
-          </div>
-        )}
+        {scanning && <ScanProgress />}
         {scan && !scanning && (
           <>
             <p role="status">
