@@ -1,10 +1,14 @@
 /**
- * Leak scan speed: a generated tree (10,000 text files, about 200 MB) with planted token values
- * and look-alikes (bare ids, broken and over-long secrets), scanned by the real worker
+ * Leak scan speed: a generated tree (10,000 text files, about 200 MB) with planted token values,
+ * older values without the prefix that match stored ones (as when Token Desk keeps any value,
+ * every file is searched for them too) and look-alikes (bare ids, broken and over-long secrets,
+ * a bare secret that is not stored), scanned by the real worker
  * (dist/main/leaks-worker.cjs); then the token table's keystroke-to-paint in Chromium while
- * scans keep running in this process's worker. Prints one JSON object; exits non-zero when a
+ * scans keep running in this process's worker, and with no scan (`keystrokeP95AloneMs`, the
+ * scan's share at this load). Prints one JSON object; exits non-zero when a
  * target is missed. Run: npm run bench -- leaks
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +32,10 @@ const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffff
 const alnum = (n: number) => Array.from({ length: n }, () => ALNUM[Math.floor(rand() * ALNUM.length)]).join('');
 const id = () => `TKN-${String(1000 + Math.floor(rand() * 9000))}-${String(1000 + Math.floor(rand() * 9000))}`;
 
+/** Secrets Token Desk "stores": some are planted bare (older values), the others nowhere. */
+const STORED = Array.from({ length: 50 }, () => alnum(64));
+const STORED_DIGESTS = STORED.map((s) => createHash('sha256').update(s).digest('hex'));
+
 function makeTree(root: string): Set<string> {
   const planted = new Set<string>();
   const filler = 'INFO 2026-12-03T10:00:00Z request handled path=/public/v1/accounts user=ACC-1234-5678 ms=12\n';
@@ -41,14 +49,19 @@ function makeTree(root: string): Set<string> {
       const forms = [`TOKEN=${value}\n`, `{"token":"${value}"}\n`, `Authorization: Bearer ${value}\n`, `url=https://x/?t=${value.replace(/:/g, '%3A')}\n`];
       text = text.slice(0, 5000) + forms[i % 4] + text.slice(5000);
     }
-    if (i % 37 === 0) text += `see ${id()} and idt:${id()}:${alnum(63)} and idt:${id()}:${alnum(65)} and idt:${id()}:${alnum(30)}-${alnum(33)}\n`;
+    if (i % 37 === 0) text += `see ${id()} and idt:${id()}:${alnum(63)} and idt:${id()}:${alnum(65)} and idt:${id()}:${alnum(30)}-${alnum(33)} and OTHER=${alnum(64)}\n`;
+    if (i % 500 === 250) {
+      const old = STORED[(i - 250) / 500]!;
+      planted.add(old);
+      text = text.slice(0, 3000) + `OLD_TOKEN=${old}\n` + text.slice(3000);
+    }
     fs.writeFileSync(path.join(dir, `f${i}.log`), text);
   }
   return planted;
 }
 
 function scan(root: string): Promise<ScanOutcome> {
-  return startScan(WORKER, { folders: [root], maxFileBytes: 5 * 1024 * 1024, bareLengths: [], bareDigests: [], progressMs: 100 }, () => undefined).done;
+  return startScan(WORKER, { folders: [root], maxFileBytes: 5 * 1024 * 1024, bareLengths: [64], bareDigests: STORED_DIGESTS, progressMs: 100 }, () => undefined).done;
 }
 
 async function main(): Promise<void> {
@@ -59,7 +72,7 @@ async function main(): Promise<void> {
     const started = performance.now();
     const outcome = await scan(root);
     const treeMs = performance.now() - started;
-    const found = new Set(outcome.hits.map((h) => `idt:${h.tokenId}:${h.secret}`));
+    const found = new Set(outcome.hits.map((h) => (h.tokenId === null ? h.secret : `idt:${h.tokenId}:${h.secret}`)));
     const falsePositives = [...found].filter((v) => !planted.has(v)).length;
     const mbPerSecond = outcome.counts.bytes / 1024 / 1024 / (treeMs / 1000);
 
@@ -77,6 +90,8 @@ async function main(): Promise<void> {
     const table = await tableBench(packed, 'ACC-1111-2222', items.length, 1);
     scanning = false;
     await loop;
+    // The same table with no scan, right after: the scan's share of the figure at this load.
+    const alone = await tableBench(packed, 'ACC-1111-2222', items.length, 1);
     const result = {
       bench: 'leaks',
       files: outcome.counts.files,
@@ -87,8 +102,9 @@ async function main(): Promise<void> {
       found: [...found].filter((v) => planted.has(v)).length,
       falsePositives,
       keystrokeP95Ms: round(table.keystrokeP95Ms[0] ?? NaN),
+      keystrokeP95AloneMs: round(alone.keystrokeP95Ms[0] ?? NaN),
       scansDuringTable,
-      tableErrors: table.errors,
+      tableErrors: [...table.errors, ...alone.errors],
       targets: TARGETS,
       load: load.end(),
       cpus: os.cpus().length,
