@@ -32,6 +32,20 @@ export const QUIET_CHOICES = [
   { ms: DAY, label: '24 hours' },
   { ms: 3 * DAY, label: '3 days' },
 ] as const;
+/**
+ * A quiet-plan's latest moment. Shorter ones than the grace periods, because a quiet time of a
+ * minute or a quarter of an hour fits a script that runs every few seconds; each must be longer
+ * than the quiet time chosen with it (`retireChoiceSchema` refuses the rest).
+ */
+export const DEADLINE_CHOICES = [
+  { ms: 10 * MINUTE, label: '10 minutes' },
+  { ms: HOUR, label: '1 hour' },
+  { ms: 6 * HOUR, label: '6 hours' },
+  { ms: DAY, label: '24 hours' },
+  { ms: 3 * DAY, label: '3 days' },
+  { ms: 7 * DAY, label: '7 days' },
+] as const;
+export const DEADLINE_AFTER_QUIET = 'The deadline must be later than the quiet time: choose a longer deadline or a shorter quiet time.';
 /** How long a token stays Disabled before a delete-plan deletes it (so a mistake can be undone). */
 export const DELETE_AFTER_CHOICES = [
   { ms: HOUR, label: '1 hour' },
@@ -65,7 +79,9 @@ export const retireChoiceSchema = z.discriminatedUnion('kind', [
       /** At the deadline, retire even if the token is still in use (else ask). */
       regardless: z.boolean().default(false),
     })
-    .strict(),
+    .strict()
+    // A deadline within the quiet time would always come first: the plan would never wait for quiet.
+    .refine((v) => v.deadlineMs > v.quietMs, { message: DEADLINE_AFTER_QUIET, path: ['deadlineMs'] }),
 ]);
 export type RetireChoice = z.input<typeof retireChoiceSchema>;
 

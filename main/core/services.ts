@@ -59,6 +59,8 @@ export interface CoreServiceDeps {
   openStore?: (name: string, validate?: (data: Record<string, unknown>) => string | undefined) => Promise<KeyValueStore>;
   /** The rotation runner's clock (tests pass a fake one). */
   rotationClock?: RunnerClock;
+  /** The shortest time between two looks at an old token (tests shorten it; default a minute). */
+  rotationMinLookMs?: number;
   /** Starts the in-process sandbox once per run; the host decides how. */
   startSandbox?: () => Promise<SandboxHandle>;
   /** The host's native folder picker (Electron's dialog); the browser host has none. */
@@ -176,6 +178,7 @@ export function createCoreServices(deps: CoreServiceDeps): CoreServices {
     connections: () => connections.list(),
     clientFor,
     ...(deps.rotationClock ? { clock: deps.rotationClock } : {}),
+    ...(deps.rotationMinLookMs ? { minLookMs: deps.rotationMinLookMs } : {}),
     notify: (notice, plan) => noticeListeners.forEach((fn) => fn(notice, plan)),
     changed: (plan) => changeListeners.forEach((fn) => fn(plan)),
     tokenChanged: (connectionId, change) => {

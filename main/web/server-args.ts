@@ -12,18 +12,23 @@ Options:
   --port <n>         port to listen on (default: a free port)
   --data-dir <path>  folder for the settings and cache files
                      (default: token-desk/browser-host in your user config folder)
+  --rotation-check-interval <seconds>
+                     shortest time between two looks at an old token that a
+                     "when quiet" rotation plan waits for, 1 to 60 (default: 60;
+                     shorter is for tests, each look is one request)
   -h, --help         show this text
 
 Environment:
   TOKEN_DESK_KEYCHAIN_SERVICE  keychain service name for secrets (default: token-desk-web,
                                the desktop app's own is token-desk)`;
 
-export type ServerArgs = { help: true } | { help: false; port: number; dataDir?: string };
+export type ServerArgs = { help: true } | { help: false; port: number; dataDir?: string; rotationCheckMs?: number };
 
 /** Reads the flags; throws an Error whose message names the flag and what is wrong with it. */
 export function parseServerArgs(argv: readonly string[]): ServerArgs {
   let port = 0;
   let dataDir: string | undefined;
+  let rotationCheckMs: number | undefined;
   const args = [...argv];
   while (args.length > 0) {
     const arg = args.shift()!;
@@ -49,9 +54,15 @@ export function parseServerArgs(argv: readonly string[]): ServerArgs {
       case '--data-dir':
         dataDir = value();
         break;
+      case '--rotation-check-interval': {
+        const raw = value();
+        if (!/^\d{1,2}$/.test(raw) || Number(raw) < 1 || Number(raw) > 60) throw new Error(`--rotation-check-interval: "${raw}" is not a whole number of seconds from 1 to 60.`);
+        rotationCheckMs = Number(raw) * 1000;
+        break;
+      }
       default:
         throw new Error(arg.startsWith('-') ? `Unknown option ${flag}.` : `Unexpected argument "${arg}".`);
     }
   }
-  return dataDir === undefined ? { help: false, port } : { help: false, port, dataDir };
+  return { help: false, port, ...(dataDir === undefined ? {} : { dataDir }), ...(rotationCheckMs === undefined ? {} : { rotationCheckMs }) };
 }

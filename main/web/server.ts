@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     // A service of its own: the desktop app's connections and values are not this host's.
     secretStore: createKeytarSecretStore(keychainServiceFor('web')),
     clipboard: createPageClipboard(() => requestingPage()),
+    ...(args.rotationCheckMs === undefined ? {} : { rotationMinLookMs: args.rotationCheckMs }),
     startSandbox: async () => {
       const sandbox = await startTrySandbox();
       sandboxes.push(sandbox);

@@ -15,7 +15,11 @@ import type { z } from 'zod';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-/** A quiet-plan looks at the old token at most this often (one small GET per look). */
+/**
+ * A quiet-plan looks at the old token at most this often (one small GET per look). The runner
+ * may be given a shorter one (the browser host's `--rotation-check-interval`), so an end-to-end
+ * test sees a quiet minute acted on without waiting a second minute for the next look.
+ */
 export const MIN_LOOK_MS = MINUTE;
 /** Failed attempts back off from this, doubling, up to RETRY_MAX_MS; after MAX_ATTEMPTS the plan fails. */
 export const RETRY_BASE_MS = MINUTE;
@@ -152,8 +156,8 @@ function disabledNow(plan: RotationPlan, nowMs: number, text: string, notices: P
   return { plan: finish(plan, nowMs, 'done', text), notices };
 }
 
-/** Looked at the old token (one GET): decide what to do. */
-export function decide(plan: RotationPlan, nowMs: number, look: Look): Decision {
+/** Looked at the old token (one GET): decide what to do; the next look no sooner than `minLookMs`. */
+export function decide(plan: RotationPlan, nowMs: number, look: Look, minLookMs: number = MIN_LOOK_MS): Decision {
   const seen: RotationPlan = look === 'missing' ? { ...plan, checkedAt: iso(nowMs) } : { ...plan, checkedAt: iso(nowMs), lastAccessAt: look.lastAccessAt ?? null, revision: look.revision };
   const gone = look === 'missing' || look.status === 'Deleted';
   if (gone) {
@@ -202,8 +206,8 @@ export function decide(plan: RotationPlan, nowMs: number, look: Look): Decision 
     const asked = logged({ ...base, stage: 'asking', nextAt: null }, nowMs, text);
     return { plan: asked, notices: [{ kind: 'still-in-use', level: 'warning', message: text }] };
   }
-  // Look again when it could first be quiet, never sooner than MIN_LOOK_MS, and at the deadline at the latest.
-  const next = Math.min(Math.max(nowMs + MIN_LOOK_MS, quietUntil), ms(deadline));
+  // Look again when it could first be quiet, never sooner than minLookMs, and at the deadline at the latest.
+  const next = Math.min(Math.max(nowMs + minLookMs, quietUntil), ms(deadline));
   return { plan: { ...base, nextAt: iso(next) }, notices: [] };
 }
 

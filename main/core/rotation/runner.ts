@@ -17,7 +17,7 @@ import { DeskError } from '../../../common/errors';
 import { isLostAnswer } from '../../../common/lost-answer';
 import { isPending, type PlanView, type RotationPlan } from '../../../common/rotation';
 import type { MarketplaceClient } from '../api';
-import { afterAct, applyUserAction, decide, fellDue, needsLook, newPlan, remind, retry, wakeAt, type Decision, type NewPlanInput, type PlanNotice, type UserAction } from './plan';
+import { afterAct, applyUserAction, decide, fellDue, MIN_LOOK_MS, needsLook, newPlan, remind, retry, wakeAt, type Decision, type NewPlanInput, type PlanNotice, type UserAction } from './plan';
 import type { PlanStore } from './plan-store';
 
 export interface RunnerClock {
@@ -53,6 +53,8 @@ export interface RunnerDeps {
   /** The old token changed through a plan (the cached list follows). */
   tokenChanged?(connectionId: string, change: { token: ApiToken } | { deletedId: string }): void;
   newId?(): string;
+  /** The shortest time between two looks at one old token (default: plan.ts's MIN_LOOK_MS). */
+  minLookMs?: number;
 }
 
 export class RotationRunner {
@@ -222,7 +224,7 @@ export class RotationRunner {
           throw error;
         },
       );
-      decision = decide(plan, this.clock.now(), look);
+      decision = decide(plan, this.clock.now(), look, this.deps.minLookMs ?? MIN_LOOK_MS);
     } catch (error) {
       await this.apply(retry(plan, this.clock.now(), `Could not look at ${plan.oldId}: ${messageOf(error)}`));
       return;

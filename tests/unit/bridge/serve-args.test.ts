@@ -23,6 +23,14 @@ describe('parseServerArgs', () => {
     expect(parseServerArgs(['--port=65535', '--data-dir=/x'])).toEqual({ help: false, port: 65535, dataDir: '/x' });
   });
 
+  it('reads --rotation-check-interval in whole seconds from 1 to 60, refusing anything else', () => {
+    expect(parseServerArgs(['--rotation-check-interval', '5'])).toEqual({ help: false, port: 0, rotationCheckMs: 5_000 });
+    expect(parseServerArgs(['--rotation-check-interval=60'])).toEqual({ help: false, port: 0, rotationCheckMs: 60_000 });
+    for (const bad of ['0', '61', '1.5', '-5', 'abc', '100', '']) {
+      expect(() => parseServerArgs([`--rotation-check-interval=${bad}`]), bad).toThrow(/--rotation-check-interval/);
+    }
+  });
+
   it('--help and -h ask for the usage, wherever they stand', () => {
     expect(parseServerArgs(['--help'])).toEqual({ help: true });
     expect(parseServerArgs(['--port', '1', '-h'])).toEqual({ help: true });
@@ -39,7 +47,7 @@ describe('parseServerArgs', () => {
   });
 
   it('the usage names every flag the parser reads', () => {
-    for (const flag of ['--port', '--data-dir', '--help', '-h', 'TOKEN_DESK_KEYCHAIN_SERVICE']) expect(SERVER_USAGE).toContain(flag);
+    for (const flag of ['--port', '--data-dir', '--rotation-check-interval', '--help', '-h', 'TOKEN_DESK_KEYCHAIN_SERVICE']) expect(SERVER_USAGE).toContain(flag);
   });
 });
 

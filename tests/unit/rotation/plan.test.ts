@@ -59,6 +59,17 @@ describe('when quiet', () => {
     expect(Date.parse(justUsed.plan.nextAt ?? '')).toBeGreaterThanOrEqual(T0 + MIN_LOOK_MS);
   });
 
+  it('a shorter minimum between looks (a test host) still waits for the quiet time, and no longer', () => {
+    const plan = make({ kind: 'quiet', quietMs: MIN, deadlineMs: 10 * MIN });
+    // Used a second ago: looked at again when it could first be quiet, not a second minute later.
+    const used = decide(plan, T0, active(T0 - 1_000), 5_000);
+    expect(Date.parse(used.plan.nextAt ?? '')).toBe(T0 - 1_000 + MIN);
+    // Just used: the minimum holds even when the quiet time would be sooner.
+    const quick = make({ kind: 'quiet', quietMs: MIN, deadlineMs: 10 * MIN });
+    expect(Date.parse(decide(quick, T0, active(T0 - MIN + 1_000), 5_000).plan.nextAt ?? '')).toBe(T0 + 5_000);
+    expect(Date.parse(decide(quick, T0, active(T0 - MIN + 1_000)).plan.nextAt ?? '')).toBe(T0 + MIN_LOOK_MS);
+  });
+
   it('retires once unused for the quiet time (a never-used token at once)', () => {
     expect(decide(quiet(), T0, active(T0 - 7 * HOUR)).act).toBe('disable');
     expect(decide(quiet(), T0, active(null)).act).toBe('disable');
@@ -160,7 +171,7 @@ describe('retries and the user', () => {
   });
 
   it('asking at the deadline: extend goes back to waiting with a later deadline', () => {
-    const plan = make({ kind: 'quiet', quietMs: HOUR, deadlineMs: HOUR });
+    const plan = make({ kind: 'quiet', quietMs: 15 * MIN, deadlineMs: HOUR });
     const asking = decide(plan, T0 + HOUR, active(T0 + HOUR)).plan;
     expect(asking.stage).toBe('asking');
     const extended = applyUserAction(asking, T0 + HOUR, { kind: 'extend', byMs: DAY }) as RotationPlan;

@@ -13,6 +13,7 @@ import { useRotationStore } from '../../../renderer/src/features/rotation/rotati
 import { planInput } from '../../../renderer/src/features/rotation/plan-input';
 import { DEFAULT_DRAFT } from '../../../renderer/src/features/rotation/PlanChoices';
 import { showConnection } from '../../../renderer/src/desk';
+import { DEADLINE_AFTER_QUIET, retireChoiceSchema } from '../../../common/rotation';
 
 showConnection('conn-1');
 
@@ -67,6 +68,39 @@ describe('RotateDialog', () => {
     expect(sent).toHaveLength(4);
     expect(sent.every((s) => s.name === undefined)).toBe(true);
     await waitFor(() => expect(screen.getAllByRole('button', { name: 'Close' }).every((b) => !(b as HTMLButtonElement).disabled)).toBe(true));
+  });
+
+  it('"quiet for 1 minute, deadline in 10 minutes" is offered; a deadline within the quiet time is never shown or sent', async () => {
+    const user = userEvent.setup();
+    const old = makeToken({ name: 'CI robot' });
+    fakeDesk.handlers['rotation.rotate'] = (input: { oldId: string }) => replacement(input.oldId, 1);
+    fakeDesk.handlers['rotation.list'] = () => ({ plans: [] });
+    useRotationStore.getState().openRotate([old]);
+    render(<RotateDialog />);
+    const deadline = screen.getByLabelText('Deadline') as HTMLSelectElement;
+    const offered = () => [...deadline.options].map((o) => o.textContent);
+    // The default quiet time is 6 hours: no deadline as short as that or shorter.
+    expect(offered()).toEqual(['24 hours', '3 days', '7 days']);
+    await user.selectOptions(screen.getByLabelText('Quiet for'), '60000');
+    expect(offered()).toEqual(['10 minutes', '1 hour', '6 hours', '24 hours', '3 days', '7 days']);
+    await user.selectOptions(deadline, '600000');
+    expect(screen.getByText(/not been used for 1 min, then it is disabled; in 10 min at the latest/)).toBeTruthy();
+    // A longer quiet time carries the deadline past it.
+    await user.selectOptions(screen.getByLabelText('Quiet for'), String(3_600_000));
+    expect(deadline.value).toBe(String(6 * 3_600_000));
+    await user.selectOptions(screen.getByLabelText('Quiet for'), '60000');
+    await user.selectOptions(deadline, '600000');
+    await user.click(screen.getByRole('button', { name: 'Rotate' }));
+    await screen.findByText(/1 of 1 rotated/);
+    const sent = fakeDesk.calls.find((c) => c.channel === 'rotation.rotate')?.input;
+    expect(sent).toMatchObject({ retire: { kind: 'quiet', quietMs: 60_000, deadlineMs: 600_000 } });
+  });
+
+  it('main refuses a deadline within the quiet time, with the sentence', () => {
+    const bad = retireChoiceSchema.safeParse({ kind: 'quiet', quietMs: 3_600_000, deadlineMs: 600_000 });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]).toMatchObject({ path: ['deadlineMs'], message: DEADLINE_AFTER_QUIET });
+    expect(retireChoiceSchema.safeParse({ kind: 'quiet', quietMs: 60_000, deadlineMs: 600_000 }).success).toBe(true);
   });
 
   it('a date is the local time sent as UTC; a past or missing date is refused before anything is sent', () => {

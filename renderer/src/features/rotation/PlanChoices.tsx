@@ -4,7 +4,7 @@
  * disabled). Only the choices: the dialog turns them into the contract's input.
  */
 import { useId } from 'react';
-import { DELETE_AFTER_CHOICES, GRACE_CHOICES, QUIET_CHOICES } from '../../../../common/rotation';
+import { DEADLINE_CHOICES, DELETE_AFTER_CHOICES, GRACE_CHOICES, QUIET_CHOICES } from '../../../../common/rotation';
 
 export interface PlanDraft {
   when: 'now' | 'grace' | 'date' | 'quiet';
@@ -23,11 +23,20 @@ export const DEFAULT_DRAFT: PlanDraft = {
   graceMs: GRACE_CHOICES[1].ms,
   date: '',
   quietMs: QUIET_CHOICES[3].ms,
-  deadlineMs: GRACE_CHOICES[3].ms,
+  deadlineMs: DEADLINE_CHOICES[5].ms,
   regardless: false,
   action: 'disable',
   deleteAfterMs: DELETE_AFTER_CHOICES[2].ms,
 };
+
+/** The deadlines that come after the quiet time (an earlier one would never let the plan wait for quiet). */
+export const deadlinesAfter = (quietMs: number) => DEADLINE_CHOICES.filter((c) => c.ms > quietMs);
+
+/** A new quiet time; a deadline it passes moves to the first one after it, so the pair stays valid. */
+function withQuiet(draft: PlanDraft, quietMs: number): Partial<PlanDraft> {
+  const deadlineMs = draft.deadlineMs > quietMs ? draft.deadlineMs : (deadlinesAfter(quietMs)[0]?.ms ?? draft.deadlineMs);
+  return { quietMs, deadlineMs };
+}
 
 function Select({ label, value, choices, onChange }: { label: string; value: number; choices: readonly { ms: number; label: string }[]; onChange(ms: number): void }) {
   return (
@@ -57,8 +66,8 @@ export function PlanChoices({ draft, onChange, dateError }: { draft: PlanDraft; 
         {draft.when === 'quiet' && (
           <div className="rotation-sub">
             <span>
-              once it has not been used for <Select label="Quiet for" value={draft.quietMs} choices={QUIET_CHOICES} onChange={(quietMs) => set({ quietMs })} />, at the latest in{' '}
-              <Select label="Deadline" value={draft.deadlineMs} choices={GRACE_CHOICES} onChange={(deadlineMs) => set({ deadlineMs })} />
+              once it has not been used for <Select label="Quiet for" value={draft.quietMs} choices={QUIET_CHOICES} onChange={(quietMs) => set(withQuiet(draft, quietMs))} />, at the latest in{' '}
+              <Select label="Deadline" value={draft.deadlineMs} choices={deadlinesAfter(draft.quietMs)} onChange={(deadlineMs) => set({ deadlineMs })} />
             </span>
             <label className="rotation-check">
               <input type="checkbox" checked={draft.regardless} onChange={(e) => set({ regardless: e.target.checked })} /> At the deadline, retire it even if it is still in use
