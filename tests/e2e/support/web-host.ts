@@ -21,9 +21,10 @@ export function makeDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'token-desk-e2e-'));
 }
 
-export async function startWebHostProcess(options: { dataDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<WebHostProcess> {
+/** `args`: more of the host's flags (main/web/server-args.ts), e.g. a shorter rotation check interval. */
+export async function startWebHostProcess(options: { dataDir?: string; env?: NodeJS.ProcessEnv; args?: string[] } = {}): Promise<WebHostProcess> {
   const dataDir = options.dataDir ?? makeDataDir();
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'dist/web/server.cjs'), '--data-dir', dataDir], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'dist/web/server.cjs'), '--data-dir', dataDir, ...(options.args ?? [])], {
     cwd: root,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
