@@ -22,7 +22,6 @@ export const CONNECTION_CALL_NAMES = [
   'tokens.modules',
   'tokens.create',
   'tokens.findRecent',
-  'tokens.link',
   'values.copy',
   'values.forgetUnsaved',
   'values.reveal',

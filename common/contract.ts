@@ -119,8 +119,6 @@ export const tokenCreateSchema = z
     description: tokenDescriptionSchema,
     moduleIds: tokenModuleIdsSchema,
     icon: iconUploadSchema.optional(),
-    /** Set when this creation rotates an existing token. */
-    rotatesId: tokenIdSchema.optional(),
   })
   .strict();
 
@@ -216,7 +214,6 @@ export const calls = {
   'tokens.create': call(tokenCreateSchema.extend(onConnection), createResultSchema),
   /** After a lost create answer: tokens with this name created in the last minutes. */
   'tokens.findRecent': call(z.object({ name: plainText(z.string().max(TOKEN_NAME_MAX + 50)), withinMinutes: z.number().int().min(1).max(60).default(10), ...onConnection }).strict(), z.object({ tokens: z.array(tokenViewSchema) })),
-  'tokens.link': call(z.object({ oldId: tokenIdSchema, newId: tokenIdSchema, ...onConnection }).strict(), z.object({ ok: z.literal(true) })),
 
   /** A token's whole audit trail, newest first, paged through the offline cache; `refresh` asks the API for what is new. */
   'audit.token': call(

@@ -1,8 +1,8 @@
 /**
  * Creating API tokens with the Add API token wizard, in both hosts (support/host.ts: the browser
  * host + Chromium, and the desktop app wherever Electron is installed) against a real sandbox
- * over HTTP and the real keychain: by keyboard, by mouse, the value it shows, after a restart,
- * and rotation. The shared setup is support/wizard-journey.ts.
+ * over HTTP and the real keychain: by keyboard, by mouse, the value it shows, after a restart.
+ * The shared setup is support/wizard-journey.ts.
  */
 import type { FileChooser } from '@playwright/test';
 import { clipboardText, expect, test, writeClipboardText } from './support/host';

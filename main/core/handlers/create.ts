@@ -1,6 +1,7 @@
 /**
- * Add API token (`tokens.create`, `tokens.findRecent`, `tokens.link`): create with one-time value capture, "look before retrying" after a
- * lost answer, and rotation links.
+ * Add API token (`tokens.create`, `tokens.findRecent`): create with one-time value capture, and
+ * "look before retrying" after a lost answer. A rotation's create takes the same capture
+ * (`captureCreated`, with the old token's id for the link) from core/rotation/rotate.ts.
  *
  * The API returns a token's value ONCE, in the create response. It goes into the keychain
  * before the handler returns; if that write fails the result says so (stored: false) and
@@ -23,7 +24,7 @@ import { decodeIcon } from '../tokens-create/icon';
 import { upsertCachedToken } from '../tokens/snapshot';
 import { loadViewContext, toView, type ViewServices } from '../tokens/views';
 
-type CreateChannels = 'tokens.create' | 'tokens.findRecent' | 'tokens.link';
+type CreateChannels = 'tokens.create' | 'tokens.findRecent';
 
 /** What creating needs: the session, the keychain (or memory when it refuses), the links, the cached list. */
 export type CreateServices = ViewServices &
@@ -60,7 +61,7 @@ export function createHandlers(services: CreateServices): { [C in CreateChannels
         throw withFormFields(error);
       }
 
-      return captureCreated(services, profile.id, created, input.rotatesId);
+      return captureCreated(services, profile.id, created);
     },
 
     async 'tokens.findRecent'(input) {
@@ -78,12 +79,6 @@ export function createHandlers(services: CreateServices): { [C in CreateChannels
       const context = await loadViewContext(services, profile.id);
       return { tokens: recent.map((t) => toView(t, context)) };
     },
-
-    async 'tokens.link'(input) {
-      const { profile } = await services.session();
-      services.links.add(profile.id, input.oldId, input.newId);
-      return { ok: true as const };
-    },
   };
 }
 
@@ -92,7 +87,7 @@ export function createHandlers(services: CreateServices): { [C in CreateChannels
  * the rotation link, the cached list. The one path every create takes (the wizard's and a
  * rotation's, core/rotation/rotate.ts).
  */
-export async function captureCreated(services: CreateServices, connectionId: string, created: ApiToken, rotatesId: string | undefined) {
+export async function captureCreated(services: CreateServices, connectionId: string, created: ApiToken, rotatesId?: string) {
   const value = created.token ?? '';
   let stored = false;
   let keychainError: string | undefined;

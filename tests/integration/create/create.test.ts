@@ -1,5 +1,5 @@
 /**
- * tokens.create / tokens.findRecent / tokens.link through the REAL handler table, over the
+ * tokens.create / tokens.findRecent through the REAL handler table, over the
  * real sandbox (HTTP), real conf files in a temp dir and the real keychain (a unique test
  * service). Skips WITH THE PRINTED REASON when no Secret Service is reachable; run with:
  *   dbus-run-session -- sh -c 'echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null; npx vitest run --project integration tests/integration/create'
@@ -189,30 +189,6 @@ describe.skipIf(!available)('Add API token: real handlers, sandbox, keychain, fi
     const old = (await client.tokens.listAll()).find((t) => t.id !== profile.adminTokenId && (t.audit?.created?.at ?? '') < new Date(Date.now() - 3_600_000).toISOString());
     expect(old, 'the sample data should hold an old token').toBeDefined();
     expect((await call('tokens.findRecent', { name: old!.name, withinMinutes: 10 })).tokens.map((t) => t.id)).not.toContain(old!.id);
-  });
-
-  it('rotation: create with rotatesId records the link, and the old token can then be disabled', async () => {
-    const original = await call('tokens.create', { name: 'To rotate', description: 'v1', moduleIds: ['MOD-1756'] });
-    const rotated = await call('tokens.create', { name: 'To rotate', description: 'v1', moduleIds: ['MOD-1756'], rotatesId: original.token.id });
-
-    expect(rotated.token.replaces).toBe(original.token.id);
-    const { replacedBy } = services.links.index(profile.id);
-    expect(replacedBy.get(original.token.id)).toBe(rotated.token.id);
-    const settingsFile = fs.readFileSync(path.join(dir, 'main', 'settings.json'), 'utf8');
-    expect(settingsFile).toContain(rotated.token.id);
-
-    const disabled = await dispatch('tokens.disable', { id: original.token.id }, ctx);
-    expect(disabled.ok && (disabled.value as { status: string }).status).toBe('Disabled');
-    // The old value no longer authenticates; the new one does.
-    await expect(whoAmI({ baseUrl: sandbox.url, token: original.value, retry: { maxAttempts: 1 } })).rejects.toMatchObject({ code: 'unauthorized' });
-    expect((await whoAmI({ baseUrl: sandbox.url, token: rotated.value, retry: { maxAttempts: 1 } })).tokenId).toBe(rotated.token.id);
-  });
-
-  it('tokens.link records a link by hand', async () => {
-    const a = await call('tokens.create', { name: 'Link A', description: '', moduleIds: ['MOD-1756'] });
-    const b = await call('tokens.create', { name: 'Link B', description: '', moduleIds: ['MOD-1756'] });
-    expect(await call('tokens.link', { oldId: a.token.id, newId: b.token.id })).toEqual({ ok: true });
-    expect(services.links.index(profile.id).replaces.get(b.token.id)).toBe(a.token.id);
   });
 
   it('when the keychain refuses the value: stored false, the error, and the value still returned', async () => {

@@ -7,12 +7,12 @@ import type { Responder } from './harness';
 afterEach(teardown);
 
 /** Walk to the overview with a name and one module. */
-async function toOverview(responders: Record<string, Responder>, opts?: Parameters<Awaited<ReturnType<typeof setup>>['open']>[0]) {
+async function toOverview(responders: Record<string, Responder>) {
   const t = await setup(responders);
-  await t.open(opts);
-  if (!opts || opts.mode === 'create') await t.user.type(nameInput(), 'CI robot');
+  await t.open();
+  await t.user.type(nameInput(), 'CI robot');
   await t.user.click(button('Next'));
-  if (!opts || opts.mode === 'create') await t.user.click(await screen.findByLabelText('Access Management'));
+  await t.user.click(await screen.findByLabelText('Access Management'));
   await t.user.click(button('Next'));
   await screen.findByRole('heading', { name: '3. Overview' });
   return t;
@@ -233,57 +233,6 @@ describe('summary', () => {
     expect(await screen.findByText(/Copied — clipboard clears in \d+ s/)).toBeTruthy();
     expect(t.calls.filter((c) => c.channel === 'values.copy').map((c) => c.input)).toEqual([{ id: 'TKN-1111-2222', connectionId: 'c1' }]);
     expect(writeText).not.toHaveBeenCalled();
-  });
-
-  it('rotation: the summary offers to disable the old token and shows the result; the link is sent with the create', async () => {
-    const old = tokenView({ id: 'TKN-9999-0001', name: 'Nightly sync' });
-    const t = await toOverview(
-      {
-        'tokens.create': () => ({ ...created(), token: tokenView({ name: 'Nightly sync', replaces: old.id }) }),
-        'tokens.disable': (input: { id: string }) => ({ ...old, id: input.id, status: 'Disabled' }),
-      },
-      { mode: 'rotate', token: old },
-    );
-    await t.user.click(button('Add'));
-    await screen.findByRole('heading', { name: '4. Summary' });
-    expect(t.calls.find((c) => c.channel === 'tokens.create')!.input).toMatchObject({ name: 'Nightly sync', rotatesId: 'TKN-9999-0001' });
-    await t.user.click(button('Disable old token'));
-    expect(await screen.findByText('The old token “Nightly sync” (TKN-9999-0001) is now disabled.')).toBeTruthy();
-    expect(t.calls.find((c) => c.channel === 'tokens.disable')!.input).toEqual({ id: 'TKN-9999-0001', connectionId: 'c1' });
-    expect(t.tokensStore.getState().tokens.find((x) => x.id === old.id)).toMatchObject({ status: 'Disabled', replacedBy: 'TKN-1111-2222' });
-  });
-
-  it('rotation: deleting the old token asks first, then reports it', async () => {
-    const old = tokenView({ id: 'TKN-9999-0001', name: 'Nightly sync' });
-    const t = await toOverview({ 'tokens.create': () => created(), 'tokens.delete': (i: { id: string }) => ({ id: i.id, valueRemoved: true }) }, { mode: 'rotate', token: old });
-    await t.user.click(button('Add'));
-    await screen.findByRole('heading', { name: '4. Summary' });
-    await t.user.click(button('Delete old token'));
-    expect(t.countCalls('tokens.delete')).toBe(0);
-    await t.user.click(button('Yes, delete the old token'));
-    expect(await screen.findByText('The old token “Nightly sync” (TKN-9999-0001) was deleted.')).toBeTruthy();
-    expect(t.countCalls('tokens.delete')).toBe(1);
-  });
-});
-
-describe('a lost answer while rotating', () => {
-  it('offers to record a found token as the replacement (tokens.link)', async () => {
-    const old = tokenView({ id: 'TKN-9999-0001', name: 'Nightly sync' });
-    const found = tokenView({ id: 'TKN-5555-6666', name: 'Nightly sync', hasValue: false });
-    const t = await toOverview(
-      {
-        'tokens.create': () => {
-          throw new Refusal({ code: 'timeout', message: 'lost' });
-        },
-        'tokens.findRecent': () => ({ tokens: [found] }),
-        'tokens.link': () => ({ ok: true }),
-      },
-      { mode: 'rotate', token: old },
-    );
-    await t.user.click(button('Add'));
-    await t.user.click(await screen.findByRole('button', { name: 'Record it as the replacement of “Nightly sync”' }));
-    expect(await screen.findByText(/Recorded TKN-5555-6666 as the replacement of “Nightly sync”\./)).toBeTruthy();
-    expect(t.calls.find((c) => c.channel === 'tokens.link')!.input).toEqual({ oldId: 'TKN-9999-0001', newId: 'TKN-5555-6666', connectionId: 'c1' });
   });
 });
 

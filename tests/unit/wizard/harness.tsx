@@ -72,8 +72,8 @@ export async function setup(responders: Record<string, Responder> = {}) {
   const { useTokensUiStore } = await import('../../../renderer/src/features/tokens/store/tokens-ui-store');
   const user = userEvent.setup({ applyAccept: false });
   render(<AddTokenWizard />);
-  const open = async (opts: { mode: 'create' | 'rotate'; token?: TokenView } = { mode: 'create' }) => {
-    await act(async () => useWizardBridge.getState().openWizard(opts));
+  const open = async () => {
+    await act(async () => useWizardBridge.getState().openWizard({ mode: 'create' }));
   };
   const countCalls = (channel: string) => calls.filter((c) => c.channel === channel).length;
   return { user, calls, countCalls, open, bridge: useWizardBridge, tokensStore: useTokensStore, tokensUi: useTokensUiStore };

@@ -17,13 +17,13 @@ import { MODULES } from './harness';
 
 beforeEach(() => {
   resetAll();
-  useWizardBridge.setState({ open: false, token: undefined });
+  useWizardBridge.setState({ open: false });
   serveTokens([makeToken({ name: 'First' }), makeToken({ name: 'Second' })]);
   fakeDesk.handlers['tokens.modules'] = () => ({ modules: MODULES, source: 'api', partial: false });
 });
 afterEach(() => {
   resetAll();
-  useWizardBridge.setState({ open: false, token: undefined });
+  useWizardBridge.setState({ open: false });
   vi.restoreAllMocks();
 });
 

@@ -2,7 +2,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ICON_MAX_BYTES } from '../../../common/limits';
-import { button, dialog, nameInput, PNG_BYTES, setup, teardown, tokenView } from './harness';
+import { button, dialog, nameInput, PNG_BYTES, setup, teardown } from './harness';
 
 afterEach(teardown);
 
@@ -166,19 +166,5 @@ describe('step 3, Overview', () => {
     await t.user.click(await screen.findByRole('button', { name: 'Edit general details' }));
     await screen.findByRole('heading', { name: '1. General' });
     expect(nameInput().value).toBe('CI robot');
-  });
-});
-
-describe('rotate mode', () => {
-  it('is titled "Rotate <name>" and pre-filled with the name, description and modules', async () => {
-    const t = await setup();
-    const old = tokenView({ name: 'Nightly sync', description: 'sync job', modules: [{ id: 'MOD-1239', name: 'Billing' }] });
-    await t.open({ mode: 'rotate', token: old });
-    expect(screen.getByRole('dialog', { name: 'Rotate Nightly sync' })).toBeTruthy();
-    expect(nameInput().value).toBe('Nightly sync');
-    expect((screen.getByLabelText(/^Description/) as HTMLTextAreaElement).value).toBe('sync job');
-    await t.user.click(button('Next'));
-    expect(((await screen.findByLabelText('Billing')) as HTMLInputElement).checked).toBe(true);
-    expect(button('Next').disabled).toBe(false);
   });
 });

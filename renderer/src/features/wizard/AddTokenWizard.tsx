@@ -1,5 +1,5 @@
 /**
- * The Add API token wizard, also used to rotate a token. Mounted once in App.tsx;
+ * The Add API token wizard. Mounted once in App.tsx;
  * it opens when the wizard bridge (wizard-bridge.ts) says so, on the app's one modal
  * (ui/Dialog.tsx).
  *
@@ -11,7 +11,6 @@
  *   has been copied.
  */
 import { useId, useMemo, useReducer, useState } from 'react';
-import type { TokenView } from '../../../../common/contract';
 import { desk } from '../../desk';
 import { useTokensUiStore } from '../tokens/store/tokens-ui-store';
 import { useWizardBridge } from './wizard-bridge';
@@ -34,27 +33,25 @@ import { WizardFooter } from './WizardFooter';
 /** Mount once (App.tsx). Renders nothing until the bridge opens it. */
 export function AddTokenWizard() {
   const open = useWizardBridge((s) => s.open);
-  const mode = useWizardBridge((s) => s.mode);
-  const token = useWizardBridge((s) => s.token);
   if (!open) return null;
-  return <WizardDialog key={`${mode}:${token?.id ?? ''}`} mode={mode} token={mode === 'rotate' ? token : undefined} />;
+  return <WizardDialog />;
 }
 
 /** When the API refuses several fields, the user is sent to the first of these. */
 const FIELD_ORDER: WizardField[] = ['icon', 'name', 'description', 'modules'];
 
-function WizardDialog({ mode, token }: { mode: 'create' | 'rotate'; token: TokenView | undefined }) {
+function WizardDialog() {
   const closeWizard = useWizardBridge((s) => s.closeWizard);
   const stepHeadingId = useId();
   const reasonId = useId();
-  const initial = useMemo(() => initialDraftState(token), [token]);
+  const initial = useMemo(() => initialDraftState(), []);
 
   const [step, setStep] = useState<StepId>('general');
   const [{ draft, touched, serverErrors, logoError }, dispatch] = useReducer(draftReducer, initial);
   const [copiedConfirmed, setCopiedConfirmed] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const [closeHint, setCloseHint] = useState<string>();
-  const modules = useModules(token);
+  const modules = useModules();
   const focus = useStepFocus(step);
 
   const goTo = (next: StepId, target: FocusTarget = 'heading') => {
@@ -64,8 +61,6 @@ function WizardDialog({ mode, token }: { mode: 'create' | 'rotate'; token: Token
   };
 
   const create = useCreateToken({
-    mode,
-    token,
     onCreated: () => goTo('summary'),
     onFieldErrors: (errors) => {
       dispatch({ type: 'serverErrors', errors });
@@ -132,12 +127,11 @@ function WizardDialog({ mode, token }: { mode: 'create' | 'rotate'; token: Token
   };
 
   // ---- render ---------------------------------------------------------------------------
-  const title = mode === 'rotate' && token ? `Rotate ${token.name}` : 'Add API token';
   const stepIndex = STEPS.findIndex((s) => s.id === step);
 
   return (
     <>
-      <Dialog title={title} onClose={requestClose} closeLabel="Close the wizard" className="wizard" initialFocus={focus.refs.name}>
+      <Dialog title="Add API token" onClose={requestClose} closeLabel="Close the wizard" className="wizard" initialFocus={focus.refs.name}>
         <ol className="wizard-steps" aria-label="Steps">
           {STEPS.map((s, i) => (
             <li key={s.id} aria-current={s.id === step ? 'step' : undefined} className={i < stepIndex ? 'done' : s.id === step ? 'current' : ''}>
@@ -164,7 +158,6 @@ function WizardDialog({ mode, token }: { mode: 'create' | 'rotate'; token: Token
               errors={displayErrors}
               touched={touched}
               onLeave={(field) => dispatch({ type: 'touch', field })}
-              logoNote={mode === 'rotate' && token?.icon ? "The old token's logo is not copied: choose it again if the new token should have one." : undefined}
               onName={(value) => dispatch({ type: 'edit', field: 'name', value })}
               onDescription={(value) => dispatch({ type: 'edit', field: 'description', value })}
               onLogoFile={(file) => void onLogoFile(file)}
@@ -195,20 +188,13 @@ function WizardDialog({ mode, token }: { mode: 'create' | 'rotate'; token: Token
                 </p>
               )}
               {lost && (
-                <LostAnswer
-                  name={draft.name.trim()}
-                  lost={lost}
-                  rotates={mode === 'rotate' ? token : undefined}
-                  onView={viewToken}
-                  onLookAgain={() => void create.lookup(draft.name.trim())}
-                />
+                <LostAnswer name={draft.name.trim()} lost={lost} onView={viewToken} onLookAgain={() => void create.lookup(draft.name.trim())} />
               )}
             </>
           )}
           {step === 'summary' && result && (
             <SummaryStep
               result={result}
-              oldToken={mode === 'rotate' ? token : undefined}
               copiedConfirmed={copiedConfirmed}
               onConfirmCopied={(copied) => {
                 setCopiedConfirmed(copied);
@@ -242,7 +228,7 @@ function WizardDialog({ mode, token }: { mode: 'create' | 'rotate'; token: Token
       {confirmDiscard && (
         <ConfirmDialog
           role="alertdialog"
-          title={mode === 'rotate' ? 'Discard this rotation?' : 'Discard this new token?'}
+          title="Discard this new token?"
           confirmLabel="Discard"
           cancelLabel="Keep editing"
           danger

@@ -10,7 +10,6 @@ interface GeneralStepProps {
   errors: Partial<Record<WizardField, string>>;
   /** Fields the user has touched (errors look like errors there; elsewhere they read as a hint). */
   touched: ReadonlySet<WizardField>;
-  logoNote?: string;
   onName(value: string): void;
   /** The user left a field: its error shows from then on. */
   onLeave(field: 'name' | 'description'): void;
@@ -20,7 +19,7 @@ interface GeneralStepProps {
   refs: { name: RefObject<HTMLInputElement | null>; description: RefObject<HTMLTextAreaElement | null>; icon: RefObject<HTMLButtonElement | null> };
 }
 
-export function GeneralStep({ draft, errors, touched, logoNote, onLeave, onName, onDescription, onLogoFile, onRemoveLogo, refs }: GeneralStepProps) {
+export function GeneralStep({ draft, errors, touched, onLeave, onName, onDescription, onLogoFile, onRemoveLogo, refs }: GeneralStepProps) {
   const id = useId();
   const fileRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
@@ -87,7 +86,7 @@ export function GeneralStep({ draft, errors, touched, logoNote, onLeave, onName,
           />
         </div>
         <p id={ids.logoHint} className="field-hint">
-          {LOGO_TYPES_TEXT}, up to 1 MB.{logoNote ? ` ${logoNote}` : ''}
+          {LOGO_TYPES_TEXT}, up to 1 MB.
         </p>
         {errors.icon && (
           <p id={ids.logoError} className="field-error" role="alert">

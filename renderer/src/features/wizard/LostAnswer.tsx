@@ -1,12 +1,8 @@
 /**
  * The overview after a lost answer: the create may or may not have happened, so say what the
  * look-up found (a token named so, created in the last minutes, or nothing) before the user
- * tries again. When rotating, a found token can be recorded as the replacement of the old one.
+ * tries again.
  */
-import { useState } from 'react';
-import type { TokenView } from '../../../../common/contract';
-import { desk } from '../../desk';
-import { errorMessage } from '../../error-message';
 import { timeOf } from './model';
 import { LOOKUP_MINUTES } from './use-create-token';
 import type { Lost } from './use-create-token';
@@ -14,23 +10,11 @@ import type { Lost } from './use-create-token';
 interface LostAnswerProps {
   name: string;
   lost: Lost;
-  /** Rotate mode: the token being replaced, so a found token can be recorded as its replacement. */
-  rotates?: TokenView;
   onView(id: string): void;
   onLookAgain(): void;
 }
 
-export function LostAnswer({ name, lost, rotates, onView, onLookAgain }: LostAnswerProps) {
-  const [linked, setLinked] = useState<Record<string, string>>({});
-  const link = async (newId: string) => {
-    if (!rotates) return;
-    try {
-      await desk.call('tokens.link', { oldId: rotates.id, newId });
-      setLinked((l) => ({ ...l, [newId]: `Recorded ${newId} as the replacement of “${rotates.name}”.` }));
-    } catch (e) {
-      setLinked((l) => ({ ...l, [newId]: `Could not record the link: ${errorMessage(e)}` }));
-    }
-  };
+export function LostAnswer({ name, lost, onView, onLookAgain }: LostAnswerProps) {
   return (
     <div className="wizard-alert wizard-lost">
       <p role="alert">
@@ -58,14 +42,6 @@ export function LostAnswer({ name, lost, rotates, onView, onLookAgain }: LostAns
                 <button type="button" className="link" onClick={() => onView(t.id)}>
                   View {t.id}
                 </button>
-                {rotates &&
-                  (linked[t.id] ? (
-                    <span> {linked[t.id]}</span>
-                  ) : (
-                    <button type="button" className="link" onClick={() => void link(t.id)}>
-                      Record it as the replacement of “{rotates.name}”
-                    </button>
-                  ))}
               </li>
             ))}
           </ul>

@@ -3,7 +3,6 @@
  * the fields they have touched (an error there reads as an error, elsewhere as a hint), the API's
  * field errors (shown until that field is edited) and a refused logo file.
  */
-import type { TokenView } from '../../../../common/contract';
 import type { Draft, LogoState, WizardErrors, WizardField } from './model';
 
 export interface DraftState {
@@ -25,18 +24,13 @@ export type DraftAction =
   /** The API refused the create: its field errors replace the previous ones and mark their fields touched. */
   | { type: 'serverErrors'; errors: WizardErrors };
 
-/** Create: empty. Rotate: the old token's name, description and modules (not its logo). */
-export function initialDraft(token?: TokenView): Draft {
-  return {
-    name: token?.name ?? '',
-    description: token?.description ?? '',
-    moduleIds: token ? token.modules.map((m) => m.id) : [],
-    logo: null,
-  };
+/** A new token starts empty. */
+export function initialDraft(): Draft {
+  return { name: '', description: '', moduleIds: [], logo: null };
 }
 
-export function initialDraftState(token?: TokenView): DraftState {
-  return { draft: initialDraft(token), touched: new Set(), serverErrors: {} };
+export function initialDraftState(): DraftState {
+  return { draft: initialDraft(), touched: new Set(), serverErrors: {} };
 }
 
 const touch = (touched: ReadonlySet<WizardField>, ...fields: WizardField[]) =>

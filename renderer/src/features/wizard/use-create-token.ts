@@ -21,15 +21,12 @@ export type CreateResult = CallOutput<'tokens.create'>;
 export type Lost = { status: 'searching' } | { status: 'done'; found: TokenView[] } | { status: 'failed'; message: string };
 
 interface CreateOptions {
-  mode: 'create' | 'rotate';
-  /** Rotate mode: the token being replaced. */
-  token: TokenView | undefined;
   onCreated(result: CreateResult): void;
   /** The API refused some fields: send the user back to them. */
   onFieldErrors(errors: WizardErrors): void;
 }
 
-export function useCreateToken({ mode, token, onCreated, onFieldErrors }: CreateOptions) {
+export function useCreateToken({ onCreated, onFieldErrors }: CreateOptions) {
   const [busy, setBusy] = useState(false);
   const [createError, setCreateError] = useState<string>();
   const [lost, setLost] = useState<Lost | null>(null);
@@ -58,13 +55,12 @@ export function useCreateToken({ mode, token, onCreated, onFieldErrors }: Create
       description: draft.description.trim(),
       moduleIds: draft.moduleIds,
       ...(draft.logo ? { icon: { fileName: draft.logo.fileName, mimeType: draft.logo.mimeType, dataBase64: draft.logo.dataBase64 } } : {}),
-      ...(mode === 'rotate' && token ? { rotatesId: token.id } : {}),
     };
     try {
       const created = await desk.call('tokens.create', input);
       setResult(created);
       onCreated(created);
-      notifyTokenCreated(created.token, mode === 'rotate' ? token : undefined);
+      notifyTokenCreated(created.token);
     } catch (e) {
       const error = DeskError.is(e) ? e : new DeskError({ code: 'internal', message: errorMessage(e) });
       if (isLostAnswer(error)) {

@@ -1,31 +1,25 @@
 /**
- * The seam between the token table and the create/rotate wizard (built by another feature).
- * The table only calls `openWizard`; the wizard reads `open`, `mode` and `token` and calls
- * `closeWizard` when done.
+ * The seam between the token table and the Add API token wizard (built by another feature).
+ * The table only calls `openWizard`; the wizard reads `open` and calls `closeWizard` when done.
+ * The wizard only creates: a rotation has its own flow (features/rotation), which copies the
+ * old token's fields in main and plans its retirement.
  */
 import { create } from 'zustand';
-import type { TokenView } from '../../../../common/contract';
 
-export type WizardMode = 'create' | 'rotate';
+export type WizardMode = 'create';
 
 export interface WizardRequest {
   mode: WizardMode;
-  /** The token being rotated (mode 'rotate'). */
-  token?: TokenView;
 }
 
 interface WizardBridgeState {
   open: boolean;
-  mode: WizardMode;
-  token: TokenView | undefined;
   openWizard(request: WizardRequest): void;
   closeWizard(): void;
 }
 
 export const useWizardBridge = create<WizardBridgeState>((set) => ({
   open: false,
-  mode: 'create',
-  token: undefined,
-  openWizard: ({ mode, token }) => set({ open: true, mode, token }),
-  closeWizard: () => set({ open: false, token: undefined }),
+  openWizard: () => set({ open: true }),
+  closeWizard: () => set({ open: false }),
 }));
