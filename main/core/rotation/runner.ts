@@ -64,6 +64,7 @@ export class RotationRunner {
   private timerAt: number | null = null;
   private stopped = false;
   private started: Promise<void> | undefined;
+  private reporting: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly deps: RunnerDeps) {
     this.clock = deps.clock ?? systemClock;
@@ -143,16 +144,26 @@ export class RotationRunner {
     return (await this.find(connectionId, planId)) ?? result;
   }
 
-  /** Catch-up reports not shown yet; taking them marks them shown (each is reported once). */
-  async takeReports(): Promise<string[]> {
-    const out: string[] = [];
-    for (const plan of await this.allPlans()) {
-      if (plan.report === undefined || plan.stage === 'waiting' || plan.stage === 'acting') continue;
-      const last = plan.history.at(-1)?.text ?? '';
-      out.push(`While Token Desk was closed, the retirement of ${plan.oldId} “${plan.oldName}” fell due. ${last}`);
-      await this.deps.store.put({ ...plan, report: undefined });
-    }
-    return out;
+  /**
+   * Catch-up reports not shown yet; taking them marks them shown (each is reported once). Every
+   * window asks at its launch: the takes run one after another, so two windows opening together
+   * cannot both read a report before either has marked it; and each waits for the catch-up of
+   * `start()`, so a window that opens while it runs still hears of it.
+   */
+  takeReports(): Promise<string[]> {
+    const take = this.reporting.then(async () => {
+      await this.started;
+      const out: string[] = [];
+      for (const plan of await this.allPlans()) {
+        if (plan.report === undefined || plan.stage === 'waiting' || plan.stage === 'acting') continue;
+        const last = plan.history.at(-1)?.text ?? '';
+        out.push(`While Token Desk was closed, the retirement of ${plan.oldId} “${plan.oldName}” fell due. ${last}`);
+        await this.deps.store.put({ ...plan, report: undefined });
+      }
+      return out;
+    });
+    this.reporting = take.catch(() => undefined);
+    return take;
   }
 
   private async find(connectionId: string, planId: string): Promise<RotationPlan | undefined> {

@@ -113,6 +113,30 @@ describe.skipIf(!available)('rotation plans against the sandbox', () => {
     expect(seen?.outcome).toMatch(/already deleted/);
   });
 
+  it('a plan due while the app was closed is carried out at the next start (same data folder) and reported once, also to two windows', async () => {
+    const old = await seed('Closed-app robot');
+    const { plan } = await call('rotation.rotate', { oldId: old.id, retire: { kind: 'grace', graceMs: HOUR } });
+    // The app quits; it is started again two hours later over the same files.
+    await services.dispose();
+    clock.skew += 2 * HOUR;
+    ({ services, dispatch } = await build());
+    expect((await (await admin()).tokens.get(old.id)).status).toBe('Active');
+    await services.rotation.start();
+    expect((await (await admin()).tokens.get(old.id)).status).toBe('Disabled');
+    const seen = (await call('rotation.list', {})).plans.find((p) => p.id === plan.id);
+    expect(seen?.stage).toBe('done');
+    expect(seen?.history.filter((h) => h.text.startsWith('Disabling ')).length).toBe(1);
+    // Two windows ask at their launch, at once: the report reaches one of them, once.
+    const [a, b] = await Promise.all([call('rotation.reports', {}), call('rotation.reports', {})]);
+    expect([...a.messages, ...b.messages]).toEqual([`While Token Desk was closed, the retirement of ${old.id} “Closed-app robot” fell due. Disabled ${old.id} “Closed-app robot”.`]);
+    expect((await call('rotation.reports', {})).messages).toEqual([]);
+    // Nor is it reported at the start after that.
+    await services.dispose();
+    ({ services, dispatch } = await build());
+    await services.rotation.start();
+    expect((await call('rotation.reports', {})).messages).toEqual([]);
+  });
+
   it('a damaged plan file is moved aside at the next start and reported with the start-up notices', async () => {
     await services.dispose();
     const file = path.join(dir, `${planFileName(profile.id)}.json`);
