@@ -198,7 +198,7 @@ describe('loading, offline, error and empty states', () => {
     render(<TokensPage connectionId="c1" />);
     expect(await screen.findByText('No API tokens yet.')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Add one' }));
-    expect(useWizardBridge.getState()).toMatchObject({ open: true, mode: 'create' });
+    expect(useWizardBridge.getState()).toMatchObject({ open: true });
   });
 
   it('switching connection reloads from scratch', async () => {
