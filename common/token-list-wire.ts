@@ -23,7 +23,21 @@ export interface LocalFacts {
   replaces: ReadonlyMap<string, string>;
 }
 
-/** `tableJson`: the table already as JSON text (the cache keeps its file's), else it is serialised here. */
+const NON_ASCII = /[\u007f-\uffff]/;
+const NON_ASCII_ALL = /[\u007f-\uffff]/g;
+
+/**
+ * JSON text with every character outside ASCII written as its `\u` escape: the same JSON to
+ * any parser, but a string of one-byte characters. A browser decodes a WebSocket text frame with
+ * a single accented name in it into two-byte characters, several times the work of an all-ASCII
+ * frame, while the page's thread waits; token values are ASCII, so masking sees them unchanged.
+ */
+export function asciiJson(json: string): string {
+  if (!NON_ASCII.test(json)) return json;
+  return json.replace(NON_ASCII_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** `tableJson`: the table already as JSON text, all ASCII (asciiJson; the cache keeps its file's so), else it is serialised here. */
 export function packTokenList(table: TokenTable, facts: LocalFacts, tableJson?: string): string {
   // Codes into one string at once (a string grown a character at a time is 100,000 pieces).
   const flags = new Uint8Array(table.id.length).fill(48);
@@ -37,7 +51,7 @@ export function packTokenList(table: TokenTable, facts: LocalFacts, tableJson?: 
     return out;
   };
   const rest: Omit<PackedList, 'table'> = { hasValue, replacedBy: only(facts.replacedBy), replaces: only(facts.replaces) };
-  if (tableJson === undefined) return JSON.stringify({ table, ...rest } satisfies PackedList);
+  if (tableJson === undefined) return asciiJson(JSON.stringify({ table, ...rest } satisfies PackedList));
   return `{"table":${tableJson},${JSON.stringify(rest).slice(1)}`;
 }
 

@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { TOKEN_STATUSES, TOKEN_TABLE_VERSION, checkTable, type TableToken, type TokenTable } from '../../common/token-table';
 import { fromTable } from '../../common/token-table-read';
+import { asciiJson } from '../../common/token-list-wire';
 import { patchTable, toTable } from '../../common/token-table-write';
 import { maskTokenValues } from '../../common/token-value';
 import type { ApiToken } from '../../common/domain';
@@ -64,8 +65,9 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 const ROWS_PER_SLICE = 10_000;
 
 /**
- * The table's JSON (`{"v":…,"accountRefs":[…],…}`, exactly what JSON.stringify gives) as pieces
- * made one at a time, none larger than ROWS_PER_SLICE values of one column.
+ * The table's JSON (`{"v":…,"accountRefs":[…],…}`, what JSON.stringify gives with the characters
+ * outside ASCII escaped: asciiJson) as pieces made one at a time, none larger than ROWS_PER_SLICE
+ * values of one column.
  */
 function* jsonPieces(table: TokenTable): Generator<() => string> {
   const keys = Object.keys(table) as Array<keyof TokenTable>;
@@ -73,13 +75,13 @@ function* jsonPieces(table: TokenTable): Generator<() => string> {
     const key = `${k > 0 ? ',' : '{'}${JSON.stringify(keys[k])}:`;
     const value = table[keys[k]!] as unknown;
     if (!Array.isArray(value) || value.length <= ROWS_PER_SLICE) {
-      yield () => `${key}${JSON.stringify(value)}`;
+      yield () => `${key}${asciiJson(JSON.stringify(value))}`;
       continue;
     }
     for (let from = 0; from < value.length; from += ROWS_PER_SLICE) {
       const to = Math.min(value.length, from + ROWS_PER_SLICE);
       // A slice's own brackets are cut off; the column's open with its first slice and close with its last.
-      yield () => `${from === 0 ? `${key}[` : ','}${JSON.stringify(value.slice(from, to)).slice(1, -1)}${to === value.length ? ']' : ''}`;
+      yield () => `${from === 0 ? `${key}[` : ','}${asciiJson(JSON.stringify(value.slice(from, to))).slice(1, -1)}${to === value.length ? ']' : ''}`;
     }
   }
   yield () => '}';
@@ -128,7 +130,7 @@ export class TokenListCache {
     // The parts are the whole object, its closing brace included (jsonPieces).
     if (entry.tableJson === undefined && entry.tableJsonParts) entry.tableJson = entry.tableJsonParts.join('');
     entry.tableJsonParts = undefined;
-    entry.tableJson ??= JSON.stringify(entry.table);
+    entry.tableJson ??= asciiJson(JSON.stringify(entry.table));
     return entry.tableJson;
   }
 
@@ -261,7 +263,8 @@ export class TokenListCache {
     // Our writer puts the table last: `…,"table":{…}}}`. (`"table":` cannot occur inside a JSON
     // string: a quote there is escaped.) The parsed table was checked; its text is the same data.
     const at = text.indexOf('"table":');
-    if (at > 0 && text.endsWith('}}}')) entry.tableJson = text.slice(at + 8, text.length - 2);
+    // (All ASCII for packing: a file written before the cache escaped its texts is escaped once, here.)
+    if (at > 0 && text.endsWith('}}}')) entry.tableJson = asciiJson(text.slice(at + 8, text.length - 2));
     return entry;
   }
 

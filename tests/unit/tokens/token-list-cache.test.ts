@@ -221,6 +221,29 @@ describe('packing from the file text', () => {
     expect(viewsOf(readPackedList(fromText))).toEqual(viewsOf(readPackedList(packTokenList(state.table, facts))));
     expect(JSON.parse(reader.tableJsonOf(state))).toEqual(state.table);
   });
+
+  it('writes and packs all-ASCII text (the page decodes it as one-byte characters), the same data', async () => {
+    const ascii = /^[\x00-\x7e]*$/;
+    const tokens = [token(1, { name: 'Zoë’s robot 😀', description: 'café' }), token(2)];
+    const writer = new TokenListCache({ dir, writeDelayMs: 0 });
+    writer.put('c1', tokens, '2026-01-01T00:00:00.000Z', null);
+    await writer.flush();
+    expect(fs.readFileSync(writer.filePath('c1')!, 'utf8')).toMatch(ascii);
+    const facts = { valueIds: new Set<string>(), replacedBy: new Map(), replaces: new Map() };
+    // A file an earlier writer left with the characters as they are: packed as ASCII all the same.
+    const file = writer.filePath('c1')!;
+    fs.writeFileSync(file, JSON.stringify(JSON.parse(fs.readFileSync(file, 'utf8'))));
+    expect(fs.readFileSync(file, 'utf8')).not.toMatch(ascii);
+    const reader = new TokenListCache({ dir });
+    const state = reader.get('c1')!;
+    const packed = packTokenList(state.table, facts, reader.tableJsonOf(state));
+    expect(packed).toMatch(ascii);
+    expect(packTokenList(state.table, facts)).toMatch(ascii);
+    expect(viewsOf(readPackedList(packed)).map((v) => [v.name, v.description])).toEqual([
+      ['Zoë’s robot 😀', 'café'],
+      [tokens[1]!.name, tokens[1]!.description ?? null],
+    ]);
+  });
 });
 
 describe('patching the table (a delta sync)', () => {
