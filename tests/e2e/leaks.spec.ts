@@ -2,7 +2,8 @@
  * The leak check against a real sandbox over HTTP (support/tokens-journey.ts): a log line with a
  * created token's value is identified, verified live and disabled in one click (the token
  * table then says Disabled); a folder with three planted values of two tokens (one inside
- * node_modules, skipped) gives two findings grouped by state; Cancel stops a long scan.
+ * node_modules, skipped) gives two findings grouped by state; Rotate on a finding opens the
+ * rotation with "retire now" and retires the old token; Cancel stops a long scan.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -68,6 +69,16 @@ test.describe.serial('leak check', () => {
       await expect(live.getByRole('listitem').filter({ hasText: 'Leaky deploy key' })).toContainText('config.json:3');
       await expect(gone.getByRole('listitem').filter({ hasText: 'Leaky CI job' })).toContainText('.env:2');
       await expect(page.getByText(/leak\.js/)).toHaveCount(0);
+
+      // Rotate from a finding: the rotation flow opens with "retire now" chosen.
+      await live.getByRole('listitem').filter({ hasText: 'Leaky deploy key' }).getByRole('button', { name: 'Rotate' }).click();
+      const rotate = page.getByRole('dialog', { name: 'Rotate Leaky deploy key' });
+      await expect(rotate.getByRole('radio', { name: /^Now/ })).toBeChecked();
+      await expect(rotate).toContainText('The old token is disabled at once.');
+      await rotate.getByRole('button', { name: 'Rotate', exact: true }).click();
+      await expect(rotate.getByText(/1 of 1 rotated/)).toBeVisible({ timeout: 30_000 });
+      await rotate.getByRole('button', { name: 'Close' }).first().click();
+      await expect.poll(async () => (await api.getToken(second.id)).status, { timeout: 30_000 }).toBe('Disabled');
 
       // A long scan: Cancel answers at once, with what was read so far.
       const big = path.join(dir, 'big');
