@@ -32,16 +32,22 @@ export type LastAccessFilter = (typeof LAST_ACCESS_FILTERS)[number];
 export const DEFAULT_STALE_DAYS = 90;
 
 /**
- * The span of a last access (epoch ms; null: never used) seen at `now`. A time in the future
- * (a clock ahead of this computer's) counts as just used.
+ * The span of a last access (epoch ms; null: never used) seen at `now`, as its position in
+ * LAST_ACCESS_BUCKETS (what a count over 100,000 rows indexes with). A time in the future (a
+ * clock ahead of this computer's) counts as just used.
  */
-export function lastAccessBucketOf(lastAccessMs: number | null, now: number): LastAccessBucket {
-  if (lastAccessMs === null) return 'never';
+export function lastAccessBucketIndex(lastAccessMs: number | null, now: number): number {
+  if (lastAccessMs === null) return 0;
   const age = now - lastAccessMs;
-  if (age <= BUCKET_EDGE_DAYS.week * DAY_MS) return 'week';
-  if (age <= BUCKET_EDGE_DAYS.month * DAY_MS) return 'month';
-  if (age <= BUCKET_EDGE_DAYS.quarter * DAY_MS) return 'quarter';
-  return 'older';
+  if (age <= BUCKET_EDGE_DAYS.week * DAY_MS) return 1;
+  if (age <= BUCKET_EDGE_DAYS.month * DAY_MS) return 2;
+  if (age <= BUCKET_EDGE_DAYS.quarter * DAY_MS) return 3;
+  return 4;
+}
+
+/** The span of a last access (epoch ms; null: never used) seen at `now`. */
+export function lastAccessBucketOf(lastAccessMs: number | null, now: number): LastAccessBucket {
+  return LAST_ACCESS_BUCKETS[lastAccessBucketIndex(lastAccessMs, now)]!;
 }
 
 /** Whether a last access passes the table's last-access filter. */

@@ -80,10 +80,14 @@ export const DEFAULT_OVERVIEW_RULES: OverviewRules = { staleDays: DEFAULT_STALE_
 
 // ---- the call --------------------------------------------------------------------------------
 
-/** Whether a text names a time zone this runtime knows (Intl throws a RangeError otherwise). */
+const knownZones = new Set<string>();
+
+/** Whether a text names a time zone this runtime knows (Intl throws a RangeError otherwise); each zone is tried once. */
 function isTimeZone(zone: string): boolean {
+  if (knownZones.has(zone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    if (knownZones.size < 1000) knownZones.add(zone);
     return true;
   } catch {
     return false;

@@ -8,7 +8,7 @@
  */
 import { actionOf, AUDIT_ACTIONS, type AuditEntry } from '../../../common/audit-log';
 import { DAY_MS, formatIso, parseIso } from '../../../common/dates';
-import { isStale, LAST_ACCESS_BUCKETS, lastAccessBucketOf, type LastAccessBucket } from '../../../common/last-access';
+import { isStale, LAST_ACCESS_BUCKETS, lastAccessBucketIndex, type LastAccessBucket } from '../../../common/last-access';
 import { isOwnToken } from '../../../common/own-token';
 import {
   ATTENTION_ITEMS_MAX,
@@ -25,7 +25,7 @@ import {
 } from '../../../common/overview';
 import { isPending, type RotationPlan } from '../../../common/rotation';
 import { stampMs, TOKEN_STATUSES, type TokenTable } from '../../../common/token-table';
-import { lastDays, spanIndexOf } from './days';
+import { lastDays } from './days';
 import { moduleFacts } from './modules';
 
 /** One connection's cached data, as the service gathered it. */
@@ -51,10 +51,29 @@ export interface OverviewJob {
 }
 
 /** Rows (or audit entries) between two chances for the caller to yield. */
-export const SLICE = 10_000;
+export const SLICE = 5_000;
 
 const ACTIVE = TOKEN_STATUSES.indexOf('Active');
 const DISABLED = TOKEN_STATUSES.indexOf('Disabled');
+
+/**
+ * The positions of the `limit` smallest keys, smallest first (ties by row). A finding may hold
+ * tens of thousands of tokens and only the first few hundred are listed: the cut-off is found
+ * with a numeric sort of a typed copy (no comparator), and only the rows under it are ordered.
+ */
+export function mostUrgent(keys: readonly number[], rows: readonly number[], limit: number): number[] {
+  let cut = Number.POSITIVE_INFINITY;
+  if (keys.length > limit) cut = Float64Array.from(keys).sort()[limit - 1]!;
+  // Under the cut-off all are kept; at it, the first rows (candidates come in row order) fill up.
+  const under: number[] = [];
+  const at: number[] = [];
+  for (let k = 0; k < keys.length; k++) {
+    if (keys[k]! < cut) under.push(k);
+    else if (keys[k] === cut && at.length < limit) at.push(k);
+  }
+  under.sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : rows[a]! - rows[b]!));
+  return [...under, ...at].slice(0, limit);
+}
 
 /** A finding's candidates: rows and the key that orders them (smaller = more urgent). */
 interface Candidates {
@@ -87,10 +106,13 @@ export function* computeOverview(job: OverviewJob): Generator<void, Overview> {
   let tokens = 0;
   let asOf: string | null = null;
 
+  const want = (kind: FindingKind) => counted.has(kind);
+  const [wantUnused, wantNever, wantAm, wantAll, wantDisabled, wantRotation] = (['unused', 'neverUsed', 'accessManagement', 'allModules', 'disabledLong', 'rotationInUse'] as const).map(want);
+  const neverGraceMs = NEVER_USED_GRACE_DAYS * DAY_MS;
+
   for (const c of job.connections) {
     const conn: ConnectionOverview = { id: c.id, name: c.name, fetchedAt: c.fetchedAt, auditFetchedAt: c.auditFetchedAt, tokens: 0, byStatus: emptyStatus(), attention: 0 };
     connections.push(conn);
-    for (const b of buckets.values()) b.byConnection[c.id] = 0;
     if (c.fetchedAt && (asOf === null || c.fetchedAt < asOf)) asOf = c.fetchedAt;
     const t = c.table;
     const found = new Map<FindingKind, Candidates>();
@@ -102,30 +124,34 @@ export function* computeOverview(job: OverviewJob): Generator<void, Overview> {
       list.keys.push(key);
     };
     const n = t ? t.id.length : 0;
+    // Counted in typed arrays: the loop touches no object per row.
+    const statusCount = new Int32Array(TOKEN_STATUSES.length);
+    const bucketCount = new Int32Array(LAST_ACCESS_BUCKETS.length);
     if (t) {
-      const mods = moduleFacts(t);
+      const mods = wantAm || wantAll ? yield* moduleFacts(t, SLICE) : null;
       const plansByOld = new Map<string, RotationPlan>();
-      if (counted.has('rotationInUse')) for (const p of c.plans) if (isPending(p.stage) && p.stage !== 'acting' && p.stage !== 'disabled') plansByOld.set(p.oldId, p);
+      if (wantRotation) for (const p of c.plans) if (isPending(p.stage) && p.stage !== 'acting' && p.stage !== 'disabled') plansByOld.set(p.oldId, p);
+      const lastCol = t.lastAccessAt;
       for (let i = 0; i < n; i++) {
         if (i > 0 && i % SLICE === 0) yield;
         const status = t.status[i]!;
-        const statusName = TOKEN_STATUSES[status] ?? 'Active';
-        conn.byStatus[statusName]++;
-        const last = stampMs(t.lastAccessAt[i]);
-        const bucket = buckets.get(lastAccessBucketOf(last, now))!;
-        bucket.count++;
-        bucket.byConnection[c.id]!++;
-        // Urgency: the longest unused first (never used the most urgent of all).
-        const lastKey = last ?? Number.NEGATIVE_INFINITY;
+        statusCount[status]!++;
+        const stamp = lastCol[i];
+        const last = typeof stamp === 'number' ? stamp : stampMs(stamp);
+        bucketCount[lastAccessBucketIndex(last, now)]!++;
         if (status === ACTIVE) {
-          if (last !== null && counted.has('unused') && isStale(last, now, rules.staleDays)) add('unused', i, last);
-          if (last === null && counted.has('neverUsed')) {
+          // Urgency: the longest unused first (never used the most urgent of all).
+          if (last !== null) {
+            if (wantUnused && isStale(last, now, rules.staleDays)) add('unused', i, last);
+          } else if (wantNever) {
             const created = stampMs(t.createdAt[i]);
-            if (created !== null && now - created > NEVER_USED_GRACE_DAYS * DAY_MS) add('neverUsed', i, created);
+            if (created !== null && now - created > neverGraceMs) add('neverUsed', i, created);
           }
-          if (counted.has('accessManagement') && mods.hasAccessManagement(i)) add('accessManagement', i, lastKey);
-          if (counted.has('allModules') && mods.hasEveryModule(i)) add('allModules', i, lastKey);
-        } else if (status === DISABLED && counted.has('disabledLong')) {
+          if (mods) {
+            if (wantAm && mods.hasAccessManagement(i)) add('accessManagement', i, last ?? Number.NEGATIVE_INFINITY);
+            if (wantAll && mods.hasEveryModule(i)) add('allModules', i, last ?? Number.NEGATIVE_INFINITY);
+          }
+        } else if (status === DISABLED && wantDisabled) {
           const since = stampMs(t.updatedAt[i]) ?? stampMs(t.createdAt[i]);
           if (since !== null && now - since >= staleMs) add('disabledLong', i, since);
         }
@@ -141,13 +167,20 @@ export function* computeOverview(job: OverviewJob): Generator<void, Overview> {
     }
     conn.tokens = n;
     tokens += n;
-    for (const s of TOKEN_STATUSES) byStatus[s] += conn.byStatus[s];
+    TOKEN_STATUSES.forEach((s, k) => {
+      conn.byStatus[s] = statusCount[k]!;
+      byStatus[s] += statusCount[k]!;
+    });
+    LAST_ACCESS_BUCKETS.forEach((b, k) => {
+      const bar = buckets.get(b)!;
+      bar.count += bucketCount[k]!;
+      bar.byConnection[c.id] = bucketCount[k]!;
+    });
     for (const [kind, list] of found) {
       counts[kind] = (counts[kind] ?? 0) + list.count;
       conn.attention += list.count;
       if (list.count > ATTENTION_ITEMS_MAX) truncated = true;
-      const order = list.rows.map((_, k) => k).sort((a, b) => list.keys[a]! - list.keys[b]! || list.rows[a]! - list.rows[b]!);
-      for (const k of order.slice(0, ATTENTION_ITEMS_MAX)) items.push(itemOf(kind, c, t!, list.rows[k]!, list.keys[k]!));
+      for (const k of mostUrgent(list.keys, list.rows, ATTENTION_ITEMS_MAX)) items.push(itemOf(kind, c, t!, list.rows[k]!, list.keys[k]!));
       yield;
     }
   }
@@ -212,35 +245,48 @@ function keepMostUrgent(items: AttentionItem[], kinds: readonly FindingKind[]): 
 function* auditActivity(job: OverviewJob): Generator<void, Overview['audit']> {
   const spans = lastDays(job.timeZone, job.now, AUDIT_DAYS);
   const days = spans.map((s) => ({ day: s.day, from: formatIso(s.start), to: formatIso(s.end - 1), total: 0, byAction: {} as Record<string, number> }));
+  const actions = [...AUDIT_ACTIONS, 'other' as const];
+  // Per day and action, by position: the loop builds no object per entry.
+  const perDay = new Int32Array(days.length * actions.length);
+  const actionIndex = new Map<string, number>();
   const actors = new Map<string, { id: string; name: string; count: number }>();
-  const known = new Set<string>(AUDIT_ACTIONS);
-  const seen = new Set<string>();
   let total = 0;
   let asOf: string | null = null;
-  const first = spans[0]!.start;
   for (const c of job.connections) {
     if (c.auditFetchedAt && (asOf === null || c.auditFetchedAt < asOf)) asOf = c.auditFetchedAt;
+    // Entries come newest first with normalised timestamps (string order is time order): walk the
+    // days back from today as the entries get older, comparing texts, and stop before the first day.
+    let d = days.length - 1;
     for (let k = 0; k < c.audit.length; k++) {
       if (k > 0 && k % SLICE === 0) yield;
       const e = c.audit[k]!;
-      const ms = parseIso(e.timestamp);
-      if (ms === null) continue;
-      // Newest first: everything after the first entry before the window is older still.
-      if (ms < first) break;
-      const at = spanIndexOf(spans, ms);
-      if (at < 0) continue;
-      const action = known.has(actionOf(e.event)) ? actionOf(e.event) : 'other';
-      const day = days[at]!;
-      day.total++;
-      day.byAction[action] = (day.byAction[action] ?? 0) + 1;
-      seen.add(action);
+      const ts = e.timestamp;
+      if (ts > days[days.length - 1]!.to) continue;
+      while (d >= 0 && ts < days[d]!.from) d--;
+      if (d < 0) break;
+      let a = actionIndex.get(e.event);
+      if (a === undefined) {
+        const name = actionOf(e.event);
+        a = (AUDIT_ACTIONS as readonly string[]).includes(name) ? actions.indexOf(name as (typeof actions)[number]) : actions.length - 1;
+        actionIndex.set(e.event, a);
+      }
+      perDay[d * actions.length + a]!++;
       total++;
       const actor = actors.get(e.actor.id);
       if (actor) actor.count++;
       else actors.set(e.actor.id, { id: e.actor.id, name: e.actor.name, count: 1 });
     }
   }
+  const seen = new Set<number>();
+  days.forEach((day, d) => {
+    actions.forEach((action, a) => {
+      const n = perDay[d * actions.length + a]!;
+      if (n === 0) return;
+      day.byAction[action] = n;
+      day.total += n;
+      seen.add(a);
+    });
+  });
   const busiest = [...actors.values()].sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1)).slice(0, BUSIEST_ACTORS_MAX);
-  const actions = [...AUDIT_ACTIONS, 'other' as const].filter((a) => seen.has(a));
-  return { timeZone: job.timeZone, days, actions, total, actors: busiest, asOf };
+  return { timeZone: job.timeZone, days, actions: actions.filter((_, a) => seen.has(a)), total, actors: busiest, asOf };
 }

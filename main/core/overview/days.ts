@@ -68,16 +68,3 @@ export function lastDays(timeZone: string, now: number, count: number): DaySpan[
   }
   return out.reverse();
 }
-
-/** The index of the span holding `ms` (spans ascending, contiguous), or -1. */
-export function spanIndexOf(spans: readonly DaySpan[], ms: number): number {
-  let lo = 0;
-  let hi = spans.length - 1;
-  if (hi < 0 || ms < spans[0]!.start || ms >= spans[hi]!.end) return -1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (spans[mid]!.start <= ms) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}

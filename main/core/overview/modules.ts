@@ -18,38 +18,43 @@ export interface ModuleFacts {
 
 const isAccountType = (type: string | null): type is AccountType => type === 'Client' || type === 'Vendor' || type === 'Operations';
 
-export function moduleFacts(t: TokenTable): ModuleFacts {
-  const am = new Set<number>();
+/** A generator (it reads every row once): yields every `slice` rows so its caller can let the event loop run. */
+export function* moduleFacts(t: TokenTable, slice: number): Generator<void, ModuleFacts> {
+  const refs = t.moduleRefs.length;
+  const am = new Uint8Array(refs);
+  let anyAm = false;
   t.moduleRefs.forEach(([id, name], k) => {
-    if (id === ACCESS_MANAGEMENT || name?.toLowerCase() === 'access management') am.add(k);
+    if (id !== ACCESS_MANAGEMENT && name?.toLowerCase() !== 'access management') return;
+    am[k] = 1;
+    anyAm = true;
   });
-  // The account type of each account reference, and each type's modules as seen on its tokens.
-  const typeOfAccount = t.accountRefs.map(([, , type]) => type ?? '');
-  const seen = new Map<string, Set<number>>();
+  // Each account type's modules as seen on its tokens: one flag per (type, module), set row by row.
+  const types = [...new Set(t.accountRefs.map(([, , type]) => type ?? ''))];
+  const typeOfAccount = Int32Array.from(t.accountRefs, ([, , type]) => types.indexOf(type ?? ''));
+  const seen = new Uint8Array(types.length * refs);
   for (let i = 0; i < t.id.length; i++) {
-    const type = typeOfAccount[t.account[i]!] ?? '';
-    let set = seen.get(type);
-    if (!set) seen.set(type, (set = new Set()));
-    for (const m of t.modules[i]!) set.add(m);
+    if (i > 0 && i % slice === 0) yield;
+    const base = typeOfAccount[t.account[i]!]! * refs;
+    const mods = t.modules[i]!;
+    for (let k = 0; k < mods.length; k++) seen[base + mods[k]!] = 1;
   }
-  const universe = new Map<string, number>();
-  for (const [type, set] of seen) {
+  const universe = types.map((type, ti) => {
     const ids = new Set<string>();
-    for (const m of set) ids.add(t.moduleRefs[m]?.[0] ?? '');
+    for (let m = 0; m < refs; m++) if (seen[ti * refs + m]) ids.add(t.moduleRefs[m]![0]);
     if (isAccountType(type)) for (const id of DEFAULT_MODULE_IDS[type]) ids.add(id);
-    universe.set(type, ids.size);
-  }
+    return ids.size;
+  });
   return {
     hasAccessManagement(row) {
-      if (am.size === 0) return false;
+      if (!anyAm) return false;
       const mods = t.modules[row]!;
-      for (let k = 0; k < mods.length; k++) if (am.has(mods[k]!)) return true;
+      for (let k = 0; k < mods.length; k++) if (am[mods[k]!]) return true;
       return false;
     },
     hasEveryModule(row) {
-      const size = universe.get(typeOfAccount[t.account[row]!] ?? '') ?? 0;
-      // One or two modules in all is no finding: such an account has little to grant.
+      const size = universe[typeOfAccount[t.account[row]!]!] ?? 0;
       const mods = t.modules[row]!;
+      // One or two modules in all is no finding: such an account has little to grant.
       if (size < 3 || mods.length < size) return false;
       return new Set(mods).size >= size;
     },
