@@ -1,7 +1,8 @@
 /**
  * Every screen at 1280 px, in the light and the dark theme: axe finds no WCAG 2.1 A/AA violation,
  * and the screen looks as in its committed picture (visual-support.ts says how the pictures are
- * made the same on every run). One journey per theme, from the first run to Quick Access; both
+ * made the same on every run). One journey per theme, from the first run to Quick Access, the
+ * leak check and Rotations; both
  * journeys do the same things in the same order, so the seeded sandbox hands out the same ids.
  *
  * When a change alters a screen on purpose: `npx playwright test tests/e2e/visual --update-snapshots`,
@@ -174,6 +175,37 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('searchbox').or(page.getByRole('combobox')).first()).toBeVisible();
       await expect(page.getByText('Visual check').first()).toBeVisible();
       await checkScreen(page, scheme, 'quick access');
+
+      // Last, so every screen above keeps its picture: the leak check with a pasted finding (the
+      // value made above), then a rotation of that token and the Rotations view with its plan.
+      await page.goto(`${url.origin}/leaks${url.hash}`);
+      await expect(page.getByRole('heading', { level: 1, name: 'Check for leaked tokens' })).toBeVisible();
+      const pasted = page.getByLabel(/Text to check/);
+      await pasted.fill(`2026-06-15T09:00:00Z GET /public/v1/accounts/api-tokens "Authorization: Bearer ${created.value}" 200`);
+      await page.getByRole('button', { name: 'Check text' }).click();
+      await expect(page.getByRole('region', { name: 'Live' }).getByText('Visual check').first()).toBeVisible();
+      // A secret never goes into a picture: the box is emptied (the findings stay), and the masked
+      // form and fingerprint, drawn from the random value, are masked.
+      await pasted.fill('');
+      await checkScreen(page, scheme, 'leak check', { mask: [page.locator('.leak-facts code').filter({ hasText: /^idt:|sha256:/ })] });
+
+      await navItem(page, 'API tokens').click();
+      await expect(t.row(created.id)).toHaveCount(1);
+      await rowAction(page, t.row(created.id), /^Rotate/);
+      const rotate = page.getByRole('dialog', { name: /^Rotate/ });
+      await expect(rotate).toBeVisible();
+      await checkScreen(page, scheme, 'rotate dialog');
+      // A grace period keeps the plan pending (the token was never used, so "when it goes quiet"
+      // would retire it at once): the view then shows the plan with its actions.
+      await rotate.getByRole('radio', { name: 'After a grace period' }).check();
+      await rotate.getByRole('button', { name: 'Rotate', exact: true }).click();
+      await expect(rotate.getByRole('status')).toHaveText('1 of 1 rotated.', { timeout: 30_000 });
+      await rotate.locator('.ui-dialog-footer').getByRole('button', { name: 'Close' }).click();
+      await expect(rotate).toBeHidden();
+      await navItem(page, 'Rotations').click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Rotations' })).toBeVisible();
+      await expect(page.getByRole('list', { name: 'Rotation plans' }).getByText(created.id).first()).toBeVisible();
+      await checkScreen(page, scheme, 'rotations');
     } finally {
       await app.stop();
     }
