@@ -69,6 +69,8 @@ export const CHANNEL_NAMES = [
   'leaks.report',
   'leaks.forget',
   'overview.get',
+  'report.get',
+  'report.savePdf',
 ] as const;
 export const EVENT_NAMES = [
   'tokens.progress',

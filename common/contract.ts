@@ -23,6 +23,7 @@ import { TOKEN_VALUE_MAX, TOKEN_VALUE_MESSAGES } from './token-value';
 import { connectionProfileSchema, connectionsStateSchema, recoverableConnectionSchema, restoreResultSchema, startupNoticeSchema } from './connection-schemas';
 import { PLAN_HORIZON_MS, planViewSchema, retireActionSchema, retireChoiceSchema, rotationCreateSchema, rotationPlanSchema } from './rotation';
 import { fingerprintSchema, LEAK_TEXT_MAX, leakCheckResultSchema, leakFindingSchema, leakReportInputSchema, leakReportSchema, leakScanInputSchema, leakScanResultSchema, scanCountsSchema } from './leaks';
+import { reportInputSchema, reportSchema, savedReportSchema } from './report';
 import { accessEntrySchema, accessLogQuerySchema, desktopSettingsSchema, quickListSchema, settingsViewSchema } from './quick-access';
 import { overviewInputSchema, overviewSchema } from './overview';
 import { LAST_ACCESS_FILTERS } from './last-access';
@@ -313,6 +314,15 @@ export const calls = {
    * of all (`scope`); no API call, so it answers offline and says how old the data is.
    */
   'overview.get': call(overviewInputSchema, overviewSchema),
+
+  /**
+   * The printable report for audits (common/report.ts): the token inventory and the attention
+   * list of one saved connection or all, from the offline cache; never a token value. `savePdf`
+   * prints it to a PDF where the user chooses (the desktop app; the browser host prints the
+   * report's view instead).
+   */
+  'report.get': call(reportInputSchema, reportSchema),
+  'report.savePdf': call(reportInputSchema, savedReportSchema),
 } as const;
 
 export const events = {

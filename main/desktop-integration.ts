@@ -1,8 +1,9 @@
 /**
  * Desktop integration of Quick Access (Electron glue): the global shortcut, the Quick Access
  * window, the tray menu rebuilt on every change that matters, the OS notification after a copy
- * from Quick Access or the tray, the application menu, start at login and (Windows) the
- * AppUserModelID notifications need. Settings changes re-apply all of it.
+ * from Quick Access or the tray, the weekly digest's notification (a click opens the Overview),
+ * the application menu, start at login and (Windows) the AppUserModelID notifications need.
+ * Settings changes re-apply all of it.
  */
 import { app, Menu } from 'electron';
 import type { BrowserWindow } from 'electron';
@@ -13,6 +14,7 @@ import type { AccessLog } from './core/access-log';
 import type { DesktopSettingsService } from './core/desktop-settings';
 import type { KeyValueStore } from './core/store';
 import { SETTINGS_KEYS } from './core/settings-keys';
+import type { DigestEvents, DigestRunner } from './core/digest/runner';
 import { copiedNotice } from '../common/messages';
 import { copyFromTray, quickList, type QuickServices } from './core/quick/list';
 import { notifyingChanges } from './core/quick/changes';
@@ -34,6 +36,9 @@ export interface CloseToTrayServices {
 export type DesktopIntegrationServices = QuickServices & {
   desktopSettings: DesktopSettingsService;
   accessLog: Pick<AccessLog, 'onRecord'>;
+  /** The digest: asked for from the tray, and heard when it fires (core/digest/). */
+  digest: Pick<DigestRunner, 'showNow'>;
+  digestEvents: DigestEvents;
 };
 
 export interface DesktopIntegrationDeps {
@@ -60,7 +65,15 @@ export function closeToTrayOptions(services: CloseToTrayServices) {
  * command that arrives before its views are ready (renderer `app-command-queue.ts`).
  */
 export function openTokenIn(window: BrowserWindow, ref: TokenInConnection): void {
-  const send = () => sendEvent(window.webContents, 'app.command', { command: OPEN_TOKEN_COMMAND, ...ref });
+  sendOnceLoaded(window, () => sendEvent(window.webContents, 'app.command', { command: OPEN_TOKEN_COMMAND, ...ref }));
+}
+
+/** Asks the main window's page to show the Overview (a click on the digest), the same way. */
+export function openOverviewIn(window: BrowserWindow): void {
+  sendOnceLoaded(window, () => sendEvent(window.webContents, 'app.command', { command: 'overview' }));
+}
+
+function sendOnceLoaded(window: BrowserWindow, send: () => void): void {
   if (window.webContents.isLoading()) window.webContents.once('did-finish-load', send);
   else send();
 }
@@ -80,6 +93,7 @@ export function startDesktopIntegration(deps: DesktopIntegrationDeps, dispatch: 
     quickAccess: () => quick.open(),
     settings: () => command('settings'),
     leaks: () => command('leaks'),
+    attention: () => void services.digest.showNow(),
     copy: (connectionId, tokenId) => void copyFromTray(services, connectionId, tokenId, showTrayNotice),
     openToken: (connectionId, tokenId) => openTokenIn(deps.openMain(), { connectionId, tokenId }),
     quit: () => app.quit(),
@@ -112,6 +126,8 @@ export function startDesktopIntegration(deps: DesktopIntegrationDeps, dispatch: 
     }
     refreshTray();
   });
+  // The weekly digest (and the tray's "What needs attention"): a click opens the Overview.
+  services.digestEvents.onDigest((digest) => showTrayNotice({ level: 'info', title: digest.title, message: digest.body, onClick: () => openOverviewIn(deps.openMain()) }));
   app.on('browser-window-focus', refreshTray);
   app.on('will-quit', () => shortcut.dispose());
   return notifyingChanges(dispatch, refreshTray);

@@ -17,6 +17,7 @@ import { bindAppIpc, sendEvent } from './ipc';
 import { bindRotationEvents } from './core/rotation/host-events';
 import { showTrayNotice } from './tray';
 import { pickFolders } from './folder-picker';
+import { saveReportPdf } from './report-pdf';
 import { registerAppSchemeAsPrivileged, serveRenderer } from './protocol';
 import { closeToTrayOptions, openTokenIn, startDesktopIntegration } from './desktop-integration';
 import type { TokenInConnection } from '../common/app-commands';
@@ -69,6 +70,8 @@ export function startApp(): void {
       desktopNotice: (notice) => showTrayNotice(notice),
     });
     void services.rotation.start();
+    // The weekly digest, when the Settings turn it on (its notification: desktop-integration.ts).
+    void services.digest.start();
     open();
     app.on('activate', open);
   }).catch((error: unknown) => reportStartupFailure(error, dataDir()));
@@ -90,6 +93,7 @@ async function createServices(openToken: (ref: TokenInConnection) => void): Prom
     startSandbox: startTrySandbox,
     pickFolders,
     openToken,
+    saveReportPdf,
   });
 }
 

@@ -10,9 +10,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { BrowserWindow, dialog, type SaveDialogOptions } from 'electron';
+import type { SavedReport } from '../common/report';
 import { lockDownNavigation } from './window';
-
-export type SavedReport = { saved: false } | { saved: true; path: string };
 
 /** Page numbers at the foot of each page; Chromium fills the classes in. */
 const FOOTER = '<div style="font-size:8px;width:100%;text-align:center;color:#555"><span class="pageNumber"></span> / <span class="totalPages"></span></div>';

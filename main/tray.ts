@@ -21,6 +21,8 @@ export interface TrayActions {
   settings(): void;
   /** Opens the leak check ("Check for leaked tokens"). */
   leaks(): void;
+  /** The digest now, as a notification that opens the Overview ("What needs attention"). */
+  attention(): void;
   copy(connectionId: string, tokenId: string): void;
   /** Shows the token's details in the main window (switching connection there if needed). */
   openToken(connectionId: string, tokenId: string): void;
@@ -63,6 +65,7 @@ export function trayMenuModel(state: TrayState, actions: TrayActions): MenuItemC
     ...(recentItems.length > 0 ? [{ label: 'Recently copied', enabled: false }, ...recentItems, { type: 'separator' as const }] : []),
     ...connectionMenus,
     { type: 'separator' },
+    { label: 'What needs attention', click: () => actions.attention() },
     { label: 'Check for leaked tokens…', click: () => actions.leaks() },
     { label: 'Settings…', click: () => actions.settings() },
     { label: 'Quit Token Desk', click: () => actions.quit() },

@@ -13,6 +13,7 @@ import { leakHandlers } from './handlers/leaks';
 import { overviewHandlers } from './handlers/overview';
 import { prefsHandlers } from './handlers/prefs';
 import { quickHandlers } from './handlers/quick';
+import { reportHandlers } from './handlers/report';
 import { rotationHandlers } from './handlers/rotation';
 import { sandboxHandlers } from './handlers/sandbox';
 import { settingsHandlers } from './handlers/settings';
@@ -41,5 +42,6 @@ export function createHandlerTable(services: CoreServices): HandlerTable {
     ...rotationHandlers(services),
     ...leakHandlers(services),
     ...overviewHandlers(services),
+    ...reportHandlers(services),
   });
 }

@@ -36,6 +36,11 @@ import type { RotationPlan } from '../../common/rotation';
 import { removeCachedTokens, upsertCachedToken } from './tokens/snapshot';
 import { LeakChecker } from './leaks/service';
 import { OverviewService } from './overview/service';
+import { DigestRunner, type DigestEvents, type DigestMessage } from './digest/runner';
+import { DigestStore } from './digest/store';
+import { digestOf } from './digest/summary';
+import { ReportService } from './report/service';
+import type { SavedReport } from '../../common/report';
 
 /** A running local Marketplace simulator ("Try the sandbox"). */
 export interface SandboxHandle {
@@ -61,6 +66,10 @@ export interface CoreServiceDeps {
   rotationClock?: RunnerClock;
   /** The shortest time between two looks at an old token (tests shorten it; default a minute). */
   rotationMinLookMs?: number;
+  /** The weekly digest's clock (tests pass a fake one). */
+  digestClock?: RunnerClock;
+  /** The host's PDF printer with its save dialog (Electron); the browser host prints the report's view instead. */
+  saveReportPdf?: (html: string, suggestedName: string) => Promise<SavedReport>;
   /** Starts the in-process sandbox once per run; the host decides how. */
   startSandbox?: () => Promise<SandboxHandle>;
   /** The host's native folder picker (Electron's dialog); the browser host has none. */
@@ -100,6 +109,12 @@ export interface CoreServices extends Sessions {
   leaks: LeakChecker;
   /** The Overview's numbers from the offline cache (overview/service.ts). */
   overview: OverviewService;
+  /** The weekly digest (digest/runner.ts): only a host that shows desktop notifications calls `start()`. */
+  digest: DigestRunner;
+  digestEvents: DigestEvents;
+  /** The printable report (report/service.ts), and the host's PDF printer where it has one. */
+  report: ReportService;
+  saveReportPdf?: (html: string, suggestedName: string) => Promise<SavedReport>;
   pickFolders?: () => Promise<string[]>;
   openToken?: (ref: TokenInConnection) => void;
   /** An API client for any saved connection (credentials from the keychain). */
@@ -120,7 +135,8 @@ export function createCoreServices(deps: CoreServiceDeps): CoreServices {
       createConfStore({ cwd: path.dirname(deps.cacheStore.path), configName: name, onCorrupt: 'move-aside', ...(validate ? { validate } : {}) }));
   const audit = new AuditCache({ openStore: (name) => openStore(name) });
   const plans = new PlanStore((name, validate) => openStore(name, validate));
-  const startupNotices = new StartupNotices({ settings: deps.settingsStore, cache: deps.cacheStore, rotation: plans });
+  const digestStore = new DigestStore((name, validate) => openStore(name, validate));
+  const startupNotices = new StartupNotices({ settings: deps.settingsStore, cache: deps.cacheStore, rotation: plans, digest: digestStore });
   const unsavedValues = new UnsavedValues();
   const desktopSettings = new DesktopSettingsService(deps.settingsStore);
   const accessLog = new AccessLog(deps.settingsStore);
@@ -198,6 +214,17 @@ export function createCoreServices(deps: CoreServiceDeps): CoreServices {
     rotation,
     overviewRules: () => desktopSettings.get().overviewRules,
   });
+  const digestListeners = new Set<(message: DigestMessage) => void>();
+  const digest = new DigestRunner({
+    store: digestStore,
+    enabled: () => desktopSettings.get().weeklyDigest,
+    // Every saved connection, as the Overview counts them with the user's rules.
+    summarize: async () => digestOf(await overview.get('all')),
+    notify: (message) => digestListeners.forEach((fn) => fn(message)),
+    ...(deps.digestClock ? { clock: deps.digestClock } : {}),
+  });
+  desktopSettings.onChange(() => void digest.settingChanged());
+  const report = new ReportService({ overview, cache });
 
   const core: Omit<CoreServices, 'leaks'> = {
     overview,
@@ -223,12 +250,17 @@ export function createCoreServices(deps: CoreServiceDeps): CoreServices {
     },
     pickFolders: deps.pickFolders,
     openToken: deps.openToken,
+    digest,
+    digestEvents: { onDigest: (fn) => void digestListeners.add(fn) },
+    report,
+    saveReportPdf: deps.saveReportPdf,
     dispose: async () => {
       leaks.forget();
       // The clipboard's compare starts before any file is written: a slow flush must not
       // leave a copied value behind if the process is stopped meanwhile.
       const cleared = clipboard.dispose();
       rotation.stop();
+      digest.stop();
       unsavedValues.clear();
       try {
         await cache.flush(); // the token list is written after idle: do not lose the last one

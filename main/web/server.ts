@@ -69,6 +69,8 @@ async function main(): Promise<void> {
     },
   });
   void services.rotation.start();
+  // The weekly digest is not started here: it is a desktop notification, which a page cannot be
+  // relied on to show (the Settings page says so, and points at the Overview instead).
 
   // The first line is machine-readable for tests and scripts; the rest is for people.
   console.log(`TOKEN_DESK_URL=${host.url}`);

@@ -25,6 +25,11 @@ export interface DigestMessage {
   count: number;
 }
 
+/** How a host hears the digest (both the weekly one and the tray's). */
+export interface DigestEvents {
+  onDigest(fn: (message: DigestMessage) => void): void;
+}
+
 export interface DigestDeps {
   store: DigestStore;
   /** The setting, read at each decision. */
@@ -46,6 +51,8 @@ export class DigestRunner {
   private state: DigestState | undefined;
   private timer: unknown;
   private stopped = false;
+  /** Only a host that shows desktop notifications starts the digest; until then a setting change arms nothing. */
+  private running = false;
   /** Decisions run one after another, so a setting flipped mid-digest cannot fire it twice. */
   private queue: Promise<void> = Promise.resolve();
 
@@ -55,12 +62,13 @@ export class DigestRunner {
 
   /** Reads what was remembered and catches up: a digest that fell due while the app was closed fires now, once. */
   start(): Promise<void> {
+    this.running = true;
     return this.sync();
   }
 
   /** The setting changed: arm, or drop the timer. */
   settingChanged(): Promise<void> {
-    return this.sync();
+    return this.running ? this.sync() : Promise.resolve();
   }
 
   stop(): void {

@@ -73,6 +73,15 @@ describe('weekly digest', () => {
     expect(runner.nextAt()).toBeNull();
   });
 
+  it('arms nothing in a host that never starts it, whatever the setting', async () => {
+    const { runner, shown, setting } = makeDigest({ on: false });
+    setting.on = true;
+    await runner.settingChanged();
+    expect(vi.getTimerCount()).toBe(0);
+    await advance(2 * DIGEST_WEEK_MS);
+    expect(shown).toHaveLength(0);
+  });
+
   it('drops its timer when turned off, and a later turn-on starts a fresh week', async () => {
     const { runner, shown, setting } = makeDigest();
     await runner.start();

@@ -156,7 +156,7 @@ describe('tray menu', () => {
   // Each connection's stored values are in its own submenu.
   it('lists quick-copy entries and wires their clicks', async () => {
     const { trayMenuModel } = await import('../../../main/tray');
-    const actions = { open: vi.fn(), quickAccess: vi.fn(), settings: vi.fn(), leaks: vi.fn(), copy: vi.fn(), openToken: vi.fn(), quit: vi.fn() };
+    const actions = { open: vi.fn(), quickAccess: vi.fn(), settings: vi.fn(), leaks: vi.fn(), attention: vi.fn(), copy: vi.fn(), openToken: vi.fn(), quit: vi.fn() };
     const empty = trayMenuModel({ shortcut: '', list: { groups: [], recent: [] } }, actions);
     expect(empty.map((i) => i.label)).toContain('No stored token values yet');
     const group = { connectionId: 'c1', connectionName: 'Prod', accountType: 'Client' as const, environment: 'api.example.com', active: true, tokens: [{ id: 'TKN-1111-2222', name: 'CI pipeline', status: 'Active' as const }] };
@@ -169,7 +169,7 @@ describe('tray menu', () => {
 
   it('opens the leak check', async () => {
     const { trayMenuModel } = await import('../../../main/tray');
-    const actions = { open: vi.fn(), quickAccess: vi.fn(), settings: vi.fn(), leaks: vi.fn(), copy: vi.fn(), openToken: vi.fn(), quit: vi.fn() };
+    const actions = { open: vi.fn(), quickAccess: vi.fn(), settings: vi.fn(), leaks: vi.fn(), attention: vi.fn(), copy: vi.fn(), openToken: vi.fn(), quit: vi.fn() };
     const item = trayMenuModel({ shortcut: '', list: { groups: [], recent: [] } }, actions).find((i) => i.label === 'Check for leaked tokens…')!;
     (item.click as () => void)();
     expect(actions.leaks).toHaveBeenCalledOnce();

@@ -14,7 +14,7 @@ beforeEach(() => {
   vi.resetModules();
 });
 
-const actions = () => ({ open: vi.fn(), quickAccess: vi.fn(), settings: vi.fn(), leaks: vi.fn(), copy: vi.fn(), openToken: vi.fn(), quit: vi.fn() });
+const actions = () => ({ open: vi.fn(), quickAccess: vi.fn(), settings: vi.fn(), leaks: vi.fn(), attention: vi.fn(), copy: vi.fn(), openToken: vi.fn(), quit: vi.fn() });
 const list: QuickList = {
   groups: [
     { connectionId: 'prod', connectionName: 'Production', accountType: 'Client', environment: 'api.platform.softwareone.com', active: true, tokens: [
@@ -44,6 +44,7 @@ describe('tray menu model', () => {
       'Copy CI (Production)',
       'Production · Client · api.platform.softwareone.com',
       'Try it · Vendor · Sandbox',
+      'What needs attention',
       'Check for leaked tokens…',
       'Settings…',
       'Quit Token Desk',
@@ -54,6 +55,8 @@ describe('tray menu model', () => {
     expect(a.quickAccess).toHaveBeenCalled();
     (menu.find((i) => i.label === 'Copy Demo (Try it)')!.click as () => void)();
     expect(a.copy).toHaveBeenCalledWith('sbx', 'TKN-0000-0003');
+    (menu.find((i) => i.label === 'What needs attention')!.click as () => void)();
+    expect(a.attention).toHaveBeenCalled();
     const prod = menu.find((i) => i.label?.startsWith('Production'))!.submenu as MenuItemConstructorOptions[];
     expect(labels(prod)).toEqual(['Copy CI', 'Copy Old job (Disabled)', 'Open details']);
   });
@@ -79,7 +82,7 @@ describe('tray menu model', () => {
     const menu = trayMenuModel({ shortcut: '', list: many }, actions());
     expect(labels(menu).filter((l) => l?.startsWith('Copy '))).toHaveLength(5);
     expect(menu.find((i) => i.label === 'Quick Access…')!.accelerator).toBeUndefined();
-    expect(labels(trayMenuModel({ shortcut: '', list: { groups: [], recent: [] } }, actions()))).toEqual(['Open Token Desk', 'Quick Access…', 'No stored token values yet', 'Check for leaked tokens…', 'Settings…', 'Quit Token Desk']);
+    expect(labels(trayMenuModel({ shortcut: '', list: { groups: [], recent: [] } }, actions()))).toEqual(['Open Token Desk', 'Quick Access…', 'No stored token values yet', 'What needs attention', 'Check for leaked tokens…', 'Settings…', 'Quit Token Desk']);
   });
 });
 
@@ -101,6 +104,16 @@ describe("opening a token's details in the main window (tray and Quick Access)",
     expect(window.webContents.sent).toEqual([]);
     window.webContents.emit('did-finish-load');
     expect(sentCommands(window)).toEqual([{ event: 'app.command', payload: { command: 'openToken', connectionId: 'prod', tokenId: 'TKN-0000-0001' } }]);
+  });
+
+  it('a click on the digest asks the main window for the Overview, once it has loaded', async () => {
+    const { openOverviewIn } = await import('../../../main/desktop-integration');
+    const window = new FakeBrowserWindow({});
+    window.webContents.loading = true;
+    openOverviewIn(window as never);
+    expect(window.webContents.sent).toEqual([]);
+    window.webContents.emit('did-finish-load');
+    expect(sentCommands(window)).toEqual([{ event: 'app.command', payload: { command: 'overview' } }]);
   });
 
   it("Quick Access's quick.open reaches the main window through the host's port; a removed connection is refused", async () => {
