@@ -32,6 +32,11 @@ interface AuditLogState {
   refresh(): Promise<void>;
   setFilters(patch: Partial<AuditFilters>): void;
   clearFilters(): void;
+  /**
+   * The log of that connection with only a date range as its filter (an Overview day's bar); the
+   * page's load keeps it, since it names the same connection.
+   */
+  showRange(connectionId: string, from: string, to: string): void;
   setProgress(progress: { loaded: number; total: number }): void;
 }
 
@@ -101,6 +106,10 @@ export const useAuditLogStore = create<AuditLogState>((set, get) => ({
 
   setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
   clearFilters: () => set({ filters: EMPTY_AUDIT_FILTERS }),
+  showRange(connectionId, from, to) {
+    if (get().connectionId !== connectionId) set({ connectionId, phase: 'idle', entries: [], index: EMPTY_INDEX, meta: null, offline: null, refreshError: null, error: null });
+    set({ filters: { ...EMPTY_AUDIT_FILTERS, from, to } });
+  },
   setProgress: (progress) => set({ progress }),
 }));
 

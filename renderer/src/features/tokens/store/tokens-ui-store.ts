@@ -36,6 +36,11 @@ interface TokensUiState {
   rowToRestore: string | null;
   setFilters(patch: Partial<TokenFilters>): void;
   clearFilters(): void;
+  /**
+   * The list with exactly these filters (the others cleared, no selection), e.g. an Overview bar's
+   * tokens: whatever was typed or chosen before would show fewer than the bar counts.
+   */
+  showFiltered(filters: Partial<TokenFilters>): void;
   /** Click on a column header: same column flips the direction, a new one starts ascending. */
   toggleSort(key: SortKey): void;
   setSort(sort: SortState): void;
@@ -69,6 +74,10 @@ export const useTokensUiStore = create<TokensUiState>((set, get) => ({
   rowToRestore: null,
   setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
   clearFilters: () => set({ filters: DEFAULT_FILTERS }),
+  showFiltered: (filters) => {
+    set({ filters: { ...DEFAULT_FILTERS, ...filters }, selection: new Set(), focusedId: null, rowToRestore: null });
+    go('tokens');
+  },
   toggleSort: (key) =>
     set((s) => ({ sort: s.sort.key === key ? { key, dir: s.sort.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' } })),
   setSort: (sort) => set({ sort }),
