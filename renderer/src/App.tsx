@@ -6,6 +6,7 @@ import { useTokensStore } from './features/tokens/store/tokens-store';
 import { Link } from './shell/Link';
 import { Notices } from './shell/Notices';
 import { startRouter, useRouter } from './shell/router';
+import { followStartPage } from './shell/start-page';
 import { NAV_ITEMS, viewOf } from './shell/views';
 import { AddTokenWizard } from './features/wizard/AddTokenWizard';
 import { StartupNotice } from './features/recovery/StartupNotice';
@@ -13,7 +14,7 @@ import { RotateDialog } from './features/rotation/RotateDialog';
 import { useRotationEvents } from './features/rotation/use-rotation-events';
 
 /** Routes whose page has an offline banner of its own (with the date of the data it shows): one banner per view. */
-const WORDS_OFFLINE_ITSELF: ReadonlySet<string> = new Set(['tokens', 'token', 'audit']);
+const WORDS_OFFLINE_ITSELF: ReadonlySet<string> = new Set(['overview', 'tokens', 'token', 'audit']);
 
 export function App() {
   const match = useRouter((s) => s.match);
@@ -22,6 +23,7 @@ export function App() {
   useAppCommands();
   useRotationEvents();
   useEffect(startRouter, []);
+  useEffect(followStartPage, []);
 
   useEffect(() => {
     void restore();

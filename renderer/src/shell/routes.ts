@@ -14,6 +14,7 @@ const PARAMS: Record<string, RegExp> = {
 };
 
 export const ROUTES = {
+  overview: '/overview',
   tokens: '/tokens',
   token: '/tokens/:id',
   audit: '/audit',
@@ -27,9 +28,18 @@ export const ROUTES = {
 
 export type RouteName = keyof typeof ROUTES;
 
-/** The address the app opens at, and where `/` (and the page's own file name) leads. */
+/**
+ * Where `/` (and the page's own file name) leads: the token list's address, which shows the connect
+ * screen until a connection is active. A launch at `/` with a saved connection goes on to the
+ * Overview (`shell/start-page.ts`), once the saved connections are known.
+ */
 export const HOME_PATH = ROUTES.tokens;
 const HOME_ALIASES = new Set(['/', '/index.html']);
+
+/** Whether a path is the app's home (`/`, the page's file), not a view's own address. */
+export function isHomeAlias(path: string): boolean {
+  return HOME_ALIASES.has(path);
+}
 
 type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}` ? Name | ParamNames<`/${Rest}`> : P extends `${string}:${infer Name}` ? Name : never;
 export type RouteParams<N extends RouteName> = { [K in ParamNames<(typeof ROUTES)[N]>]: string };

@@ -4,6 +4,7 @@
  * details are both the Home view (the connect screen until a connection is active; the token page
  * reads which token from the address).
  */
+import { lazy, Suspense } from 'react';
 import type { ReactNode } from 'react';
 import { AboutPanel } from '../features/about/AboutPanel';
 import { AccessLogPage } from '../features/access-log/AccessLogPage';
@@ -17,8 +18,23 @@ import { NotFound } from './NotFound';
 import { pathTo } from './routes';
 import type { Match, RouteName } from './routes';
 
+// Its charts and their code load with the route, not with the app's first screen.
+const OverviewPage = lazy(() => import('../features/overview/OverviewPage'));
+
 export function viewOf(match: Match): ReactNode {
   switch (match.name) {
+    case 'overview':
+      return (
+        <Suspense
+          fallback={
+            <p role="status" className="muted">
+              Opening the Overview…
+            </p>
+          }
+        >
+          <OverviewPage />
+        </Suspense>
+      );
     case 'tokens':
     case 'token':
       return <Home />;
@@ -49,6 +65,7 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
+  { label: 'Overview', path: pathTo('overview'), routes: ['overview'] },
   { label: 'API tokens', path: pathTo('tokens'), routes: ['tokens', 'token'] },
   { label: 'Audit log', path: pathTo('audit'), routes: ['audit'] },
   { label: 'Access log', path: pathTo('accessLog'), routes: ['accessLog'] },

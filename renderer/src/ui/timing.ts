@@ -15,6 +15,10 @@ export type TimingMark =
   | 'tokens:data'
   /** The grid has rendered its first rows. */
   | 'tokens:first-render'
+  /** The Overview's numbers have arrived from main. */
+  | 'overview:data'
+  /** The Overview with those numbers has been painted. */
+  | 'overview:paint'
   /** Quick Access starts reading the stored values. */
   | 'quick:load-start'
   /** Quick Access has its list. */
