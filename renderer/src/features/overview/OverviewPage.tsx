@@ -14,6 +14,7 @@ import { formatDateTime } from '../../ui/format';
 import { markOnce } from '../../ui/timing';
 import { go } from '../../shell/router';
 import { useConnectionsStore } from '../connections/connections-store';
+import { Home } from '../home/Home';
 import { useTokensStore } from '../tokens/store/tokens-store';
 import { TokenDialogs } from '../tokens/TokenDialogs';
 import { ActivityChart } from './ActivityChart';
@@ -34,6 +35,7 @@ export function OverviewPage() {
   const active = useConnectionsStore((s) => s.connections.find((c) => c.id === s.activeId));
   const connectionCount = useConnectionsStore((s) => s.connections.length);
   const offlineMessage = useConnectionsStore((s) => s.offlineMessage);
+  const needsToken = useConnectionsStore((s) => s.needsToken);
   const { scope, phase, result, error, setScope } = useOverviewStore();
   const tokensOffline = useTokensStore((s) => s.offline);
   // The numbers are asked again when the list changes (a refresh, a Disable) or is saved anew.
@@ -55,6 +57,8 @@ export function OverviewPage() {
     if (result) void afterNextPaint().then(() => markOnce('overview:paint'));
   }, [result]);
 
+  // A credential rejected at launch: the same form as the token list's, before any number.
+  if (needsToken && active) return <Home />;
   if (!active) {
     return (
       <Page title="Overview">
