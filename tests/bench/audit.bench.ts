@@ -127,7 +127,8 @@ async function main(): Promise<void> {
   let shownRows = 0;
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(host.url);
+    // The token list's own address: `/` with a saved connection starts on the Overview.
+    await page.goto(host.url.replace('/#', '/tokens#'));
     // CSS selectors only: a role query would switch on Chromium's accessibility tree for the whole run.
     await page.waitForSelector('nav a.nav-item');
     await page.waitForTimeout(500); // let the start-up calls settle

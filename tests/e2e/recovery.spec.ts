@@ -130,6 +130,9 @@ test('only the cache damaged: the notice says it is rebuilt, the connection is u
   await notice.getByRole('button', { name: 'Close' }).last().click();
   await expect(notice).toHaveCount(0);
   await expect(page.getByRole('button', { name: /Switch connection/ })).toContainText('Ops');
+  // A saved connection starts the app on the Overview.
+  await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API tokens' }).click();
   await expect(page.getByRole('grid', { name: 'API tokens' })).toBeVisible();
   // The cache works again: the token list is cached in its own file, and every cache file reads
   // as JSON (cache.json itself is written again at its first change, not before).

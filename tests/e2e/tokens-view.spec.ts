@@ -35,6 +35,9 @@ test('filters and sort survive a restart of the host', async ({ desk }) => {
   await page.waitForTimeout(500);
 
   await restartApp(desk);
+  // A saved connection starts the app on the Overview; the list is one click away.
+  await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API tokens' }).click();
   await expect(t.grid()).toBeVisible();
 
   // Soft, so the secrets scan below still runs when persistence is missing.

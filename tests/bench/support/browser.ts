@@ -13,7 +13,8 @@ const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javasc
 export function serveStatic(dir: string): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    // Like the app's hosts: an address without a file extension is the app's page (`/tokens`).
+    const rel = decodeURIComponent(path.extname(url.pathname) === '' ? '/index.html' : url.pathname);
     const file = path.join(dir, path.normalize(rel));
     if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404).end();

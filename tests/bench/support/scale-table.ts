@@ -162,7 +162,8 @@ export async function tableBench(packed: string, accountId: string, tokenCount: 
         await profiler.send('Profiler.enable');
         await profiler.send('Profiler.start');
       }
-      await page.goto(`http://127.0.0.1:${port}/index.html`);
+      // The token list's own address: `/` with a saved connection starts on the Overview.
+      await page.goto(`http://127.0.0.1:${port}/tokens`);
       await page.waitForFunction(() => (window as any).__bench.firstPaint !== null, undefined, { timeout: 60_000 });
       if (profiler) fs.writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify((await profiler.send('Profiler.stop')).profile));
       const search = page.getByRole('searchbox', { name: 'Search' });
