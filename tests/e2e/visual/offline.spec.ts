@@ -56,6 +56,11 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(offlineBanner(page)).toBeVisible({ timeout: 30_000 });
       await checkScreen(page, scheme, 'offline audit log');
 
+      await navItem(page, 'Overview').click();
+      await expect(offlineBanner(page)).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByRole('region', { name: 'Last access' })).toBeVisible();
+      await checkScreen(page, scheme, 'offline overview');
+
       await navItem(page, 'Connections').click();
       await expect(page.getByRole('heading', { level: 1, name: /Connections/ })).toBeVisible();
       await checkScreen(page, scheme, 'offline connections');

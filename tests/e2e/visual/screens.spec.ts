@@ -169,6 +169,18 @@ for (const scheme of ['light', 'dark'] as const) {
         }
       }
 
+      // The Overview, after the Audit log has saved the account's log (its chart counts what is saved).
+      await navItem(page, 'Overview').click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+      await expect(page.getByRole('region', { name: 'Audit activity' }).locator('.day-column').first()).toBeAttached();
+      await expect(page.getByRole('region', { name: 'Last access' }).getByRole('button', { name: /^Never used: \d+ tokens?/ })).toBeVisible();
+      await checkScreen(page, scheme, 'overview');
+      const access = page.getByRole('region', { name: 'Last access' });
+      await access.getByRole('button', { name: 'Show as table' }).click();
+      await expect(access.getByRole('table')).toBeVisible();
+      await checkScreen(page, scheme, 'overview as table');
+      await access.getByRole('button', { name: 'Show as table' }).click();
+
       // Quick Access: a page of its own in the browser host.
       const url = new URL(page.url());
       await page.goto(`${url.origin}/quick${url.hash}`);
