@@ -24,6 +24,8 @@ export const ROUTES = {
   connections: '/connections',
   settings: '/settings',
   about: '/about',
+  /** The printable report's view: `all` or a saved connection's id. */
+  report: '/report/:scope',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

@@ -20,6 +20,8 @@ import type { Match, RouteName } from './routes';
 
 // Its charts and their code load with the route, not with the app's first screen.
 const OverviewPage = lazy(() => import('../features/overview/OverviewPage'));
+// The report's view loads with its route too: most sessions never print one.
+const ReportPage = lazy(() => import('../features/report/ReportPage'));
 
 export function viewOf(match: Match): ReactNode {
   switch (match.name) {
@@ -33,6 +35,12 @@ export function viewOf(match: Match): ReactNode {
           }
         >
           <OverviewPage />
+        </Suspense>
+      );
+    case 'report':
+      return (
+        <Suspense fallback={<p role="status" className="muted">Opening the report…</p>}>
+          <ReportPage scope={match.params.scope} />
         </Suspense>
       );
     case 'tokens':

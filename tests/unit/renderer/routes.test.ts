@@ -4,7 +4,7 @@ import { canonicalPath, matchPath, pathTo, ROUTES } from '../../../renderer/src/
 describe('routes', () => {
   it('reads every route back from the path it writes', () => {
     for (const name of Object.keys(ROUTES) as (keyof typeof ROUTES)[]) {
-      const path = name === 'token' ? pathTo('token', { id: 'TKN-1234-5678' }) : pathTo(name as Exclude<typeof name, 'token'>);
+      const path = name === 'token' ? pathTo('token', { id: 'TKN-1234-5678' }) : name === 'report' ? pathTo('report', { scope: 'all' }) : pathTo(name as Exclude<typeof name, 'token' | 'report'>);
       expect(matchPath(path).name).toBe(name);
     }
   });
@@ -13,6 +13,12 @@ describe('routes', () => {
     expect(pathTo('token', { id: 'TKN-1234-5678' })).toBe('/tokens/TKN-1234-5678');
     expect(matchPath('/tokens/TKN-1234-5678')).toEqual({ name: 'token', params: { id: 'TKN-1234-5678' } });
     expect(matchPath('/tokens/TKN-1234-5678/')).toEqual({ name: 'token', params: { id: 'TKN-1234-5678' } });
+  });
+
+  it('names the report by its scope: every connection or one', () => {
+    expect(pathTo('report', { scope: 'all' })).toBe('/report/all');
+    expect(matchPath('/report/3f2a-conn')).toEqual({ name: 'report', params: { scope: '3f2a-conn' } });
+    expect(matchPath('/report')).toEqual({ name: 'notFound', path: '/report' });
   });
 
   it('leads / and the page file to the token list', () => {

@@ -1,6 +1,6 @@
 /**
  * Settings: the Quick Access shortcut (and whether it could be registered), the clipboard clear
- * delay, copy notifications, start at login, close to tray, the leak scan's size limit. Each change is saved at once;
+ * delay, copy notifications, the weekly digest, start at login, close to tray, the leak scan's size limit. Each change is saved at once;
  * main checks it again (common/quick-access.ts) and answers with what is in force.
  */
 import { useEffect, useState } from 'react';
@@ -23,6 +23,10 @@ function hostKeyPlatform() {
 /** Why the browser host shows no shortcut field: the reason, and where Quick Access is instead. */
 export const BROWSER_SHORTCUT_NOTE =
   'A browser cannot register global shortcuts: a web page hears keys only while it is in front. In this browser host, open Quick Access at /quick; the desktop app opens it from anywhere with a shortcut.';
+
+/** Why the browser host offers no weekly digest, and what does the job there. */
+export const BROWSER_DIGEST_NOTE =
+  'The weekly digest is a desktop notification, which only the desktop app shows: a browser tab cannot be counted on to be open, or allowed to notify, when the week comes round. Here, the Overview shows what needs attention whenever you open it.';
 
 export function SettingsPage() {
   const [view, setView] = useState<SettingsView | null>(null);
@@ -106,6 +110,26 @@ export function SettingsPage() {
       <fieldset className="panel settings-group">
         <legend>Leak check</legend>
         <ScanLimitField value={settings.leakScanMaxFileMb} onSave={(leakScanMaxFileMb) => void save({ leakScanMaxFileMb }, 'Size limit')} />
+      </fieldset>
+
+      <fieldset className="panel settings-group">
+        <legend>Weekly digest</legend>
+        {desktop ? (
+          <>
+            <label className="check">
+              <input type="checkbox" checked={settings.weeklyDigest} aria-describedby="digest-hint" onChange={(e) => void save({ weeklyDigest: e.target.checked }, 'Weekly digest')} />
+              Once a week, a notification sums up what needs attention
+            </label>
+            <p id="digest-hint" className="field-hint">
+              It counts findings by kind across every connection (“3 tokens unused for 90+ days”), never a token’s name or value, and a click opens the Overview.
+              “What needs attention” in the tray menu shows it at any time.
+            </p>
+          </>
+        ) : (
+          <p className="muted" data-testid="digest-note">
+            {BROWSER_DIGEST_NOTE}
+          </p>
+        )}
       </fieldset>
 
       {desktop && (
