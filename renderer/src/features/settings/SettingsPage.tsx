@@ -11,6 +11,7 @@ import { desk } from '../../desk';
 import { errorMessage } from '../../error-message';
 import { Page } from '../../ui/Page';
 import { ScanLimitField } from './ScanLimitField';
+import { OverviewRulesFields } from './OverviewRulesFields';
 import { ShortcutRecorder } from './ShortcutRecorder';
 import '../desktop/desktop.css';
 
@@ -130,6 +131,11 @@ export function SettingsPage() {
             {BROWSER_DIGEST_NOTE}
           </p>
         )}
+      </fieldset>
+
+      <fieldset className="panel settings-group">
+        <legend>Overview</legend>
+        <OverviewRulesFields value={settings.overviewRules} onSave={(overviewRules) => void save({ overviewRules }, 'Overview rules')} />
       </fieldset>
 
       {desktop && (
