@@ -73,7 +73,7 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { label: 'Overview', path: pathTo('overview'), routes: ['overview'] },
+  { label: 'Overview', path: pathTo('overview'), routes: ['overview', 'report'] },
   { label: 'API tokens', path: pathTo('tokens'), routes: ['tokens', 'token'] },
   { label: 'Audit log', path: pathTo('audit'), routes: ['audit'] },
   { label: 'Access log', path: pathTo('accessLog'), routes: ['accessLog'] },

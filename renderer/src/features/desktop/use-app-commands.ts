@@ -1,4 +1,4 @@
-/** The desktop app's menu and tray commands (`app.command`): search, add token, Settings, Access log, leak check, a token's details. */
+/** The desktop app's menu and tray commands (`app.command`): search, add token, Settings, Access log, leak check, the Overview (a click on the digest), a token's details. */
 import { useEffect } from 'react';
 import { OPEN_TOKEN_COMMAND } from '../../../../common/app-commands';
 import { go } from '../../shell/router';
@@ -15,6 +15,7 @@ export function useAppCommands(): void {
         else if (event.command === 'settings') go('settings');
         else if (event.command === 'accessLog') go('accessLog');
         else if (event.command === 'leaks') go('leaks');
+        else if (event.command === 'overview') go('overview');
         else if (event.command === 'addToken') openWizard({ mode: 'create' });
         else {
           go('tokens');

@@ -24,6 +24,7 @@ import { StatusCounts } from './StatusCounts';
 import type { OverviewScope } from './model';
 import { ensureTokenList } from './open-from-overview';
 import { useOverviewStore } from './overview-store';
+import { ReportButton } from '../report/ReportButton';
 import './overview.css';
 
 const SCOPES: readonly { key: OverviewScope; label: string }[] = [
@@ -84,15 +85,19 @@ export function OverviewPage() {
       title="Overview"
       subtitle={subtitle}
       actions={
-        several ? (
-          <div className="scope-switch" role="group" aria-label="Count">
-            {SCOPES.map((s) => (
-              <button key={s.key} type="button" className={scope === s.key ? 'btn btn-small btn-primary' : 'btn btn-small btn-secondary'} aria-pressed={scope === s.key} onClick={() => setScope(s.key)}>
-                {s.label}
-              </button>
-            ))}
-          </div>
-        ) : undefined
+        <>
+          {several && (
+            <div className="scope-switch" role="group" aria-label="Count">
+              {SCOPES.map((s) => (
+                <button key={s.key} type="button" className={scope === s.key ? 'btn btn-small btn-primary' : 'btn btn-small btn-secondary'} aria-pressed={scope === s.key} onClick={() => setScope(s.key)}>
+                  {s.label}
+                </button>
+              ))}
+            </div>
+          )}
+          {/* The report covers what the page counts: this connection or all of them. */}
+          <ReportButton scope={scope === 'all' ? 'all' : active.id} />
+        </>
       }
     >
       {/* The page's one offline banner (the shell leaves this route's to it), with the date of the data shown. */}
