@@ -176,6 +176,9 @@ test.describe.serial('rotation plans, carried out by the app', () => {
     const second = await context!.newPage();
     try {
       await second.goto(host!.url);
+      // A saved connection starts the app on the Overview; the list is one click away.
+      await expect(second.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+      await second.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API tokens' }).click();
       await expect(tokensUi(second).grid()).toBeVisible();
       const a = await api.createToken('Billing robot', 'retired from two windows', ['MOD-1756']);
       const b = await api.createToken('Report robot', 'retired by concurrent calls', ['MOD-1756']);

@@ -203,6 +203,9 @@ test('after a host restart the value is still copyable from the table', async ({
   forgetApp(before);
   app = await openApp(desk, 'after restart', dataDir, true);
   page = app.page;
+  // A saved connection starts the app on the Overview; the list is one click away.
+  await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API tokens' }).click();
   await expect(page.getByRole('grid', { name: 'API tokens' })).toBeVisible();
 
   await page.getByRole('search', { name: 'Filter API tokens' }).getByRole('searchbox').fill(name);
