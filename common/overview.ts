@@ -59,14 +59,25 @@ export const STALE_DAYS_MAX = 730;
 
 // ---- rules (part of the Settings) -----------------------------------------------------------
 
+const STALE_DAYS_MESSAGE = `Enter whole days, from ${STALE_DAYS_MIN} to ${STALE_DAYS_MAX}.`;
+const staleDaysSchema = z
+  .number({ error: STALE_DAYS_MESSAGE })
+  .int(STALE_DAYS_MESSAGE)
+  .min(STALE_DAYS_MIN, STALE_DAYS_MESSAGE)
+  .max(STALE_DAYS_MAX, STALE_DAYS_MESSAGE);
+
+/** The days as the user typed them: a number, or the sentence saying what it must be. */
+export function parseStaleDays(text: string): { value: number } | { error: string } {
+  const trimmed = text.trim();
+  // Number('') is 0 and Number('0x10') is 16: only plain digits count as what the user meant.
+  const parsed = staleDaysSchema.safeParse(/^\d+$/.test(trimmed) ? Number(trimmed) : NaN);
+  return parsed.success ? { value: parsed.data } : { error: STALE_DAYS_MESSAGE };
+}
+
 export const overviewRulesSchema = z
   .object({
     /** Days without use before an Active token counts as unused (and a Disabled one as left). */
-    staleDays: z
-      .number()
-      .int('Whole days only.')
-      .min(STALE_DAYS_MIN, `At least ${STALE_DAYS_MIN} days.`)
-      .max(STALE_DAYS_MAX, `At most ${STALE_DAYS_MAX} days.`),
+    staleDays: staleDaysSchema,
     /** The findings that count; the others are not computed, listed or summed. */
     findings: z
       .array(z.enum(FINDING_KINDS))
