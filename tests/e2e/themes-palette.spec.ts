@@ -61,6 +61,9 @@ const PAIRS: Array<[string, string, string]> = [
   ['--warning', '--warning-tone-bg', 'warning badges'],
   ['--danger', '--danger-tone-bg', 'danger badges'],
   ['--tooltip-text', '--tooltip-bg', 'tooltips'],
+  ['--print-ink', '--print-paper', 'the printed report'],
+  ['--print-muted', '--print-paper', 'the printed report, muted'],
+  ['--print-ink', '--print-head-bg', 'the printed report, table heads'],
 ];
 
 test('the palette: every text/ground pair meets WCAG AA in light and dark; dark overrides every colour', () => {
@@ -91,7 +94,7 @@ test('the palette: every text/ground pair meets WCAG AA in light and dark; dark 
   const same = Object.entries(light)
     .filter(([k, v]) => /^(#|rgba?\()/.test(v) && dark[k] === v)
     .map(([k]) => k);
-  expect(same).toEqual(['--logo-bg']);
+  expect(same).toEqual(['--logo-bg', '--print-paper', '--print-ink', '--print-muted', '--print-rule', '--print-head-bg']);
   expect(luminance(hex(light, '--bg'))).toBeGreaterThan(0.8);
   expect(luminance(hex(dark, '--bg'))).toBeLessThan(0.2);
 });
