@@ -45,7 +45,8 @@ async function renderPdf(html: string): Promise<Buffer> {
   const file = path.join(dir, 'report.html');
   const window = new BrowserWindow({
     show: false,
-    webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false, devTools: false },
+    // Auxclick off too: a middle click on a link in the report must not open anything.
+    webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false, devTools: false, disableBlinkFeatures: 'Auxclick' },
   });
   try {
     lockDownNavigation(window.webContents);

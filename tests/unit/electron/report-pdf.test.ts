@@ -43,7 +43,7 @@ describe('saveReportPdf', () => {
 
     const [window] = FakeBrowserWindow.instances;
     expect(window!.options.show).toBe(false);
-    expect(window!.options.webPreferences).toMatchObject({ javascript: false, sandbox: true, nodeIntegration: false, contextIsolation: true });
+    expect(window!.options.webPreferences).toMatchObject({ javascript: false, sandbox: true, nodeIntegration: false, contextIsolation: true, disableBlinkFeatures: 'Auxclick' });
     expect(window!.loadedFile!.text).toBe(HTML);
     expect(window!.webContents.printToPDF).toHaveBeenCalledWith(expect.objectContaining({ pageSize: 'A4', landscape: true }));
     expect(window!.destroyed).toBe(true);
