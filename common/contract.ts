@@ -12,13 +12,13 @@ import { APP_COMMANDS, OPEN_TOKEN_COMMAND } from './app-commands';
 import type { Channel, EventName } from './channel-names';
 import type { ConnectionCall } from './connection-calls';
 import { offlineStateSchema } from './error-data';
-import { apiTokenSchema, moduleSchema } from './domain';
+import { moduleSchema } from './domain';
 import { moduleIdSchema, tokenIdSchema } from './ids';
 import { accountLogPageSchema, accountSyncSchema, auditCsvSchema, auditFiltersSchema, tokenTrailSchema } from './audit-log';
 import { CONNECTION_NAME_MAX, TOKEN_NAME_MAX } from './limits';
 import { SORT_DIRS, SORT_KEYS } from './token-sort';
 import { plainText } from './plain-text';
-import { iconUploadSchema, tokenDescriptionSchema, tokenModuleIdsSchema, tokenNameSchema } from './token-fields';
+import { iconUploadSchema, tokenNameSchema } from './token-fields';
 import { TOKEN_VALUE_MAX, TOKEN_VALUE_MESSAGES } from './token-value';
 import { connectionProfileSchema, connectionsStateSchema, recoverableConnectionSchema, restoreResultSchema, startupNoticeSchema } from './connection-schemas';
 import { PLAN_HORIZON_MS, planViewSchema, retireActionSchema, retireChoiceSchema, rotationCreateSchema, rotationPlanSchema } from './rotation';
@@ -30,6 +30,8 @@ import { LAST_ACCESS_FILTERS } from './last-access';
 
 // Re-exported: the contract is where callers look for its input schemas and channel types.
 export * from './connection-schemas';
+export * from './token-schemas';
+import { bulkOutcomeSchema, bulkResultSchema, createResultSchema, tokenCreateSchema, tokenEditSchema, tokenViewSchema } from './token-schemas';
 export { iconUploadSchema, tokenIdSchema };
 export type { Channel, EventName };
 export type { IconUpload } from './token-fields';
@@ -59,15 +61,6 @@ const tokenValueInput = z.string().max(TOKEN_VALUE_MAX, TOKEN_VALUE_MESSAGES.too
 
 
 // ---- tokens -------------------------------------------------------------------------------------
-
-/** A token as the renderer sees it: never the secret; whether a value is in the keychain. */
-export const tokenViewSchema = apiTokenSchema.omit({ token: true }).extend({
-  hasValue: z.boolean(),
-  /** Rotation links kept by Token Desk (the API has no rotation). */
-  replacedBy: z.string().optional(),
-  replaces: z.string().optional(),
-});
-export type TokenView = z.infer<typeof tokenViewSchema>;
 
 /** The connection a token, value or audit call is for (common/connection-calls.ts): the one the page shows. */
 const onConnection = { connectionId: z.string().min(1).max(100) };
@@ -101,50 +94,6 @@ const tokenListInput = z
     first: z.object({ count: z.number().int().min(1).max(200), sort: tokenSortSchema }).strict().optional(),
   })
   .strict();
-
-export const tokenEditSchema = z
-  .object({
-    id: tokenIdSchema,
-    name: tokenNameSchema,
-    description: tokenDescriptionSchema,
-    moduleIds: tokenModuleIdsSchema,
-    revision: z.number().int().positive().optional(),
-    /** undefined: keep the logo; null: remove it; an upload: replace it. */
-    icon: iconUploadSchema.nullable().optional(),
-  })
-  .strict();
-
-export const tokenCreateSchema = z
-  .object({
-    name: tokenNameSchema,
-    description: tokenDescriptionSchema,
-    moduleIds: tokenModuleIdsSchema,
-    icon: iconUploadSchema.optional(),
-  })
-  .strict();
-
-export const createResultSchema = z.object({
-  token: tokenViewSchema,
-  /** The value, shown once in the wizard's summary (the API returns it only now). */
-  value: z.string(),
-  /** False when the keychain write failed: the summary must keep the value on screen. */
-  stored: z.boolean(),
-  keychainError: z.string().optional(),
-});
-
-/**
- * How one token of a bulk action ended, beyond `ok`: `unchanged` (ok, it already was in the
- * state asked for, or already gone), `skipped` (not ok, left alone on purpose: the connection
- * signs in with it). Absent: changed when ok, failed when not.
- */
-export const bulkOutcomeSchema = z.enum(['unchanged', 'skipped']);
-export type BulkOutcome = z.infer<typeof bulkOutcomeSchema>;
-
-export const bulkResultSchema = z.object({
-  results: z.array(
-    z.object({ id: z.string(), ok: z.boolean(), outcome: bulkOutcomeSchema.optional(), message: z.string().optional(), token: tokenViewSchema.optional() }),
-  ),
-});
 
 export const modulesResultSchema = z.object({
   modules: z.array(moduleSchema),
