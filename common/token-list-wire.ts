@@ -7,7 +7,7 @@
  */
 import type { TokenView } from './contract';
 import { checkTable, COLUMNS, tableSize, type TokenTable } from './token-table';
-import { rowOf, tableRefs } from './token-table-read';
+import { rowOf, tableRefs, type TableRefs } from './token-table-read';
 
 interface PackedList {
   table: TokenTable;
@@ -89,10 +89,16 @@ const TABLE_KEYS = ['v', 'accountRefs', 'peopleRefs', 'moduleRefs', 'texts', ...
 function tableMembers(packed: string): { members: Array<[string, number, number]>; restAt: number } | null {
   if (!packed.startsWith('{"table":{')) return null;
   const found: Array<[string, number]> = [];
+  // Searched in the order the table is written, each from the key before: one pass over a
+  // string of megabytes, not one per key. A key that is not after the one before (another
+  // writer's order) is searched from the start.
+  let from = 9;
   for (const key of TABLE_KEYS) {
-    const at = packed.indexOf(`"${key}":`, 9);
+    let at = packed.indexOf(`"${key}":`, from);
+    if (at < 0) at = packed.indexOf(`"${key}":`, 9);
     if (at < 0) return null;
     found.push([key, at]);
+    from = at;
   }
   found.sort((a, b) => a[1] - b[1]);
   const last = found.at(-1)!;
@@ -139,21 +145,22 @@ export async function readPackedListInSlices(packed: string, letGo: () => Promis
   return checkedList({ ...rest, table: table as unknown as TokenTable });
 }
 
+/** Row `i` of a read list as a view; `refs`: the table's references (tableRefs), shared among the rows read. */
+export function viewOf(list: ReadList, i: number, refs: TableRefs): TokenView {
+  const view = rowOf(list.table, i, refs) as TokenView;
+  view.hasValue = list.hasValue.charCodeAt(i) === 49;
+  const by = list.replacedBy[view.id];
+  const of = list.replaces[view.id];
+  if (by) view.replacedBy = by;
+  if (of) view.replaces = of;
+  return view;
+}
+
 /** The views of a read list: every row, or only `rows` (indexes, in the order wanted). */
 export function viewsOf(list: ReadList, rows?: readonly number[]): TokenView[] {
-  const { table, hasValue, replacedBy, replaces } = list;
-  const refs = tableRefs(table);
-  const n = rows ? rows.length : tableSize(table);
+  const refs = tableRefs(list.table);
+  const n = rows ? rows.length : tableSize(list.table);
   const out = new Array<TokenView>(n);
-  for (let k = 0; k < n; k++) {
-    const i = rows ? rows[k]! : k;
-    const view = rowOf(table, i, refs) as TokenView;
-    view.hasValue = hasValue.charCodeAt(i) === 49;
-    const by = replacedBy[view.id];
-    const of = replaces[view.id];
-    if (by) view.replacedBy = by;
-    if (of) view.replaces = of;
-    out[k] = view;
-  }
+  for (let k = 0; k < n; k++) out[k] = viewOf(list, rows ? rows[k]! : k, refs);
   return out;
 }

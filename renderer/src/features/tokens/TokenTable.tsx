@@ -38,13 +38,13 @@ export function TokenTable({ rows, capacity = rows.length }: { rows: readonly In
     // row would make the virtualizer rebuild 100,000 measurements on every sort.
   });
 
-  const focusIndex = useMemo(() => Math.max(0, focusedId ? rows.findIndex((r) => r.token.id === focusedId) : 0), [rows, focusedId]);
+  const focusIndex = useMemo(() => Math.max(0, focusedId ? rows.findIndex((r) => r.id === focusedId) : 0), [rows, focusedId]);
   const items = virtualizer.getVirtualItems().filter((item) => item.index < rows.length);
   // The tab stop must be a rendered row: when the focused row is virtualized away (scrolled off, or
   // remembered from before the details were opened), the first rendered row takes it, else the
   // grid could not be reached with Tab at all.
   const focusRendered = items.some((item) => item.index === focusIndex);
-  const tabbableId = (focusRendered ? rows[focusIndex] : rows[items[0]?.index ?? focusIndex])?.token.id ?? null;
+  const tabbableId = (focusRendered ? rows[focusIndex] : rows[items[0]?.index ?? focusIndex])?.id ?? null;
   const onKeyDown = useGridKeyboard({ rows, virtualizer, scrollRef, focusIndex, tabbableId });
 
   const firstPainted = useRef(false);
@@ -73,7 +73,7 @@ export function TokenTable({ rows, capacity = rows.length }: { rows: readonly In
         <div role="presentation" style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
           {items.map((item) => {
             const entry = rows[item.index]!;
-            const id = entry.token.id;
+            const id = entry.id;
             return (
               <TokenRow
                 key={id}
@@ -97,8 +97,8 @@ function HeaderRow({ rows, layout }: { rows: readonly IndexedToken[]; layout: Gr
   const sort = useTokensUiStore((s) => s.sort);
   const toggleSort = useTokensUiStore((s) => s.toggleSort);
   const selection = useTokensUiStore((s) => s.selection);
-  const allVisibleSelected = selection.size >= rows.length && rows.length > 0 && rows.every((r) => selection.has(r.token.id));
-  const someVisibleSelected = selection.size > 0 && !allVisibleSelected && rows.some((r) => selection.has(r.token.id));
+  const allVisibleSelected = selection.size >= rows.length && rows.length > 0 && rows.every((r) => selection.has(r.id));
+  const someVisibleSelected = selection.size > 0 && !allVisibleSelected && rows.some((r) => selection.has(r.id));
   const headerBox = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (headerBox.current) headerBox.current.indeterminate = someVisibleSelected;
@@ -107,9 +107,9 @@ function HeaderRow({ rows, layout }: { rows: readonly IndexedToken[]; layout: Gr
   function toggleAll() {
     const ui = useTokensUiStore.getState();
     if (allVisibleSelected) {
-      const visible = new Set(rows.map((r) => r.token.id));
+      const visible = new Set(rows.map((r) => r.id));
       ui.setSelection([...ui.selection].filter((id) => !visible.has(id)));
-    } else ui.setSelection([...ui.selection, ...rows.map((r) => r.token.id)]);
+    } else ui.setSelection([...ui.selection, ...rows.map((r) => r.id)]);
   }
 
   return (

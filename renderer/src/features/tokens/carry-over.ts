@@ -81,7 +81,7 @@ function merge(a: readonly IndexedToken[], b: readonly IndexedToken[], key: Sort
     const y = b[j]!;
     const ky = sortKeyOf(y, key);
     // Everything in `a` before y goes first (a run, as `b` is short next to `a` in a refresh).
-    while (i < a.length && compareRows(sortKeyOf(a[i]!, key), a[i]!.token.id, ky, y.token.id) < 0) out[w++] = a[i++]!;
+    while (i < a.length && compareRows(sortKeyOf(a[i]!, key), a[i]!.id, ky, y.id) < 0) out[w++] = a[i++]!;
     out[w++] = y;
     j++;
   }
@@ -113,7 +113,7 @@ export async function carryOver(prev: readonly IndexedToken[], next: readonly In
   const place = new Map<IndexedToken, number>();
   const successor = new Array<IndexedToken | undefined>(prev.length);
   for (let i = 0; i < prev.length; i++) {
-    prevById.set(prev[i]!.token.id, prev[i]!);
+    prevById.set(prev[i]!.id, prev[i]!);
     place.set(prev[i]!, i);
     if (i % STEP === STEP - 1) await step();
   }
@@ -121,8 +121,8 @@ export async function carryOver(prev: readonly IndexedToken[], next: readonly In
   const added: IndexedToken[] = [];
   for (let i = 0; i < next.length; i++) {
     const entry = next[i]!;
-    nextIds.add(entry.token.id);
-    const before = prevById.get(entry.token.id);
+    nextIds.add(entry.id);
+    const before = prevById.get(entry.id);
     if (before) {
       carryTexts(before, entry);
       successor[place.get(before)!] = entry;

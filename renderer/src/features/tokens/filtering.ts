@@ -8,6 +8,7 @@
 import type { TokenView } from '../../../../common/contract';
 import { DEFAULT_STALE_DAYS, isStale, matchesLastAccess, type LastAccessFilter } from '../../../../common/last-access';
 import { haystackOf, type IndexedToken } from './token-index';
+import { lazySourceOf } from './lazy-rows';
 
 export type StatusFilter = 'all' | 'Active' | 'Disabled';
 export interface TokenFilters {
@@ -90,6 +91,18 @@ function matchText(list: readonly IndexedToken[], hay: readonly string[] | undef
 /** The modules that appear on the tokens, for the module filter (id → name). */
 export function modulesInUse(tokens: readonly TokenView[]): { id: string; name: string }[] {
   const seen = new Map<string, string>();
+  const source = lazySourceOf(tokens);
+  if (source) {
+    // A packed list's modules column, not every row's view (most are not built yet).
+    const { modules, moduleRefs } = source.table;
+    const used = new Set<number>();
+    for (const list of modules) if (list) for (const k of list) used.add(k);
+    for (const k of used) {
+      const ref = moduleRefs[k];
+      if (ref && !seen.has(ref[0])) seen.set(ref[0], ref[1] ?? ref[0]);
+    }
+    return sorted(seen);
+  }
   // An unpacked list shares one module list among the rows with the same modules: each is walked once.
   const lists = new Set<TokenView['modules']>();
   for (const token of tokens) {
@@ -97,8 +110,10 @@ export function modulesInUse(tokens: readonly TokenView[]): { id: string; name: 
     lists.add(token.modules);
     for (const m of token.modules) if (!seen.has(m.id)) seen.set(m.id, m.name ?? m.id);
   }
-  return [...seen].map(([id, name]) => ({ id, name })).sort((a, b) => collator.compare(a.name, b.name));
+  return sorted(seen);
 }
+
+const sorted = (modules: ReadonlyMap<string, string>) => [...modules].map(([id, name]) => ({ id, name })).sort((a, b) => collator.compare(a.name, b.name));
 
 /**
  * filterIndexed with memory, for a search box: typing on narrows the last result (a longer text

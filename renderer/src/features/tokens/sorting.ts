@@ -39,7 +39,7 @@ export function sortAscending(entries: readonly IndexedToken[], key: SortKey): I
   for (let i = 0; i < n; i++) {
     const e = entries[i]!;
     keys[i] = sortKeyOf(e, key);
-    ids[i] = e.token.id;
+    ids[i] = e.id;
     order[i] = i;
   }
   order.sort((a, b) => compareRows(keys[a]!, ids[a]!, keys[b]!, ids[b]!));

@@ -16,6 +16,8 @@ import { statusKey, timeKey, type RowKey, type SortKey } from '../../../../commo
 import { stampMs } from '../../../../common/token-table';
 
 export interface IndexedToken {
+  /** The token's id (the sort's tiebreak, the table's row key): readable without its view. */
+  readonly id: string;
   token: TokenView;
   /** Lowercase search text; built on first use (see `haystackOf`), not at indexing time. */
   haystack: string | undefined;
@@ -33,7 +35,7 @@ export function indexToken(token: TokenView): IndexedToken {
 }
 
 function entryOf(token: TokenView, createdAt: number | null, lastAccess: number | null): IndexedToken {
-  return { token, haystack: undefined, nameKey: undefined, createdByKey: undefined, createdAt: timeKey(createdAt), lastAccess };
+  return { id: token.id, token, haystack: undefined, nameKey: undefined, createdByKey: undefined, createdAt: timeKey(createdAt), lastAccess };
 }
 
 export function indexTokens(tokens: readonly TokenView[]): IndexedToken[] {

@@ -67,7 +67,7 @@ export function warmHaystacks(entries: readonly IndexedToken[], schedule: Schedu
  */
 export function warmSort(entries: readonly IndexedToken[], key: SortKey, schedule: Schedule, stopped: () => boolean, done: () => void): void {
   if (knownOrder(entries, key)) return done();
-  const before = (a: IndexedToken, b: IndexedToken) => compareRows(sortKeyOf(a, key), a.token.id, sortKeyOf(b, key), b.token.id) < 0;
+  const before = (a: IndexedToken, b: IndexedToken) => compareRows(sortKeyOf(a, key), a.id, sortKeyOf(b, key), b.id) < 0;
   const CHUNK = 2048;
   const runs: IndexedToken[][] = [];
   let next = 0;

@@ -30,7 +30,7 @@ export function useGridKeyboard({ rows, virtualizer, scrollRef, focusIndex, tabb
   // Back from the details: scroll to the row the user came from; it is focused once drawn.
   useLayoutEffect(() => {
     const id = useTokensUiStore.getState().takeRowToRestore();
-    const index = id ? rows.findIndex((r) => r.token.id === id) : -1;
+    const index = id ? rows.findIndex((r) => r.id === id) : -1;
     if (index < 0) return;
     pendingFocus.current = id;
     virtualizer.scrollToIndex(index, { align: 'center' });
@@ -52,7 +52,7 @@ export function useGridKeyboard({ rows, virtualizer, scrollRef, focusIndex, tabb
   function moveTo(index: number) {
     if (rows.length === 0) return;
     const i = Math.max(0, Math.min(rows.length - 1, index));
-    const id = rows[i]!.token.id;
+    const id = rows[i]!.id;
     pendingFocus.current = id;
     useTokensUiStore.getState().setFocused(id);
     virtualizer.scrollToIndex(i, { align: 'auto' });

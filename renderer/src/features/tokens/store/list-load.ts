@@ -4,7 +4,7 @@
  * older load's answers land nowhere.
  */
 import type { EventPayload, TokenList, TokenView } from '../../../../../common/contract';
-import { readPackedList, readPackedListInSlices, viewsOf, type ReadList } from '../../../../../common/token-list-wire';
+import { readPackedList, readPackedListInSlices, type ReadList } from '../../../../../common/token-list-wire';
 import { tableSize } from '../../../../../common/token-table';
 import { isUnreachable, offlineStateOf } from '../../../../../common/messages';
 import { desk } from '../../../desk';
@@ -14,7 +14,8 @@ import { afterNextPaint } from '../../../ui/after-paint';
 import { markOnce } from '../../../ui/timing';
 import { useConnectionsStore } from '../../connections/connections-store';
 import { hasActiveFilters } from '../filtering';
-import { indexTokens, indexUnpacked, type IndexedToken } from '../token-index';
+import { indexTokens, type IndexedToken } from '../token-index';
+import { lazyRows, lazyRowsBuilder } from '../lazy-rows';
 import { firstScreen } from '../first-screen';
 import { carryOver } from '../carry-over';
 import type { GetTokens, ListLoading, SetTokens, TokensData } from './state';
@@ -31,13 +32,11 @@ interface Rows {
 /** The list's rows: asked for packed (one string, not an object per token through the bridge). `read`: the packed list already read. */
 function rowsOf(list: TokenList, read?: ReadList): Rows {
   if (list.packed === undefined) return { tokens: list.tokens, entries: indexTokens(list.tokens) };
-  const { table } = (read ??= readPackedList(list.packed));
-  const tokens = viewsOf(read);
-  return { tokens, entries: indexUnpacked({ tokens, table }) };
+  return lazyRows(read ?? readPackedList(list.packed));
 }
 
-/** Rows a refresh builds at a time, and how long it keeps the page's thread before letting go. */
-const ROWS_PER_STEP = 1_000;
+/** Entries a refresh builds at a time, and how long it keeps the page's thread before letting go. */
+const ROWS_PER_STEP = 5_000;
 const SLICE_MS = 8;
 /** One turn of the page's thread for whatever waits (a key, a click, a paint). */
 const letGo = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -53,23 +52,18 @@ const clock = () => (typeof performance !== 'undefined' ? performance.now() : Da
 async function rowsInSlices(list: TokenList, shown: readonly IndexedToken[]): Promise<Rows> {
   if (list.packed === undefined) return rowsOf(list);
   const read = await readPackedListInSlices(list.packed, letGo);
-  const n = tableSize(read.table);
-  if (n < PAINT_FIRST_ROWS) return rowsOf(list, read);
-  const tokens: TokenView[] = [];
-  const entries: IndexedToken[] = [];
+  if (tableSize(read.table) < PAINT_FIRST_ROWS) return rowsOf(list, read);
+  const builder = lazyRowsBuilder(read);
   let sliceStart = clock();
-  for (let from = 0; from < n; from += ROWS_PER_STEP) {
+  while (builder.more(ROWS_PER_STEP)) {
     if (clock() - sliceStart >= SLICE_MS) {
       await letGo();
       sliceStart = clock();
     }
-    const rows = Array.from({ length: Math.min(n, from + ROWS_PER_STEP) - from }, (_, k) => from + k);
-    const views = viewsOf(read, rows);
-    for (const view of views) tokens.push(view);
-    for (const entry of indexUnpacked({ tokens: views, table: read.table }, rows)) entries.push(entry);
   }
-  await carryOver(shown, entries, letGo);
-  return { tokens, entries };
+  const rows = builder.rows();
+  await carryOver(shown, rows.entries, letGo);
+  return rows;
 }
 
 /**
