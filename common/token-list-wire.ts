@@ -117,6 +117,43 @@ function tableMembers(packed: string): { members: Array<[string, number, number]
 
 /** How long the sliced reader parses before it lets go of the thread. */
 const SLICE_MS = 8;
+/** A column longer than this (a few ms of parsing) is parsed in pieces of about this size. */
+const PIECE_CHARS = 256 * 1024;
+
+/**
+ * Where a column's JSON array may be cut between two items, from its first item: the table's
+ * columns are flat arrays of strings (a quote, a comma and a quote occur only between two
+ * strings: a quote inside a string is escaped), flat arrays of numbers and nulls (any comma), or
+ * the modules column's arrays of numbers.
+ */
+function cutOf(first: string | undefined): string {
+  if (first === '"') return '","';
+  if (first === '[') return '],[';
+  return ',';
+}
+
+/**
+ * The array member packed[from, to) parsed a piece at a time, `pause()` awaited between pieces.
+ * Each piece is cut where cutOf says and parsed as an array of its own; the items joined are
+ * what one parse of the whole would give. A piece that does not parse throws, and the caller
+ * reads the whole string at once (where a malformed list is refused).
+ */
+async function parseArrayInPieces(packed: string, from: number, to: number, pause: () => Promise<void>): Promise<unknown[]> {
+  if (packed[from] !== '[' || packed[to - 1] !== ']') return JSON.parse(packed.slice(from, to)) as unknown[];
+  const cut = cutOf(packed[from + 1]);
+  const out: unknown[] = [];
+  let start = from + 1;
+  while (start < to - 1) {
+    const at = to - 1 - start > PIECE_CHARS ? packed.indexOf(cut, start + PIECE_CHARS) : -1;
+    // The piece ends after the first character of the cut (its item's end); the next starts after the comma.
+    const end = at < 0 || at >= to - 1 ? to - 1 : at + cut.indexOf(',');
+    const items = JSON.parse(`[${packed.slice(start, end)}]`) as unknown[];
+    for (let k = 0; k < items.length; k++) out.push(items[k]);
+    start = end + 1;
+    if (start < to - 1) await pause();
+  }
+  return out;
+}
 
 /**
  * readPackedList a member at a time, `letGo()` awaited between them: a big list's whole string
@@ -131,12 +168,14 @@ export async function readPackedListInSlices(packed: string, letGo: () => Promis
   let rest: Partial<PackedList>;
   try {
     let since = Date.now();
+    const pause = async () => {
+      if (Date.now() - since < SLICE_MS) return;
+      await letGo();
+      since = Date.now();
+    };
     for (const [key, from, to] of found.members) {
-      table[key] = JSON.parse(packed.slice(from, to));
-      if (Date.now() - since >= SLICE_MS) {
-        await letGo();
-        since = Date.now();
-      }
+      table[key] = to - from > PIECE_CHARS ? await parseArrayInPieces(packed, from, to, pause) : JSON.parse(packed.slice(from, to));
+      await pause();
     }
     rest = JSON.parse(`{${packed.slice(found.restAt)}`) as Partial<PackedList>;
   } catch {

@@ -45,10 +45,22 @@ export interface MenuProps {
   className?: string;
   /** A menu of choices: every item keeps a column for the check mark of the current one, so labels line up. */
   checks?: boolean;
+  /**
+   * What the menu acts on (a token's id), when the same menu may be shown for another one (a
+   * grid reuses its rows as the list changes): an open menu closes as soon as this changes.
+   */
+  subject?: string;
 }
 
-export function Menu({ label, items, button, className, checks = false }: MenuProps) {
-  const [open, setOpen] = useState(false);
+export function Menu({ label, items, button, className, checks = false, subject }: MenuProps) {
+  // Open for one subject: the same render that shows another subject shows the menu closed.
+  const [openFor, setOpenFor] = useState<{ subject: string | undefined } | null>(null);
+  const open = openFor !== null && openFor.subject === subject;
+  const setOpen = (next: boolean) => setOpenFor(next ? { subject } : null);
+  // Forgotten once another subject shows, so the menu does not open again when the first comes back.
+  useEffect(() => {
+    if (openFor !== null && openFor.subject !== subject) setOpenFor(null);
+  }, [openFor, subject]);
   const menuId = useId();
   const triggerRef = useRef<HTMLButtonElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
@@ -74,7 +86,7 @@ export function Menu({ label, items, button, className, checks = false }: MenuPr
   useEffect(() => {
     if (!open) return;
     const onMove = (event: Event) => {
-      if (!contentRef.current?.contains(event.target as Node)) setOpen(false);
+      if (!contentRef.current?.contains(event.target as Node)) setOpenFor(null);
     };
     window.addEventListener('scroll', onMove, true);
     window.addEventListener('resize', onMove);

@@ -210,10 +210,9 @@ export async function tableBench(packed: string, accountId: string, tokenCount: 
       for (let i = 0; i < KEYS.length; i++) await press(page, KEYS[i]!, i, typedBefore);
       if (keysProfiler) fs.writeFileSync(process.env.BENCH_PROFILE_KEYS!, JSON.stringify((await keysProfiler.send('Profiler.stop')).profile));
       const samples = ((await page.evaluate(() => (window as any).__bench.samples)) as { key: string; toPaint: number }[]).slice(typedBefore);
-      if (tracing) {
-        await browser.stopTracing();
-        console.error(JSON.stringify(samples.map((x) => [x.key, Math.round(x.toPaint)])));
-      }
+      if (tracing) await browser.stopTracing();
+      // BENCH_KEYS_LOG=1: every key's time to paint on stderr (which keys make the p95).
+      if (tracing || process.env.BENCH_KEYS_LOG) console.error(JSON.stringify(samples.map((x) => [x.key, Math.round(x.toPaint)])));
       out.keystrokeP95Ms.push(quantile(samples.map((s) => s.toPaint), 0.95));
       out.keystrokeMedianMs.push(quantile(samples.map((s) => s.toPaint), 0.5));
 

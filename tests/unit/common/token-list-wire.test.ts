@@ -43,6 +43,26 @@ describe('readPackedListInSlices', () => {
     expect(turns).toBe(18); // the table's 18 members
   });
 
+  it('reads columns of megabytes in pieces, into the same list, whatever their texts hold', async () => {
+    const tricky = ['a","b', '\\', 'x],[1', 'q\\","', '[', '"', 'é","ü'];
+    const table = toTable(Array.from({ length: 30_000 }, (_, i) => token(i, `${tricky[i % tricky.length]} robot ${i}`)));
+    const packed = packTokenList(table, facts);
+    let now = 0;
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => (now += 10));
+    let turns = 0;
+    try {
+      const sliced = await readPackedListInSlices(packed, () => {
+        turns++;
+        return Promise.resolve();
+      });
+      expect(sliced).toEqual(readPackedList(packed));
+    } finally {
+      clock.mockRestore();
+    }
+    // More turns than members: the texts and the id column each came in several pieces.
+    expect(turns).toBeGreaterThan(20);
+  });
+
   it('reads a list packed from the table text in another member order', async () => {
     const table = toTable(Array.from({ length: 50 }, (_, i) => token(i)));
     const reordered = Object.fromEntries(Object.entries(table).reverse());

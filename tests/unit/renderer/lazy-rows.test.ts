@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { packTokenList, readPackedList, viewsOf } from '../../../common/token-list-wire';
 import type { TableToken } from '../../../common/token-table';
 import { toTable } from '../../../common/token-table-write';
-import { indexUnpacked } from '../../../renderer/src/features/tokens/token-index';
+import { createdByKeyOf, haystackOf, indexUnpacked, textsOfView } from '../../../renderer/src/features/tokens/token-index';
 import { lazyRows, lazyRowsBuilder } from '../../../renderer/src/features/tokens/lazy-rows';
 import { modulesInUse } from '../../../renderer/src/features/tokens/filtering';
 
@@ -65,6 +65,11 @@ describe('lazy rows', () => {
           expect(lazy.slice()).toEqual(eager);
         }
         expect(modulesInUse(lazy)).toEqual(modulesInUse(eager));
+        // The search texts and sort keys, read from the columns of rows whose view is not built.
+        const fresh = lazyRows(read).entries;
+        expect(fresh.map((e) => e.texts!())).toEqual(eager.map(textsOfView));
+        expect(fresh.map(haystackOf)).toEqual(eagerEntries.map(haystackOf));
+        expect(fresh.map(createdByKeyOf)).toEqual(eagerEntries.map(createdByKeyOf));
       }),
       { numRuns: 60 },
     );

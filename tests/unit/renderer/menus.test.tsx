@@ -93,3 +93,21 @@ describe('the connection switcher', () => {
     await waitFor(() => expect(useRouter.getState().match.name).toBe('connections'));
   });
 });
+
+describe('a row’s ⋯ menu when its row is reused for another token', () => {
+  it('closes at once, acts on no other token, and does not open again when the first token comes back', async () => {
+    const user = userEvent.setup();
+    const first = makeToken({ name: 'Robot', status: 'Active' });
+    const second = makeToken({ name: 'Pipeline', status: 'Active' });
+    const { rerender } = render(<TokenActionsMenu token={first} own={false} />);
+    await user.click(screen.getByRole('button', { name: 'Actions for Robot' }));
+    expect(await screen.findByRole('menu', { name: 'Actions for Robot' })).toBeTruthy();
+    rerender(<TokenActionsMenu token={second} own={false} />);
+    // The same render: no menu of either token is shown.
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(screen.queryByRole('menuitem', { name: 'Disable Pipeline' })).toBeNull();
+    rerender(<TokenActionsMenu token={first} own={false} />);
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Actions for Robot' })).toBeTruthy());
+    expect(screen.queryByRole('menu')).toBeNull();
+  });
+});

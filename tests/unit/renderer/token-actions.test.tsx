@@ -1,13 +1,15 @@
 // @vitest-environment jsdom
 import { deferred, fakeDesk, FakeDeskError, makeToken, serveTokens } from './fake-desk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { TokenView } from '../../../common/contract';
 import { useWizardBridge } from '../../../renderer/src/features/wizard/wizard-bridge';
 import { chooseRowAction, openRowMenu, renderPage, resetAll, rowIds, rowOf } from './render-page';
 import { useToastStore } from '../../../renderer/src/ui/toast-store';
 import { useRotationStore } from '../../../renderer/src/features/rotation/rotation-store';
+import { RowActions } from '../../../renderer/src/features/tokens/grid/RowActions';
+import { useTokensStore } from '../../../renderer/src/features/tokens/store/tokens-store';
 
 const active = makeToken({ name: 'Active one', status: 'Active' });
 const disabled = makeToken({ name: 'Disabled one', status: 'Disabled' });
@@ -160,5 +162,36 @@ describe('keyboard', () => {
     await user.keyboard('{Enter}');
     expect(await screen.findByRole('tablist', { name: 'Token details' })).toBeTruthy();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(name);
+  });
+});
+
+describe('a row reused for another token', () => {
+  it('keeps the focus with its token when the rows move under it, and on the row at its place when the token is gone', async () => {
+    await renderPage();
+    const before = rowIds();
+    within(rowOf(withValue.id)).getByRole('button', { name: 'Copy value of Kept value' }).focus();
+    // A newer token: every row moves down one place.
+    act(() => useTokensStore.getState().applyToken(makeToken({ name: 'Newcomer', audit: { created: { at: new Date(Date.now() + 60_000).toISOString() } } })));
+    await waitFor(() => expect(rowIds()).not.toEqual(before));
+    expect(rowIds().indexOf(withValue.id)).toBe(before.indexOf(withValue.id) + 1);
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Copy value of Kept value');
+    expect(document.activeElement?.closest('[data-row-id]')?.getAttribute('data-row-id')).toBe(withValue.id);
+    const place = rowIds().indexOf(withValue.id);
+    act(() => useTokensStore.getState().removeToken(withValue.id));
+    await waitFor(() => expect(rowIds()).not.toContain(withValue.id));
+    expect(document.activeElement?.getAttribute('role')).toBe('row');
+    expect(document.activeElement?.getAttribute('data-row-id')).toBe(rowIds()[Math.min(place, rowIds().length - 1)]);
+  });
+
+  it('shows the copied mark only on the token whose value was copied', async () => {
+    const user = userEvent.setup();
+    fakeDesk.handlers['values.copy'] = () => ({ clearsAt: new Date(Date.now() + 30_000).toISOString() });
+    const first = makeToken({ name: 'First kept', hasValue: true });
+    const second = makeToken({ name: 'Second kept', hasValue: true });
+    const { rerender } = render(<RowActions token={first} own={false} tabIndex={0} />);
+    await user.click(screen.getByRole('button', { name: 'Copy value of First kept' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Copy value of First kept' }).getAttribute('data-copied')).toBe('true'));
+    rerender(<RowActions token={second} own={false} tabIndex={0} />);
+    expect(screen.getByRole('button', { name: 'Copy value of Second kept' }).getAttribute('data-copied')).toBeNull();
   });
 });

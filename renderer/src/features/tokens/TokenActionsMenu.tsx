@@ -29,6 +29,7 @@ export function TokenActionsMenu({ token, own, tabIndex }: { token: TokenView; o
   return (
     <Menu
       label={name}
+      subject={token.id}
       items={items}
       button={{ name, title: 'More actions', tabIndex, className: buttonClass('quiet', 'small', 'btn-icon actions-menu-button'), content: <MoreIcon /> }}
     />

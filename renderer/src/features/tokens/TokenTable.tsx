@@ -15,6 +15,7 @@ import { useContentWidth } from './grid/use-content-width';
 import { ROW_HEIGHT, useGridKeyboard } from './grid/use-grid-keyboard';
 import { markOnce } from '../../ui/timing';
 import { useOwnTokenId } from './own-token';
+import { useFocusFollowsToken } from './grid/use-focus-follows-token';
 
 /** `capacity`: the length of the whole (unfiltered) list; `rows` is never longer. */
 export function TokenTable({ rows, capacity = rows.length }: { rows: readonly IndexedToken[]; capacity?: number }) {
@@ -34,7 +35,7 @@ export function TokenTable({ rows, capacity = rows.length }: { rows: readonly In
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 2,
-    // No getItemKey: rows are fixed-height and keyed by token id where they render, and a key per
+    // No getItemKey: rows are fixed-height and keyed where they render (below), and a key per
     // row would make the virtualizer rebuild 100,000 measurements on every sort.
   });
 
@@ -46,6 +47,7 @@ export function TokenTable({ rows, capacity = rows.length }: { rows: readonly In
   const focusRendered = items.some((item) => item.index === focusIndex);
   const tabbableId = (focusRendered ? rows[focusIndex] : rows[items[0]?.index ?? focusIndex])?.id ?? null;
   const onKeyDown = useGridKeyboard({ rows, virtualizer, scrollRef, focusIndex, tabbableId });
+  const onFocus = useFocusFollowsToken(scrollRef);
 
   const firstPainted = useRef(false);
   useEffect(() => {
@@ -69,14 +71,17 @@ export function TokenTable({ rows, capacity = rows.length }: { rows: readonly In
       <div role="rowgroup" className="grid-head">
         <HeaderRow rows={rows} layout={layout} />
       </div>
-      <div role="rowgroup" ref={scrollRef} className="grid-body" onKeyDown={onKeyDown}>
+      <div role="rowgroup" ref={scrollRef} className="grid-body" onKeyDown={onKeyDown} onFocus={onFocus}>
         <div role="presentation" style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
           {items.map((item) => {
             const entry = rows[item.index]!;
             const id = entry.id;
+            // Keyed by place: a keystroke that changes the rows on screen updates them instead
+            // of building every row (and its menu and tooltip) again. Focus follows its token
+            // (useFocusFollowsToken).
             return (
               <TokenRow
-                key={id}
+                key={item.index}
                 token={entry.token}
                 index={item.index}
                 top={item.start}

@@ -11,6 +11,7 @@ import { useWizardBridge } from '../wizard/wizard-bridge';
 import { Button } from '../../ui/Button';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { afterNextPaint } from '../../ui/after-paint';
+import { inBackground } from '../../ui/background';
 import { BulkBar } from './BulkBar';
 import { BulkResults } from './BulkResults';
 import { TokenDialogs } from './TokenDialogs';
@@ -64,7 +65,7 @@ function TokenListView({ phase }: { phase: string }) {
     let stop: (() => void) | undefined;
     let cancelled = false;
     void afterNextPaint().then(() => {
-      if (!cancelled) stop = warmHaystacks(indexed, whenIdle);
+      if (!cancelled) stop = warmHaystacks(indexed, inBackground);
     });
     return () => {
       cancelled = true;
@@ -113,21 +114,6 @@ function TokenListView({ phase }: { phase: string }) {
       ) : null}
     </section>
   );
-}
-
-type BackgroundScheduler = { postTask(fn: () => void, options: { priority: 'background' }): Promise<unknown> };
-
-/**
- * The warm-up's next slice, as a background task: Chromium runs input, rendering and every
- * other task first, so a keystroke waits at most for the slice already running (a few ms). An
- * idle callback would run one slice per frame, and the warm-up would still be going seconds
- * later, while the user types.
- */
-function whenIdle(fn: () => void) {
-  const scheduler = (globalThis as { scheduler?: BackgroundScheduler }).scheduler;
-  if (scheduler?.postTask) void scheduler.postTask(fn, { priority: 'background' }).catch(() => undefined);
-  else if (typeof requestIdleCallback === 'function') requestIdleCallback(() => fn(), { timeout: 500 });
-  else setTimeout(fn, 0);
 }
 
 function LoadingState() {

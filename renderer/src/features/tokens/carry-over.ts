@@ -11,17 +11,15 @@
  */
 import { SORT_KEYS, compareRows, type SortKey } from '../../../../common/token-sort';
 import { keepOrder, knownOrder, sortAscending } from './sorting';
-import { sortKeyOf, type IndexedToken } from './token-index';
+import { sortKeyOf, textsOf, type IndexedToken } from './token-index';
 
 /** Copies the derived texts of `prev` (the same token in the list before) that `next` would build the same. */
 export function carryTexts(prev: IndexedToken, next: IndexedToken): void {
-  const a = prev.token;
-  const b = next.token;
-  if (a.id !== b.id) return;
-  const aBy = a.audit?.created?.by;
-  const bBy = b.audit?.created?.by;
+  if (prev.id !== next.id) return;
+  const a = textsOf(prev);
+  const b = textsOf(next);
   const sameName = a.name === b.name;
-  const sameBy = aBy?.name === bBy?.name && aBy?.id === bBy?.id;
+  const sameBy = a.byName === b.byName && a.byId === b.byId;
   if (sameName && next.nameKey === undefined) next.nameKey = prev.nameKey;
   if (sameBy && next.createdByKey === undefined) next.createdByKey = prev.createdByKey;
   if (sameName && sameBy && a.description === b.description && next.haystack === undefined) next.haystack = prev.haystack;

@@ -2,8 +2,8 @@
  * A packed list's rows as the page holds them: an entry per token from the table's columns (what
  * the default sort and the row count need), and each token's view built the first time something
  * reads it. The table draws the rows on screen, so a 100,000-token list is shown after building
- * a few dozen views; the rest are built by whoever needs them (the search texts' warm-up in the
- * page's idle time, a filter on status or module, a find by id) and kept.
+ * a few dozen views; the rest are built by whoever needs them (a filter on status or module, a
+ * find by id) and kept. The search texts and the text sorts read the columns (`texts`), not views.
  *
  * `tokens` is an array to every reader (length, indexes, find, map, slice …) whose items are
  * the entries' views, in the entries' order: `entries[i].token === tokens[i]` as for any list.
@@ -13,7 +13,7 @@ import { viewOf, type ReadList } from '../../../../common/token-list-wire';
 import { tableRefs, type TableRefs } from '../../../../common/token-table-read';
 import { stampMs, tableSize } from '../../../../common/token-table';
 import { timeKey } from '../../../../common/token-sort';
-import type { IndexedToken } from './token-index';
+import { textsOfView, type IndexedToken, type TokenTexts } from './token-index';
 
 interface Source {
   list: ReadList;
@@ -36,6 +36,15 @@ class LazyEntry implements IndexedToken {
 
   get token(): TokenView {
     return (this.#view ??= viewOf(this.source.list, this.row, this.source.refs));
+  }
+
+  /** As rowOf (common/token-table-read.ts) reads them into the view. */
+  texts(): TokenTexts {
+    if (this.#view) return textsOfView(this.#view);
+    const t = this.source.list.table;
+    const i = this.row;
+    const by = this.source.refs.people[t.createdBy[i] as number];
+    return { name: t.texts[t.name[i] as number] as string, description: t.texts[t.description[i] as number] ?? null, byName: by?.name, byId: by?.id };
   }
 }
 

@@ -19,6 +19,12 @@ export interface IndexedToken {
   /** The token's id (the sort's tiebreak, the table's row key): readable without its view. */
   readonly id: string;
   token: TokenView;
+  /**
+   * The texts of `token` that a search and the text sorts read, when the entry can give them
+   * without building its view (a list read from a table: lazy-rows.ts); else they are read from
+   * the view.
+   */
+  texts?(): TokenTexts;
   /** Lowercase search text; built on first use (see `haystackOf`), not at indexing time. */
   haystack: string | undefined;
   /** Sort keys for name and creator; built on first sort by them. */
@@ -28,6 +34,21 @@ export interface IndexedToken {
   /** null = never used. */
   lastAccess: number | null;
 }
+
+export interface TokenTexts {
+  name: string;
+  description: string | null | undefined;
+  /** The creator's name and id. */
+  byName: string | undefined;
+  byId: string | undefined;
+}
+
+export function textsOfView(token: TokenView): TokenTexts {
+  const by = token.audit?.created?.by;
+  return { name: token.name, description: token.description, byName: by?.name, byId: by?.id };
+}
+
+export const textsOf = (e: IndexedToken): TokenTexts => (e.texts ? e.texts() : textsOfView(e.token));
 
 /** Indexing does only what the default sort needs; the rest is built lazily. */
 export function indexToken(token: TokenView): IndexedToken {
@@ -70,13 +91,13 @@ export function foldKey(text: string): string {
 }
 
 export function nameKeyOf(e: IndexedToken): string {
-  return (e.nameKey ??= foldKey(e.token.name));
+  return (e.nameKey ??= foldKey(textsOf(e).name));
 }
 
 export function createdByKeyOf(e: IndexedToken): string {
   if (e.createdByKey === undefined) {
-    const by = e.token.audit?.created?.by;
-    e.createdByKey = foldKey(by?.name ?? by?.id ?? '');
+    const { byName, byId } = textsOf(e);
+    e.createdByKey = foldKey(byName ?? byId ?? '');
   }
   return e.createdByKey;
 }
@@ -103,9 +124,8 @@ export function sortKeyOf(e: IndexedToken, key: SortKey): RowKey {
 export function haystackOf(entry: IndexedToken): string {
   let h = entry.haystack;
   if (h === undefined) {
-    const t = entry.token;
-    const by = t.audit?.created?.by;
-    h = `${t.name}\n${t.id}\n${t.description ?? ''}\n${by?.name ?? ''}\n${by?.id ?? ''}`.toLowerCase();
+    const t = textsOf(entry);
+    h = `${t.name}\n${entry.id}\n${t.description ?? ''}\n${t.byName ?? ''}\n${t.byId ?? ''}`.toLowerCase();
     entry.haystack = h;
   }
   return h;

@@ -1,7 +1,8 @@
 /**
  * A row's actions: Copy value, the one everyday action, as an icon button, and everything else
  * in the "⋯" menu. The copy button has a slot of its own even where there is no value to copy,
- * so the menu buttons line up from row to row.
+ * so the menu buttons line up from row to row. The grid reuses a row for another token as the
+ * list changes: a check mark and an open menu belong to the token they were shown for.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { TokenView } from '../../../../../common/contract';
@@ -25,7 +26,9 @@ export function RowActions({ token, own, tabIndex }: { token: TokenView; own: bo
 const COPIED_MS = 1500;
 
 function CopyValueButton({ token, tabIndex }: { token: TokenView; tabIndex: number }) {
-  const [copied, setCopied] = useState(false);
+  /** The token whose value was copied from this button (the row may show another since). */
+  const [copiedId, setCopiedId] = useState<string | null>(null);
+  const copied = copiedId === token.id;
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
 
@@ -33,9 +36,9 @@ function CopyValueButton({ token, tabIndex }: { token: TokenView; tabIndex: numb
     try {
       // Main announces the copy (its notice names the token and when the clipboard clears).
       await copyValue(token.id);
-      setCopied(true);
+      setCopiedId(token.id);
       clearTimeout(timer.current);
-      timer.current = setTimeout(() => setCopied(false), COPIED_MS);
+      timer.current = setTimeout(() => setCopiedId(null), COPIED_MS);
     } catch (error) {
       useShellStore.getState().pushNotice({ level: 'error', message: errorMessage(error, 'Could not copy the value.') });
     }

@@ -11,6 +11,7 @@ import { desk } from '../../../desk';
 import { errorMessage } from '../../../error-message';
 import { askCachedList, takeCachedList, takeLaunchFirstScreen } from '../../../shell/launch-list';
 import { afterNextPaint } from '../../../ui/after-paint';
+import { backgroundTurn } from '../../../ui/background';
 import { markOnce } from '../../../ui/timing';
 import { useConnectionsStore } from '../../connections/connections-store';
 import { hasActiveFilters } from '../filtering';
@@ -40,6 +41,8 @@ const ROWS_PER_STEP = 5_000;
 const SLICE_MS = 8;
 /** One turn of the page's thread for whatever waits (a key, a click, a paint). */
 const letGo = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** For a refresh, which may arrive while someone types: everything else goes first. */
+const letInputGo = backgroundTurn;
 const clock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /**
@@ -51,18 +54,18 @@ const clock = () => (typeof performance !== 'undefined' ? performance.now() : Da
  */
 async function rowsInSlices(list: TokenList, shown: readonly IndexedToken[]): Promise<Rows> {
   if (list.packed === undefined) return rowsOf(list);
-  const read = await readPackedListInSlices(list.packed, letGo);
+  const read = await readPackedListInSlices(list.packed, letInputGo);
   if (tableSize(read.table) < PAINT_FIRST_ROWS) return rowsOf(list, read);
   const builder = lazyRowsBuilder(read);
   let sliceStart = clock();
   while (builder.more(ROWS_PER_STEP)) {
     if (clock() - sliceStart >= SLICE_MS) {
-      await letGo();
+      await letInputGo();
       sliceStart = clock();
     }
   }
   const rows = builder.rows();
-  await carryOver(shown, rows.entries, letGo);
+  await carryOver(shown, rows.entries, letInputGo);
   return rows;
 }
 
