@@ -52,6 +52,32 @@ describe('filtering (pure)', () => {
     );
   });
 
+  it('a text search finds exactly the tokens whose name, id, description or creator hold every word', () => {
+    const unit = fc.constantFrom('a', 'b', 'é', 'É', 'z', 'Z', '0', '7', '9', ' ', '-', '\\', '"', '_', 'ß');
+    const naive = (t: TokenView, words: string[]) => {
+      const by = t.audit?.created?.by;
+      const text = [t.name, t.id, t.description ?? '', by?.name ?? '', by?.id ?? ''].join('\n').toLowerCase();
+      return words.every((w) => text.includes(w));
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ name: fc.string({ unit, maxLength: 8 }), description: fc.option(fc.string({ unit, maxLength: 8 }), { nil: null }) }), { maxLength: 30 }),
+        fc.string({ unit, minLength: 1, maxLength: 4 }),
+        (raw, text) => {
+          const views = raw.map((r, i) => ({ ...toView({ name: 'x', description: null, status: 'Active', lastAccessDays: null, module: 'MOD-0001', n: i }, i), name: r.name, description: r.description }));
+          const words = text.trim().toLowerCase().split(/\s+/).filter(Boolean);
+          fc.pre(words.length > 0);
+          const found = filterIndexed(indexTokens(views), { ...DEFAULT_FILTERS, text }, NOW).map((e) => e.token.id);
+          expect(found).toEqual(views.filter((v) => naive(v, words)).map((v) => v.id));
+          // The same through a status filter (the other scan).
+          const active = filterIndexed(indexTokens(views), { ...DEFAULT_FILTERS, text, status: 'Active' }, NOW).map((e) => e.token.id);
+          expect(active).toEqual(found);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('the incremental filter cache always equals a fresh filter, whatever is typed or deleted', () => {
     fc.assert(
       fc.property(

@@ -22,7 +22,10 @@ export function carryTexts(prev: IndexedToken, next: IndexedToken): void {
   const sameBy = a.byName === b.byName && a.byId === b.byId;
   if (sameName && next.nameKey === undefined) next.nameKey = prev.nameKey;
   if (sameBy && next.createdByKey === undefined) next.createdByKey = prev.createdByKey;
-  if (sameName && sameBy && a.description === b.description && next.haystack === undefined) next.haystack = prev.haystack;
+  if (sameName && sameBy && a.description === b.description && next.haystack === undefined) {
+    next.haystack = prev.haystack;
+    next.chars = prev.chars;
+  }
 }
 
 /**

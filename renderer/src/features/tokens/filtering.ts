@@ -7,7 +7,7 @@
  */
 import type { TokenView } from '../../../../common/contract';
 import { DEFAULT_STALE_DAYS, isStale, matchesLastAccess, type LastAccessFilter } from '../../../../common/last-access';
-import { haystackOf, type IndexedToken } from './token-index';
+import { bitsAnswer, charBits, charsOf, haystackOf, type IndexedToken } from './token-index';
 import { lazySourceOf } from './lazy-rows';
 
 export type StatusFilter = 'all' | 'Active' | 'Disabled';
@@ -35,18 +35,19 @@ export function hasActiveFilters(filters: TokenFilters): boolean {
   return filters.text.trim() !== '' || filters.status !== 'all' || filters.moduleId !== '' || filters.unused || filters.lastAccess !== '';
 }
 
-/** A text search scans the list's kept haystacks when it has them (haystacksOf, and every text search's result). */
+/** A text search scans the list's kept search texts when it has them (haystacksOf, and every text search's result). */
 export function filterIndexed(sorted: readonly IndexedToken[], filters: TokenFilters, now: number): IndexedToken[] {
   if (!hasActiveFilters(filters)) return sorted as IndexedToken[];
   const terms = filters.text.trim().toLowerCase().split(/\s+/).filter(Boolean);
-  if (filters.status === 'all' && !filters.moduleId && !filters.unused && !filters.lastAccess) return matchText(sorted, haystackLists.get(sorted), terms);
+  if (filters.status === 'all' && !filters.moduleId && !filters.unused && !filters.lastAccess) return matchText(sorted, texts.get(sorted), terms);
+  const need = termBits(terms);
   const out: IndexedToken[] = [];
   for (const entry of sorted) {
     if (filters.status !== 'all' && entry.token.status !== filters.status) continue;
     if (filters.moduleId && !entry.token.modules.some((m) => m.id === filters.moduleId)) continue;
     if (filters.unused && !isUnused(entry, now)) continue;
     if (filters.lastAccess && !matchesLastAccess(filters.lastAccess, entry.lastAccess, now)) continue;
-    if (hasTerms(haystackOf(entry), terms)) out.push(entry);
+    if ((charsOf(entry) & need) === need && hasTerms(haystackOf(entry), terms)) out.push(entry);
   }
   return out;
 }
@@ -56,35 +57,55 @@ function hasTerms(haystack: string, terms: readonly string[]): boolean {
   return true;
 }
 
-const haystackLists = new WeakMap<readonly IndexedToken[], string[]>();
+const termBits = (terms: readonly string[]): number => charBits(terms.join(''));
 
-/**
- * A list's search texts as one array in its order, kept per list: the whole sorted list is
- * scanned again on every first letter typed, and a flat array of strings scans about twice as
- * fast as reaching each through its entry.
- */
-export function haystacksOf(list: readonly IndexedToken[]): string[] {
-  let hay = haystackLists.get(list);
-  if (!hay) {
-    hay = new Array<string>(list.length);
-    for (let i = 0; i < list.length; i++) hay[i] = haystackOf(list[i]!);
-    haystackLists.set(list, hay);
-  }
-  return hay;
+/** A list's search texts and their charBits, each as one array in the list's order. */
+interface ListTexts {
+  hay: string[];
+  bits: number[];
 }
 
-/** Text search alone (the usual case while typing). The result keeps its haystacks too: the next keystroke narrows it. */
-function matchText(list: readonly IndexedToken[], hay: readonly string[] | undefined, terms: readonly string[]): IndexedToken[] {
+const texts = new WeakMap<readonly IndexedToken[], ListTexts>();
+
+/**
+ * A list's search texts, kept per list: the whole sorted list is scanned again on every first
+ * letter typed, and flat arrays scan about twice as fast as reaching each text through its entry.
+ */
+export function haystacksOf(list: readonly IndexedToken[]): string[] {
+  let kept = texts.get(list);
+  if (!kept) {
+    kept = { hay: new Array<string>(list.length), bits: new Array<number>(list.length) };
+    for (let i = 0; i < list.length; i++) {
+      kept.hay[i] = haystackOf(list[i]!);
+      kept.bits[i] = list[i]!.chars!;
+    }
+    texts.set(list, kept);
+  }
+  return kept.hay;
+}
+
+/**
+ * Text search alone (the usual case while typing). A row's charBits rule most rows out without
+ * reading their text, and answer a single letter alone. The result keeps its texts too: the
+ * next keystroke narrows it.
+ */
+function matchText(list: readonly IndexedToken[], kept: ListTexts | undefined, terms: readonly string[]): IndexedToken[] {
+  const need = termBits(terms);
+  const byBits = terms.length === 1 && bitsAnswer(terms[0]!);
   const out: IndexedToken[] = [];
   const outHay: string[] = [];
+  const outBits: number[] = [];
   for (let i = 0; i < list.length; i++) {
-    const h = hay ? hay[i]! : haystackOf(list[i]!);
-    if (hasTerms(h, terms)) {
+    const bits = kept ? kept.bits[i]! : charsOf(list[i]!);
+    if ((bits & need) !== need) continue;
+    const h = kept ? kept.hay[i]! : haystackOf(list[i]!);
+    if (byBits || hasTerms(h, terms)) {
       out.push(list[i]!);
       outHay.push(h);
+      outBits.push(bits);
     }
   }
-  haystackLists.set(out, outHay);
+  texts.set(out, { hay: outHay, bits: outBits });
   return out;
 }
 

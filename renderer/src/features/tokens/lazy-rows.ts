@@ -22,6 +22,7 @@ interface Source {
 
 class LazyEntry implements IndexedToken {
   haystack: string | undefined = undefined;
+  chars: number | undefined = undefined;
   nameKey: string | undefined = undefined;
   createdByKey: string | undefined = undefined;
   #view: TokenView | undefined = undefined;

@@ -27,6 +27,8 @@ export interface IndexedToken {
   texts?(): TokenTexts;
   /** Lowercase search text; built on first use (see `haystackOf`), not at indexing time. */
   haystack: string | undefined;
+  /** charBits of the haystack, built with it. */
+  chars: number | undefined;
   /** Sort keys for name and creator; built on first sort by them. */
   nameKey: string | undefined;
   createdByKey: string | undefined;
@@ -56,7 +58,7 @@ export function indexToken(token: TokenView): IndexedToken {
 }
 
 function entryOf(token: TokenView, createdAt: number | null, lastAccess: number | null): IndexedToken {
-  return { id: token.id, token, haystack: undefined, nameKey: undefined, createdByKey: undefined, createdAt: timeKey(createdAt), lastAccess };
+  return { id: token.id, token, haystack: undefined, chars: undefined, nameKey: undefined, createdByKey: undefined, createdAt: timeKey(createdAt), lastAccess };
 }
 
 export function indexTokens(tokens: readonly TokenView[]): IndexedToken[] {
@@ -123,10 +125,42 @@ export function sortKeyOf(e: IndexedToken, key: SortKey): RowKey {
 /** Free text covers name, id, description and creator (name and id). */
 export function haystackOf(entry: IndexedToken): string {
   let h = entry.haystack;
-  if (h === undefined) {
+  if (h === undefined || entry.chars === undefined) {
     const t = textsOf(entry);
     h = `${t.name}\n${entry.id}\n${t.description ?? ''}\n${t.byName ?? ''}\n${t.byId ?? ''}`.toLowerCase();
     entry.haystack = h;
+    entry.chars = charBits(h);
   }
   return h;
 }
+
+/** The search text's charBits (built with the haystack). */
+export function charsOf(entry: IndexedToken): number {
+  haystackOf(entry);
+  return entry.chars!;
+}
+
+const A = 97;
+const DIGIT_BIT = 26;
+const OTHER_BIT = 30;
+
+/**
+ * Which characters a lowercase text holds, as bits: one per letter a–z, digits four to a bit,
+ * every other character one bit. A text can hold a search term only if it has all of the
+ * term's bits, so a search skips most rows without reading their text; for a term of one letter
+ * the bits are the whole answer.
+ */
+export function charBits(text: string): number {
+  let bits = 0;
+  for (let i = 0; i < text.length; i++) bits |= charBit(text.charCodeAt(i));
+  return bits;
+}
+
+function charBit(c: number): number {
+  if (c >= A && c <= 122) return 1 << (c - A);
+  if (c >= 48 && c <= 57) return 1 << (DIGIT_BIT + ((c - 48) >> 2));
+  return 1 << OTHER_BIT;
+}
+
+/** Whether charBits alone answers whether a text holds `term` (a single letter). */
+export const bitsAnswer = (term: string): boolean => term.length === 1 && term.charCodeAt(0) >= A && term.charCodeAt(0) <= 122;
