@@ -30,5 +30,7 @@ for (const bench of benches) {
   const result = spawnSync(process.execPath, ['--expose-gc', path.join(dir, bench)], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) failed += 1;
 }
-console.log(`\n${benches.length - failed} benchmarks met their targets, ${failed} did not.`);
+// With BENCH_NO_FAIL=1 a bench exits 0 whatever it measured: its misses are only in its output.
+if (process.env.BENCH_NO_FAIL === '1') console.log(`\n${benches.length} benchmarks ran (BENCH_NO_FAIL=1: their misses are the MISSED lines above, not counted here).`);
+else console.log(`\n${benches.length - failed} benchmarks met their targets, ${failed} did not.`);
 process.exit(failed === 0 ? 0 : 1);
