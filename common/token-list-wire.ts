@@ -117,7 +117,7 @@ function tableMembers(packed: string): { members: Array<[string, number, number]
 
 /** How long the sliced reader parses before it lets go of the thread. */
 const SLICE_MS = 8;
-/** A column longer than this (a few ms of parsing) is parsed in pieces of about this size. */
+/** With `inPieces`, a column longer than this (a few ms of parsing) is parsed in pieces of about this size. */
 const PIECE_CHARS = 256 * 1024;
 
 /**
@@ -158,10 +158,12 @@ async function parseArrayInPieces(packed: string, from: number, to: number, paus
 /**
  * readPackedList a member at a time, `letGo()` awaited between them: a big list's whole string
  * parsed at once holds the page's thread for one long task, each column alone for a fraction of
- * it. The result is checked exactly as readPackedList checks (never half a list); a string of
- * another shape is read whole by readPackedList.
+ * it. `inPieces`: big columns too are parsed a piece at a time (for a list read while someone
+ * may type; at launch the extra turns only delay the whole list). The result is checked exactly
+ * as readPackedList checks (never half a list); a string of another shape is read whole by
+ * readPackedList.
  */
-export async function readPackedListInSlices(packed: string, letGo: () => Promise<void>): Promise<ReadList> {
+export async function readPackedListInSlices(packed: string, letGo: () => Promise<void>, { inPieces = false }: { inPieces?: boolean } = {}): Promise<ReadList> {
   const found = tableMembers(packed);
   if (!found) return readPackedList(packed);
   const table: Record<string, unknown> = {};
@@ -174,7 +176,7 @@ export async function readPackedListInSlices(packed: string, letGo: () => Promis
       since = Date.now();
     };
     for (const [key, from, to] of found.members) {
-      table[key] = to - from > PIECE_CHARS ? await parseArrayInPieces(packed, from, to, pause) : JSON.parse(packed.slice(from, to));
+      table[key] = inPieces && to - from > PIECE_CHARS ? await parseArrayInPieces(packed, from, to, pause) : JSON.parse(packed.slice(from, to));
       await pause();
     }
     rest = JSON.parse(`{${packed.slice(found.restAt)}`) as Partial<PackedList>;

@@ -51,11 +51,15 @@ describe('readPackedListInSlices', () => {
     const clock = vi.spyOn(Date, 'now').mockImplementation(() => (now += 10));
     let turns = 0;
     try {
-      const sliced = await readPackedListInSlices(packed, () => {
+      const countTurn = () => {
         turns++;
         return Promise.resolve();
-      });
-      expect(sliced).toEqual(readPackedList(packed));
+      };
+      expect(await readPackedListInSlices(packed, countTurn)).toEqual(readPackedList(packed));
+      // Without pieces: a turn per member.
+      expect(turns).toBe(18);
+      turns = 0;
+      expect(await readPackedListInSlices(packed, countTurn, { inPieces: true })).toEqual(readPackedList(packed));
     } finally {
       clock.mockRestore();
     }

@@ -54,7 +54,7 @@ const clock = () => (typeof performance !== 'undefined' ? performance.now() : Da
  */
 async function rowsInSlices(list: TokenList, shown: readonly IndexedToken[]): Promise<Rows> {
   if (list.packed === undefined) return rowsOf(list);
-  const read = await readPackedListInSlices(list.packed, letInputGo);
+  const read = await readPackedListInSlices(list.packed, letInputGo, { inPieces: true });
   if (tableSize(read.table) < PAINT_FIRST_ROWS) return rowsOf(list, read);
   const builder = lazyRowsBuilder(read);
   let sliceStart = clock();
