@@ -3,7 +3,7 @@
  * (in common/, where main checks it too) and saved on Enter or when the field is left; a bad entry
  * says what is wanted and saves nothing.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 
 export type NumberParse = { value: number } | { error: string };
 
@@ -24,8 +24,14 @@ export function NumberSettingField({
 }) {
   const [text, setText] = useState(String(value));
   const [error, setError] = useState<string | null>(null);
-  // What main answered is what is in force: the field follows it after each save.
-  useEffect(() => setText(String(value)), [value]);
+  // What main answered is what is in force: the field follows it when it changes (after a save).
+  // Adjusted while rendering, not in an effect: an effect run late after mount would put the
+  // value back over what the user has begun to type.
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    setText(String(value));
+  }
 
   const commit = () => {
     const parsed = parse(text);
