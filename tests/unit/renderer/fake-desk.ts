@@ -6,6 +6,7 @@
 import type { DeskBridge } from '../../../common/channel-names';
 import type { Channel, EventName, TokenView } from '../../../common/contract';
 import type { DeskErrorData, DeskResult } from '../../../common/errors';
+import { DEFAULT_DESKTOP_SETTINGS, type DesktopSettings } from '../../../common/quick-access';
 
 export type Handler = (input: any) => unknown;
 
@@ -108,6 +109,20 @@ export function serveTokens(tokens: TokenView[]) {
     return t;
   };
 }
+
+/** Settings as main keeps them (the defaults, then every `settings.set` merged in), with no shortcut and no secret clipboard. */
+export function serveSettings() {
+  let settings: DesktopSettings = { ...DEFAULT_DESKTOP_SETTINGS };
+  const view = () => ({ shortcut: null, secretClipboard: false, settings });
+  fakeDesk.handlers['settings.get'] = view;
+  fakeDesk.handlers['settings.set'] = (patch: Partial<DesktopSettings>) => {
+    settings = { ...settings, ...patch };
+    return view();
+  };
+}
+
+/** Every `settings.set` the page sent, in order. */
+export const settingsSets = () => fakeDesk.calls.filter((c) => c.channel === 'settings.set').map((c) => c.input);
 
 /** A promise you settle from the test. */
 export function deferred<T>() {

@@ -1,10 +1,9 @@
 // @vitest-environment jsdom
 /** The Overview's rules on the Settings page: whole days saved, bad days refused with a reason, findings ticked on and off. */
-import { fakeDesk } from '../fake-desk';
+import { fakeDesk, serveSettings, settingsSets } from '../fake-desk';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { DEFAULT_DESKTOP_SETTINGS, type DesktopSettings } from '../../../../common/quick-access';
 import { FINDING_KINDS } from '../../../../common/overview';
 import { SettingsPage } from '../../../../renderer/src/features/settings/SettingsPage';
 
@@ -13,22 +12,11 @@ afterEach(() => {
   fakeDesk.reset();
 });
 
-function serve() {
-  let settings: DesktopSettings = { ...DEFAULT_DESKTOP_SETTINGS };
-  const view = () => ({ shortcut: null, secretClipboard: false, settings });
-  fakeDesk.handlers['settings.get'] = view;
-  fakeDesk.handlers['settings.set'] = (patch: Partial<DesktopSettings>) => {
-    settings = { ...settings, ...patch };
-    return view();
-  };
-}
-
-const sets = () => fakeDesk.calls.filter((c) => c.channel === 'settings.set').map((c) => c.input);
 const DAYS = 'A token is stale after (days without use)';
 
 describe('the Overview rules in Settings', () => {
   it('shows 90 days by default and saves new whole days on Enter', async () => {
-    serve();
+    serveSettings();
     const user = userEvent.setup();
     render(<SettingsPage />);
     const field = (await screen.findByLabelText(DAYS)) as HTMLInputElement;
@@ -36,11 +24,11 @@ describe('the Overview rules in Settings', () => {
     await user.clear(field);
     await user.type(field, '60{Enter}');
     expect(await screen.findByText('Overview rules saved.')).toBeTruthy();
-    expect(sets()).toEqual([{ overviewRules: { staleDays: 60, findings: [...FINDING_KINDS] } }]);
+    expect(settingsSets()).toEqual([{ overviewRules: { staleDays: 60, findings: [...FINDING_KINDS] } }]);
   });
 
   it('refuses days out of range or not whole, saying why, and saves nothing', async () => {
-    serve();
+    serveSettings();
     const user = userEvent.setup();
     render(<SettingsPage />);
     const field = (await screen.findByLabelText(DAYS)) as HTMLInputElement;
@@ -50,18 +38,18 @@ describe('the Overview rules in Settings', () => {
       expect((await screen.findByRole('alert')).textContent).toBe('Enter whole days, from 7 to 730.');
       expect(field.getAttribute('aria-invalid')).toBe('true');
     }
-    expect(sets()).toEqual([]);
+    expect(settingsSets()).toEqual([]);
   });
 
   it('saves the findings that count as they are ticked, in the list’s order', async () => {
-    serve();
+    serveSettings();
     const user = userEvent.setup();
     render(<SettingsPage />);
     const box = await screen.findByRole('checkbox', { name: 'Holds every module' });
     expect((box as HTMLInputElement).checked).toBe(true);
     await user.click(box);
     await user.click(await screen.findByRole('checkbox', { name: 'Holds every module' }));
-    expect(sets()).toEqual([
+    expect(settingsSets()).toEqual([
       { overviewRules: { staleDays: 90, findings: FINDING_KINDS.filter((k) => k !== 'allModules') } },
       { overviewRules: { staleDays: 90, findings: [...FINDING_KINDS] } },
     ]);

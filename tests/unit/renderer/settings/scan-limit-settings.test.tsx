@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 /** The leak scan's size limit on the Settings page: a whole number of MB saved; bad input says why and saves nothing. */
-import { fakeDesk } from '../fake-desk';
+import { fakeDesk, serveSettings, settingsSets } from '../fake-desk';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { DEFAULT_DESKTOP_SETTINGS, parseLeakScanMaxFileMb, type DesktopSettings } from '../../../../common/quick-access';
+import { parseLeakScanMaxFileMb } from '../../../../common/quick-access';
 import { SettingsPage } from '../../../../renderer/src/features/settings/SettingsPage';
 
 afterEach(() => {
@@ -12,17 +12,6 @@ afterEach(() => {
   fakeDesk.reset();
 });
 
-function serve() {
-  let settings: DesktopSettings = { ...DEFAULT_DESKTOP_SETTINGS };
-  const view = () => ({ shortcut: null, secretClipboard: false, settings });
-  fakeDesk.handlers['settings.get'] = view;
-  fakeDesk.handlers['settings.set'] = (patch: Partial<DesktopSettings>) => {
-    settings = { ...settings, ...patch };
-    return view();
-  };
-}
-
-const sets = () => fakeDesk.calls.filter((c) => c.channel === 'settings.set').map((c) => c.input);
 
 describe('the size limit of a leak scan', () => {
   it('parses whole MB from 1 to 1024 and nothing else', () => {
@@ -34,7 +23,7 @@ describe('the size limit of a leak scan', () => {
   });
 
   it('shows 5 MB by default and saves a new whole number on Enter', async () => {
-    serve();
+    serveSettings();
     const user = userEvent.setup();
     render(<SettingsPage />);
     const field = (await screen.findByLabelText('Skip files larger than (MB)')) as HTMLInputElement;
@@ -42,12 +31,12 @@ describe('the size limit of a leak scan', () => {
     await user.clear(field);
     await user.type(field, '20{Enter}');
     expect(await screen.findByText('Size limit saved.')).toBeTruthy();
-    expect(sets()).toEqual([{ leakScanMaxFileMb: 20 }]);
+    expect(settingsSets()).toEqual([{ leakScanMaxFileMb: 20 }]);
     expect(field.value).toBe('20');
   });
 
   it('bad input: a clear message, aria-invalid, and nothing is saved', async () => {
-    serve();
+    serveSettings();
     const user = userEvent.setup();
     render(<SettingsPage />);
     const field = (await screen.findByLabelText('Skip files larger than (MB)')) as HTMLInputElement;
@@ -59,12 +48,12 @@ describe('the size limit of a leak scan', () => {
     await user.clear(field);
     await user.type(field, '0{Enter}');
     expect(screen.getByRole('alert')).toBeTruthy();
-    expect(sets()).toEqual([]);
+    expect(settingsSets()).toEqual([]);
     // Fixing it clears the message and saves.
     await user.clear(field);
     await user.type(field, '8{Enter}');
     expect(await screen.findByText('Size limit saved.')).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
-    expect(sets()).toEqual([{ leakScanMaxFileMb: 8 }]);
+    expect(settingsSets()).toEqual([{ leakScanMaxFileMb: 8 }]);
   });
 });
