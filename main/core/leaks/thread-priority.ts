@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 
 /** This thread's id for the scheduler (Linux), or null. */
-export function currentThreadId(): number | null {
+function currentThreadId(): number | null {
   try {
     const tid = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
     return Number.isInteger(tid) && tid > 0 ? tid : null;

@@ -55,12 +55,10 @@ export interface MenuProps {
 export function Menu({ label, items, button, className, checks = false, subject }: MenuProps) {
   // Open for one subject: the same render that shows another subject shows the menu closed.
   const [openFor, setOpenFor] = useState<{ subject: string | undefined } | null>(null);
+  // Forgotten as soon as another subject shows, so the menu does not open again when the first comes back.
+  if (openFor !== null && openFor.subject !== subject) setOpenFor(null);
   const open = openFor !== null && openFor.subject === subject;
   const setOpen = (next: boolean) => setOpenFor(next ? { subject } : null);
-  // Forgotten once another subject shows, so the menu does not open again when the first comes back.
-  useEffect(() => {
-    if (openFor !== null && openFor.subject !== subject) setOpenFor(null);
-  }, [openFor, subject]);
   const menuId = useId();
   const triggerRef = useRef<HTMLButtonElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
