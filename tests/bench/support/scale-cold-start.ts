@@ -92,15 +92,18 @@ export async function coldStart(sandboxUrl: string, adminToken: string, tokens: 
           await profiler.send('Profiler.enable');
           await profiler.send('Profiler.start');
         }
+        // BENCH_TRACE_COLD=<file>: a Chrome trace of the first start (what each thread did, and when).
+        const tracing = Boolean(process.env.BENCH_TRACE_COLD) && r === 0;
+        if (tracing) await browser.startTracing(page, { path: process.env.BENCH_TRACE_COLD!, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel', 'blink', 'v8'] });
         // The token list's own address: `/` with a saved connection starts on the Overview.
         await page.goto(url.replace('/#', '/tokens#'));
         await page.waitForFunction(() => (window as any).__firstPaint !== null, undefined, { timeout: 60_000 });
-        
         runsMs.push(await page.evaluate(() => (window as any).__firstPaint as number));
         // Then the whole list (a big list's first screen comes first): in the store, and painted.
         await page.waitForFunction(() => (window as any).__wholePaint !== null, undefined, { timeout: 60_000 });
         const wholePaint = (await page.evaluate(() => (window as any).__wholePaint)) as number;
         if (profiler) fs.writeFileSync(process.env.BENCH_PROFILE_COLD!, JSON.stringify((await profiler.send('Profiler.stop')).profile));
+        if (tracing) await browser.stopTracing();
         phases.push(
           await page.evaluate((whole) => {
             const at = (n: string) => Math.round(performance.getEntriesByName(n)[0]?.startTime ?? NaN);
