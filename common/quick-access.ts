@@ -9,6 +9,7 @@ import { accountTypeSchema } from './domain';
 import { connectionIdSchema, tokenIdSchema } from './ids';
 import { CLIPBOARD_CLEAR_MS, CLIPBOARD_CLEAR_OPTIONS_MS } from './limits';
 import { plainText } from './plain-text';
+import { accessSources } from './access-sources';
 import { DEFAULT_OVERVIEW_RULES, overviewRulesSchema } from './overview';
 
 const MODIFIERS = ['CommandOrControl', 'CmdOrCtrl', 'Command', 'Cmd', 'Control', 'Ctrl', 'Alt', 'Option', 'AltGr', 'Shift', 'Super', 'Meta'];
@@ -76,27 +77,7 @@ export type SettingsView = z.infer<typeof settingsViewSchema>;
 
 // ---- value access log -----------------------------------------------------------------------
 
-/**
- * Where a value was read from. Main decides it from the calling window and the channel
- * (main/core/access-log.ts `accessSourceOf`), never from what a page says: a page that could
- * name its own source could make its reads look like someone else's. Main records only
- * `window`, `quick` and `tray`; the finer views (`table`, `details`, `wizard`, `app`) were a
- * page's own claim and stay readable in a log that already holds them.
- */
-export const accessSources = ['window', 'quick', 'tray', 'table', 'details', 'wizard', 'app'] as const;
 export const accessSourceSchema = z.enum(accessSources);
-export type AccessSource = z.infer<typeof accessSourceSchema>;
-/** The sources main records. */
-export type AccessSurface = Extract<AccessSource, 'window' | 'quick' | 'tray'>;
-export const ACCESS_SOURCE_LABELS: Record<AccessSource, string> = {
-  window: 'Token Desk window',
-  quick: 'Quick Access',
-  tray: 'Tray menu',
-  table: 'Token table',
-  details: 'Token details',
-  wizard: 'Add token wizard',
-  app: 'Token Desk',
-};
 export const ACCESS_LOG_MAX = 5000;
 
 export const accessEntrySchema = z.object({

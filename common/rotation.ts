@@ -1,16 +1,17 @@
 /**
- * Rotation plans: how and when Token Desk retires a token that was replaced. The shapes and the
- * choices live here because main (which stores and carries out the plans) and the renderer
- * (which makes them and shows them) must agree on every one; the wording of a plan's state is
- * here too, so the table, the details page and the Rotations view say the same thing.
+ * Rotation plans: how and when Token Desk retires a token that was replaced. The choices live
+ * here (the shapes in rotation-schemas.ts) because main (which stores and carries out the
+ * plans) and the renderer (which makes them and shows them) must agree on every one; the wording
+ * of a plan's state is here too, so the table, the details page and the Rotations view say the
+ * same thing. No schema library here: the page shows plans without loading the contract's.
  *
  * Every time is an ISO-8601 instant in UTC and every duration is milliseconds of real time:
  * a 24 h grace period is 24 hours even across a daylight-saving change, and a plan made in one
  * time zone falls due at the same instant when the computer moves to another.
  */
-import { z } from 'zod';
-import { tokenIdSchema } from './ids';
-import { tokenNameSchema } from './token-fields';
+import type { RotationPlan } from './rotation-schemas';
+
+export type { PlanEvent, PlanView, RetireAction, RetireChoice, RetireWhen, RotationPlan } from './rotation-schemas';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -62,42 +63,8 @@ export const EXTEND_CHOICES = [
 
 /** A plan's longest reach: nothing is scheduled further out than a year. */
 export const PLAN_HORIZON_MS = 366 * DAY;
-const durationMs = z.number().int().min(MINUTE).max(PLAN_HORIZON_MS);
-const isoInstant = z.iso.datetime({ offset: true });
-
-/** When to retire, as the user chose it (main turns a grace period into an instant). */
-export const retireChoiceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('now') }).strict(),
-  z.object({ kind: z.literal('grace'), graceMs: durationMs }).strict(),
-  z.object({ kind: z.literal('date'), at: isoInstant }).strict(),
-  z
-    .object({
-      kind: z.literal('quiet'),
-      quietMs: durationMs,
-      /** The latest moment: a grace period from now. */
-      deadlineMs: durationMs,
-      /** At the deadline, retire even if the token is still in use (else ask). */
-      regardless: z.boolean().default(false),
-    })
-    .strict()
-    // A deadline within the quiet time would always come first: the plan would never wait for quiet.
-    .refine((v) => v.deadlineMs > v.quietMs, { message: DEADLINE_AFTER_QUIET, path: ['deadlineMs'] }),
-]);
-export type RetireChoice = z.input<typeof retireChoiceSchema>;
-
-export const retireActionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('disable') }).strict(),
-  z.object({ kind: z.literal('delete'), afterDisabledMs: durationMs }).strict(),
-]);
-export type RetireAction = z.infer<typeof retireActionSchema>;
-
-/** When, as stored: instants only. */
-export const retireWhenSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('at'), at: z.string() }),
-  z.object({ kind: z.literal('quiet'), quietMs: z.number(), deadline: z.string(), regardless: z.boolean() }),
-]);
-export type RetireWhen = z.infer<typeof retireWhenSchema>;
-
+/** A plan's shortest duration. */
+export const PLAN_SHORTEST_MS = MINUTE;
 /**
  * waiting: for its time (or for the token to go quiet); acting: a disable or delete was sent and
  * its outcome is not known yet (kept on disk, so a crash or a lost answer is re-checked, never
@@ -108,48 +75,6 @@ export const PLAN_STAGES = ['waiting', 'acting', 'disabled', 'asking', 'done', '
 export type PlanStage = (typeof PLAN_STAGES)[number];
 export const PENDING_STAGES: readonly PlanStage[] = ['waiting', 'acting', 'disabled', 'asking'];
 export const isPending = (stage: PlanStage) => PENDING_STAGES.includes(stage);
-
-export const planEventSchema = z.object({ at: z.string(), text: z.string() });
-export type PlanEvent = z.infer<typeof planEventSchema>;
-
-export const rotationPlanSchema = z.object({
-  id: z.string().min(1),
-  connectionId: z.string().min(1),
-  oldId: tokenIdSchema,
-  newId: tokenIdSchema,
-  /** The old token's name when the plan was made (for messages once it is gone). */
-  oldName: z.string(),
-  createdAt: z.string(),
-  when: retireWhenSchema,
-  action: retireActionSchema,
-  stage: z.enum(PLAN_STAGES),
-  /** Which call `acting` is about. */
-  step: z.enum(['disable', 'delete']).optional(),
-  /** When the runner looks at the plan next (null: it waits for the user, or it is over). */
-  nextAt: z.string().nullable(),
-  /** Failed attempts in a row (retries back off). */
-  attempts: z.number().int().min(0),
-  /** The old token's Last access as last seen, and when it was looked at. */
-  lastAccessAt: z.string().nullable(),
-  checkedAt: z.string().nullable(),
-  /** The old token's revision as last seen: a change means someone else edited it. */
-  revision: z.number().int().optional(),
-  disabledAt: z.string().optional(),
-  /** A retire-now asked for: the next look acts whatever the timing. */
-  force: z.boolean().optional(),
-  /** Notices already given (e.g. `hour-before:disable`), so none is given twice. */
-  notified: z.array(z.string()),
-  /** What happened while the app was closed, until the page has shown it once. */
-  report: z.string().optional(),
-  /** How it ended, in one sentence. */
-  outcome: z.string().optional(),
-  history: z.array(planEventSchema),
-});
-export type RotationPlan = z.infer<typeof rotationPlanSchema>;
-
-/** The plan as the renderer sees it: with its connection's name, for the Rotations view. */
-export const planViewSchema = rotationPlanSchema.extend({ connectionName: z.string() });
-export type PlanView = z.infer<typeof planViewSchema>;
 
 /** A duration in words: "6 h", "3 d", "4 min", "less than a minute". */
 export function durationText(ms: number): string {
@@ -201,13 +126,3 @@ export function planDescription(plan: RotationPlan, formatTime: (iso: string) =>
   const atDeadline = plan.when.regardless ? `${action} anyway` : 'ask you';
   return `Once it has not been used for ${durationText(plan.when.quietMs)}: ${action}. At ${formatTime(plan.when.deadline)} at the latest; still in use then, Token Desk will ${atDeadline}.`;
 }
-
-export const rotationCreateSchema = z
-  .object({
-    oldId: tokenIdSchema,
-    newId: tokenIdSchema,
-    oldName: tokenNameSchema,
-    retire: retireChoiceSchema,
-    action: retireActionSchema.default({ kind: 'disable' }),
-  })
-  .strict();

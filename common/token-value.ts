@@ -7,7 +7,7 @@
  * exactly that, and the platform's docs write no other. A pasted `Bearer ` prefix (a copy from
  * an HTTP header) is accepted everywhere and dropped: it is never part of the value.
  */
-import { TOKEN_ID_REGEX_SOURCE } from './ids';
+import { TOKEN_ID_REGEX_SOURCE } from './id-patterns';
 
 const SECRET_SOURCE = '[A-Za-z0-9]+';
 const VALUE_SOURCE = `idt:(${TOKEN_ID_REGEX_SOURCE}):(${SECRET_SOURCE})`;

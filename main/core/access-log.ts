@@ -4,7 +4,8 @@
  * connection, where the access came from and what it was: never the value.
  */
 import { ACCESS_LOG_MAX, accessEntrySchema } from '../../common/quick-access';
-import type { AccessEntry, AccessSurface } from '../../common/quick-access';
+import type { AccessSurface } from '../../common/access-sources';
+import type { AccessEntry } from '../../common/quick-access';
 import type { HandlerContext } from './dispatch';
 import { SETTINGS_KEYS } from './settings-keys';
 import type { KeyValueStore } from './store';

@@ -20,7 +20,7 @@
  * connection always gets the keychain, or its refusal.
  */
 import { DeskError } from '../../common/errors';
-import { isTokenId, TOKEN_ID_MESSAGE } from '../../common/ids';
+import { isTokenId, TOKEN_ID_MESSAGE } from '../../common/id-patterns';
 import { createMemorySecretStore } from './secret-store-memory';
 
 export { createKeytarSecretStore, keychainUnavailable, keychainFixHint, DEFAULT_KEYCHAIN_SERVICE, KEYCHAIN_SERVICES, keychainServiceFor } from './secret-store-keytar';

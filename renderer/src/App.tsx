@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { ConnectionSwitcher } from './features/connections/ConnectionSwitcher';
 import { useAppCommands } from './features/desktop/use-app-commands';
 import { useConnectionsStore } from './features/connections/connections-store';
@@ -8,9 +8,13 @@ import { Notices } from './shell/Notices';
 import { startRouter, useRouter } from './shell/router';
 import { followStartPage } from './shell/start-page';
 import { NAV_ITEMS, viewOf } from './shell/views';
-import { AddTokenWizard } from './features/wizard/AddTokenWizard';
+import { useWizardBridge } from './features/wizard/wizard-bridge';
 import { StartupNotice } from './features/recovery/StartupNotice';
 import { RotateDialog } from './features/rotation/RotateDialog';
+
+// The wizard checks its fields with the contract's schemas: its code loads when it first opens,
+// not with the window (tests/unit/renderer/start-code.test.ts).
+const AddTokenWizard = lazy(() => import('./features/wizard/AddTokenWizard').then((m) => ({ default: m.AddTokenWizard })));
 import { useRotationEvents } from './features/rotation/use-rotation-events';
 
 /** Routes whose page has an offline banner of its own (with the date of the data it shows): one banner per view. */
@@ -20,6 +24,7 @@ export function App() {
   const match = useRouter((s) => s.match);
   const restore = useConnectionsStore((s) => s.restore);
   const offlineMessage = useConnectionsStore((s) => s.offlineMessage);
+  const wizardOpen = useWizardBridge((s) => s.open);
   useAppCommands();
   useRotationEvents();
   useEffect(startRouter, []);
@@ -73,7 +78,11 @@ export function App() {
         </div>
       </main>
       <Notices />
-      <AddTokenWizard />
+      {wizardOpen && (
+        <Suspense fallback={null}>
+          <AddTokenWizard />
+        </Suspense>
+      )}
       <RotateDialog />
       <StartupNotice />
     </div>

@@ -6,7 +6,7 @@
  * notices. Plans are precious (they are what the app promised to do), so nothing in a damaged
  * file is dropped quietly: the copy is kept and the user is told.
  */
-import { rotationPlanSchema, type RotationPlan } from '../../../common/rotation';
+import { rotationPlanSchema, type RotationPlan } from '../../../common/rotation-schemas';
 import type { KeyValueStore, StoreRecovery } from '../store';
 
 const KEY = 'plans';

@@ -10,7 +10,8 @@
  * already Disabled (or gone) counts as done, and only a token still as it was is acted on.
  */
 import type { PlanStage, RetireAction, RotationPlan } from '../../../common/rotation';
-import { durationText, retireChoiceSchema } from '../../../common/rotation';
+import { durationText } from '../../../common/rotation';
+import { retireChoiceSchema } from '../../../common/rotation-schemas';
 import type { z } from 'zod';
 
 const MINUTE = 60_000;

@@ -17,7 +17,7 @@ import { DeskError } from '../../../common/errors';
 import { isLostAnswer } from '../../../common/lost-answer';
 import { isPending, type RetireAction, type RotationPlan } from '../../../common/rotation';
 import type { z } from 'zod';
-import type { retireChoiceSchema } from '../../../common/rotation';
+import type { retireChoiceSchema } from '../../../common/rotation-schemas';
 import type { MarketplaceClient } from '../api';
 import { rql } from '../api';
 import { captureCreated, type CreateServices } from '../handlers/create';

@@ -8,7 +8,7 @@
 import type { ConnectionProfile, EventPayload, TokenView } from '../../../common/contract';
 import { DeskError } from '../../../common/errors';
 import { copiedNotice, notConnectedError } from '../../../common/messages';
-import type { AccessSource } from '../../../common/quick-access';
+import type { AccessSource } from '../../../common/access-sources';
 import { checkTokenValue } from '../../../common/token-value';
 import { createMarketplaceClient } from '../api';
 import { APP_VERSION } from '../app-info';

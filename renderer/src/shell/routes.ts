@@ -6,7 +6,7 @@
  * A new view adds one entry here (its name and pattern) and one in `shell/views.tsx` (what it
  * shows, and its sidebar label if it has one).
  */
-import { TOKEN_ID_PATTERN } from '../../../common/ids';
+import { TOKEN_ID_PATTERN } from '../../../common/id-patterns';
 
 /** A pattern's `:name` segments must match these, or the address is not found. */
 const PARAMS: Record<string, RegExp> = {

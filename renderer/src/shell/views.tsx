@@ -7,57 +7,59 @@
 import { lazy, Suspense } from 'react';
 import type { ReactNode } from 'react';
 import { AboutPanel } from '../features/about/AboutPanel';
-import { AccessLogPage } from '../features/access-log/AccessLogPage';
-import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { ManageConnections } from '../features/connections/ManageConnections';
 import { Home } from '../features/home/Home';
-import { LeaksPage } from '../features/leaks/LeaksPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { RotationsPage } from '../features/rotation/RotationsPage';
 import { NotFound } from './NotFound';
 import { pathTo } from './routes';
 import type { Match, RouteName } from './routes';
 
-// Its charts and their code load with the route, not with the app's first screen.
+// The views besides the token list load with their routes, not with the app's first screen:
+// the Overview's charts, the report most sessions never print, and the views whose forms and
+// exports check with the contract's schemas (which cost a window's start a tenth of a second).
 const OverviewPage = lazy(() => import('../features/overview/OverviewPage'));
-// The report's view loads with its route too: most sessions never print one.
 const ReportPage = lazy(() => import('../features/report/ReportPage'));
+const AccessLogPage = lazy(() => import('../features/access-log/AccessLogPage').then((m) => ({ default: m.AccessLogPage })));
+const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
+const LeaksPage = lazy(() => import('../features/leaks/LeaksPage').then((m) => ({ default: m.LeaksPage })));
+const RotationsPage = lazy(() => import('../features/rotation/RotationsPage').then((m) => ({ default: m.RotationsPage })));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+
+/** A view whose code loads with its route; `what` names it while it does ("the Overview"). */
+function opening(what: string, view: ReactNode): ReactNode {
+  return (
+    <Suspense
+      fallback={
+        <p role="status" className="muted">
+          Opening {what}…
+        </p>
+      }
+    >
+      {view}
+    </Suspense>
+  );
+}
 
 export function viewOf(match: Match): ReactNode {
   switch (match.name) {
     case 'overview':
-      return (
-        <Suspense
-          fallback={
-            <p role="status" className="muted">
-              Opening the Overview…
-            </p>
-          }
-        >
-          <OverviewPage />
-        </Suspense>
-      );
+      return opening('the Overview', <OverviewPage />);
     case 'report':
-      return (
-        <Suspense fallback={<p role="status" className="muted">Opening the report…</p>}>
-          <ReportPage scope={match.params.scope} />
-        </Suspense>
-      );
+      return opening('the report', <ReportPage scope={match.params.scope} />);
     case 'tokens':
     case 'token':
       return <Home />;
     case 'audit':
-      return <AuditLogPage />;
+      return opening('the audit log', <AuditLogPage />);
     case 'accessLog':
-      return <AccessLogPage />;
+      return opening('the access log', <AccessLogPage />);
     case 'leaks':
-      return <LeaksPage />;
+      return opening('the leak check', <LeaksPage />);
     case 'rotations':
-      return <RotationsPage />;
+      return opening('the rotations', <RotationsPage />);
     case 'connections':
       return <ManageConnections />;
     case 'settings':
-      return <SettingsPage />;
+      return opening('the settings', <SettingsPage />);
     case 'about':
       return <AboutPanel />;
     case 'notFound':

@@ -1,6 +1,7 @@
 /** The account log's filters (shared by the view and the export) and CSV escaping. */
 import { describe, expect, it } from 'vitest';
-import { actionOf, auditFiltersSchema, auditMatcher, EMPTY_AUDIT_FILTERS, type AuditEntry } from '../../../common/audit-log';
+import { actionOf, auditMatcher, EMPTY_AUDIT_FILTERS, type AuditEntry } from '../../../common/audit-log';
+import { auditFiltersSchema } from '../../../common/audit-log-schemas';
 import { auditCsv, csvCell, csvFileName } from '../../../main/core/audit/csv';
 import { entryOf } from '../../../main/core/audit/entries';
 

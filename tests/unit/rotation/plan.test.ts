@@ -2,7 +2,7 @@
  * The plan state machine alone (plan.ts): pure, so days of a plan are a loop over instants.
  */
 import { describe, expect, it } from 'vitest';
-import { retireChoiceSchema, type RotationPlan } from '../../../common/rotation';
+import { retireChoiceSchema, type RotationPlan } from '../../../common/rotation-schemas';
 import { afterAct, applyUserAction, decide, MAX_ATTEMPTS, MIN_LOOK_MS, newPlan, remind, retry, wakeAt } from '../../../main/core/rotation/plan';
 import { DAY, HOUR, MIN } from './harness';
 

@@ -13,7 +13,8 @@ import { useRotationStore } from '../../../renderer/src/features/rotation/rotati
 import { planInput } from '../../../renderer/src/features/rotation/plan-input';
 import { DEFAULT_DRAFT } from '../../../renderer/src/features/rotation/PlanChoices';
 import { showConnection } from '../../../renderer/src/desk';
-import { DEADLINE_AFTER_QUIET, retireChoiceSchema } from '../../../common/rotation';
+import { DEADLINE_AFTER_QUIET } from '../../../common/rotation';
+import { retireChoiceSchema } from '../../../common/rotation-schemas';
 
 showConnection('conn-1');
 

@@ -1,5 +1,5 @@
 /** A table of value access entries (the Access log view and a token's details). */
-import { ACCESS_SOURCE_LABELS } from '../../../../common/quick-access';
+import { ACCESS_SOURCE_LABELS } from '../../../../common/access-sources';
 import type { AccessEntry } from '../../../../common/quick-access';
 import { formatDateTime } from '../../ui/format';
 import '../desktop/desktop.css';

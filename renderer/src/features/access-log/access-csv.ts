@@ -1,6 +1,6 @@
 /** The access log as CSV, with the one CSV rule the audit log's export uses (common/csv.ts). */
 import { csvDocument, csvFileName } from '../../../../common/csv';
-import { ACCESS_SOURCE_LABELS } from '../../../../common/quick-access';
+import { ACCESS_SOURCE_LABELS } from '../../../../common/access-sources';
 import type { AccessEntry } from '../../../../common/quick-access';
 
 const HEADER = ['Time (UTC)', 'Action', 'Token ID', 'Token name', 'Connection', 'From'];

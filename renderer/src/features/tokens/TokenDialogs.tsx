@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import type { TokenView } from '../../../../common/contract';
 import { DeskError } from '../../../../common/errors';
 import { checkTokenValue } from '../../../../common/token-value';
@@ -11,10 +11,13 @@ import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Dialog } from '../../ui/Dialog';
 import { daysSince, formatRelative } from '../../ui/format';
-import { EditTokenDialog } from './EditTokenDialog';
 import { useIsOwnToken, useOwnTokenId } from './own-token';
 import { ownTokenReason } from '../../../../common/own-token';
 import { DisableTokenDialog } from './details/DisableDialog';
+
+// The edit form checks its fields with the contract's schemas: its code loads when it first
+// opens, not with the window (tests/unit/renderer/start-code.test.ts).
+const EditTokenDialog = lazy(() => import('./EditTokenDialog').then((m) => ({ default: m.EditTokenDialog })));
 
 /** Renders the dialog the ui store says is open. */
 export function TokenDialogs() {
@@ -25,7 +28,12 @@ export function TokenDialogs() {
   if (dialog.kind === 'bulkDelete') return <BulkDeleteDialog ids={dialog.ids} onClose={close} />;
   const token = tokens.find((t) => t.id === dialog.tokenId);
   if (!token) return null;
-  if (dialog.kind === 'edit') return <EditTokenDialog key={token.id} token={token} onClose={close} />;
+  if (dialog.kind === 'edit')
+    return (
+      <Suspense fallback={null}>
+        <EditTokenDialog key={token.id} token={token} onClose={close} />
+      </Suspense>
+    );
   if (dialog.kind === 'delete') return <DeleteTokenDialog token={token} onClose={close} />;
   if (dialog.kind === 'disable') return <DisableTokenDialog token={token} onClose={close} />;
   return <AddValueDialog token={token} onClose={close} />;
