@@ -21,8 +21,8 @@
  *   as the page starts; the whole list's paint is in details.coldStart). Needs a Secret Service
  *   for the saved connection (run under dbus-run-session + gnome-keyring here); without one it says so.
  * Prints ONE JSON object; exits 1 when a target is missed (unless BENCH_NO_FAIL=1).
- * Every figure is the median of --runs (five) runs; the 1-minute load before and after is printed
- * with them (`load1m`), and main's and the page's longest tasks (`longestTaskMs`).
+ * Every figure is the median of --runs (five) runs; the 1-minute load and the speed probe before
+ * and after are printed with them (`load1m`), and main's and the page's longest tasks (`longestTaskMs`).
  * Options: --tokens=100000 --latency=20 --concurrency=6 --runs=5; BENCH_ONLY=main|table|cold runs one part.
  * The parts are in support/: scale-table.ts, scale-cold-start.ts and measure.ts (the helpers).
  */

@@ -38,17 +38,36 @@ export async function worstLag<T>(work: () => Promise<T>): Promise<{ value: T; l
   }
 }
 
-
 /** The machine's 1-minute load average (how busy the 2 cores were: every CPU-bound figure stretches with it). */
 export const load1m = (): number => +os.loadavg()[0]!.toFixed(2);
 
 /**
- * The 1-minute load when a bench starts; `end()` gives it with the load when it ends. Every bench
- * prints both beside its figures, so a figure can be read against how busy the machine was.
+ * How fast this machine runs JavaScript right now: the median of three runs of one fixed piece of
+ * work (objects built, serialised, parsed and sorted), in ms. The same code on the same kind of
+ * machine can be half as fast from one hour to the next; this says which speed a run had.
  */
-export function watchLoad(): { end(): { before: number; after: number } } {
+export function speedProbeMs(): number {
+  const runs: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    const t0 = performance.now();
+    const rows = Array.from({ length: 100_000 }, (_, i) => ({ id: `TKN-${String(i).padStart(8, '0')}`, n: (i * 7919) % 100_003 }));
+    const back = JSON.parse(JSON.stringify(rows)) as typeof rows;
+    back.sort((a, b) => a.n - b.n || (a.id < b.id ? -1 : 1));
+    if (back.length !== rows.length) throw new Error('speed probe lost rows');
+    runs.push(performance.now() - t0);
+  }
+  return Math.round(runs.sort((a, b) => a - b)[1]!);
+}
+
+/**
+ * The 1-minute load and the speed probe when a bench starts; `end()` gives them with both again
+ * when it ends. Every bench prints them beside its figures, so a figure can be read against how
+ * busy and how fast the machine was.
+ */
+export function watchLoad(): { end(): { before: number; after: number; speedProbeMs: { before: number; after: number } } } {
   const before = load1m();
-  return { end: () => ({ before, after: load1m() }) };
+  const probeBefore = speedProbeMs();
+  return { end: () => ({ before, after: load1m(), speedProbeMs: { before: probeBefore, after: speedProbeMs() } }) };
 }
 
 /**
