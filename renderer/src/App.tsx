@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { ConnectionSwitcher } from './features/connections/ConnectionSwitcher';
 import { useAppCommands } from './features/desktop/use-app-commands';
 import { useConnectionsStore } from './features/connections/connections-store';
@@ -11,11 +11,12 @@ import { NAV_ITEMS, viewOf } from './shell/views';
 import { useWizardBridge } from './features/wizard/wizard-bridge';
 import { StartupNotice } from './features/recovery/StartupNotice';
 import { RotateDialog } from './features/rotation/RotateDialog';
+import { useRotationEvents } from './features/rotation/use-rotation-events';
+import { lazyExport } from './ui/lazy-export';
 
 // The wizard checks its fields with the contract's schemas: its code loads when it first opens,
 // not with the window (tests/unit/renderer/start-code.test.ts).
-const AddTokenWizard = lazy(() => import('./features/wizard/AddTokenWizard').then((m) => ({ default: m.AddTokenWizard })));
-import { useRotationEvents } from './features/rotation/use-rotation-events';
+const AddTokenWizard = lazyExport(() => import('./features/wizard/AddTokenWizard'), 'AddTokenWizard');
 
 /** Routes whose page has an offline banner of its own (with the date of the data it shows): one banner per view. */
 const WORDS_OFFLINE_ITSELF: ReadonlySet<string> = new Set(['overview', 'tokens', 'token', 'audit']);

@@ -10,6 +10,7 @@ import { AboutPanel } from '../features/about/AboutPanel';
 import { ManageConnections } from '../features/connections/ManageConnections';
 import { Home } from '../features/home/Home';
 import { NotFound } from './NotFound';
+import { lazyExport } from '../ui/lazy-export';
 import { pathTo } from './routes';
 import type { Match, RouteName } from './routes';
 
@@ -18,11 +19,11 @@ import type { Match, RouteName } from './routes';
 // exports check with the contract's schemas (which cost a window's start a tenth of a second).
 const OverviewPage = lazy(() => import('../features/overview/OverviewPage'));
 const ReportPage = lazy(() => import('../features/report/ReportPage'));
-const AccessLogPage = lazy(() => import('../features/access-log/AccessLogPage').then((m) => ({ default: m.AccessLogPage })));
-const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
-const LeaksPage = lazy(() => import('../features/leaks/LeaksPage').then((m) => ({ default: m.LeaksPage })));
-const RotationsPage = lazy(() => import('../features/rotation/RotationsPage').then((m) => ({ default: m.RotationsPage })));
-const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const AccessLogPage = lazyExport(() => import('../features/access-log/AccessLogPage'), 'AccessLogPage');
+const AuditLogPage = lazyExport(() => import('../features/audit/AuditLogPage'), 'AuditLogPage');
+const LeaksPage = lazyExport(() => import('../features/leaks/LeaksPage'), 'LeaksPage');
+const RotationsPage = lazyExport(() => import('../features/rotation/RotationsPage'), 'RotationsPage');
+const SettingsPage = lazyExport(() => import('../features/settings/SettingsPage'), 'SettingsPage');
 
 /** A view whose code loads with its route; `what` names it while it does ("the Overview"). */
 function opening(what: string, view: ReactNode): ReactNode {

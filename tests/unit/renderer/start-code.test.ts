@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { build } from 'esbuild';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const START = ['renderer/src/main.tsx', 'renderer/src/App.tsx'];
@@ -48,17 +48,22 @@ function chainOf(file: string, broughtBy: Map<string, string | null>): string {
 }
 
 describe('the code a window starts with', () => {
-  it('imports no schema library, directly or through common/', async () => {
-    const { inputs, broughtBy } = await startGraph();
+  let graph: Awaited<ReturnType<typeof startGraph>>;
+  beforeAll(async () => {
+    graph = await startGraph();
+  }, 30_000);
+
+  it('imports no schema library, directly or through common/', () => {
+    const { inputs, broughtBy } = graph;
     expect(broughtBy.size).toBeGreaterThan(100); // the App's modules were followed
     const schemaUsers = [...broughtBy.keys()].filter((f) => inputs[f]?.imports.some((imp) => imp.path === 'zod' && imp.kind !== 'dynamic-import'));
     expect(schemaUsers.map((f) => chainOf(f, broughtBy))).toEqual([]);
-  }, 30_000);
+  });
 
-  it('still reaches the token list and its rules (the walk follows what the start needs)', async () => {
-    const { broughtBy } = await startGraph();
+  it('still reaches the token list and its rules (the walk follows what the start needs)', () => {
+    const { broughtBy } = graph;
     expect(broughtBy.has('renderer/src/features/tokens/TokenTable.tsx')).toBe(true);
     expect(broughtBy.has('common/rotation.ts')).toBe(true);
     expect(broughtBy.has('common/audit-log.ts')).toBe(true);
-  }, 30_000);
+  });
 });

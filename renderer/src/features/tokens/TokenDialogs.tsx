@@ -1,4 +1,4 @@
-import { lazy, Suspense, useId, useState } from 'react';
+import { Suspense, useId, useState } from 'react';
 import type { TokenView } from '../../../../common/contract';
 import { DeskError } from '../../../../common/errors';
 import { checkTokenValue } from '../../../../common/token-value';
@@ -14,10 +14,11 @@ import { daysSince, formatRelative } from '../../ui/format';
 import { useIsOwnToken, useOwnTokenId } from './own-token';
 import { ownTokenReason } from '../../../../common/own-token';
 import { DisableTokenDialog } from './details/DisableDialog';
+import { lazyExport } from '../../ui/lazy-export';
 
 // The edit form checks its fields with the contract's schemas: its code loads when it first
 // opens, not with the window (tests/unit/renderer/start-code.test.ts).
-const EditTokenDialog = lazy(() => import('./EditTokenDialog').then((m) => ({ default: m.EditTokenDialog })));
+const EditTokenDialog = lazyExport(() => import('./EditTokenDialog'), 'EditTokenDialog');
 
 /** Renders the dialog the ui store says is open. */
 export function TokenDialogs() {
